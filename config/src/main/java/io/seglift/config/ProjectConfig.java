@@ -1,0 +1,52 @@
+package io.seglift.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A whole, validated project file.
+ *
+ * @param project      project name, used in audience names and reports
+ * @param file         the file it was read from
+ * @param warehouse    where the data and Seglift's tables live
+ * @param sources      customers, orders, optional events and suppressions
+ * @param scoring      audit thresholds, RFM settings and propensity models
+ * @param segments     segments by name, in file order
+ * @param destinations destinations by name, in file order
+ * @param syncs        syncs, in file order
+ */
+public record ProjectConfig(String project, Path file, WarehouseConfig warehouse, SourcesConfig sources,
+                            ScoringConfig scoring, Map<String, SegmentConfig> segments,
+                            Map<String, DestinationConfig> destinations, List<SyncConfig> syncs) {
+
+    public ProjectConfig {
+        segments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(segments));
+        destinations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(destinations));
+        syncs = List.copyOf(syncs);
+    }
+
+    /** The folder holding the project file; relative paths in the file resolve against it. */
+    public Path projectDir() {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".").toAbsolutePath() : parent;
+    }
+
+    public Optional<SegmentConfig> segment(String name) {
+        return Optional.ofNullable(segments.get(name));
+    }
+
+    public Optional<DestinationConfig> destination(String name) {
+        return Optional.ofNullable(destinations.get(name));
+    }
+
+    public Optional<SyncConfig> sync(String name) {
+        return syncs.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** Syncs that send the given segment. */
+    public List<SyncConfig> syncsOf(String segment) {
+        return syncs.stream().filter(s -> s.segment().equals(segment)).toList();
+    }
+}

@@ -1,0 +1,35 @@
+package io.seglift.spi.destination;
+
+/**
+ * One configured destination (a HubSpot portal, a Klaviyo account, a Facebook ad account). Created by a {@link
+ * DestinationFactory}; used by one sync run at a time and closed after it.
+ */
+public interface Destination extends AutoCloseable {
+
+    /** What the destination can do; the engine sizes batches, sets rate limits and picks modes from it. */
+    Capabilities capabilities();
+
+    /**
+     * Verifies credentials and permissions with one cheap call. Throws {@link DestinationException} with a message that
+     * says what to do (for example "the token has expired: create a new private-app token with scope crm.lists.write").
+     */
+    void check();
+
+    /**
+     * Finds the audience for a segment by its name, creating it when absent (HubSpot list, Klaviyo list, Facebook custom
+     * audience). Idempotent: the second call returns the same audience.
+     */
+    AudienceRef ensureAudience(AudienceSpec spec);
+
+    /**
+     * Sends one batch and returns exactly one {@link RowResult} per row, in any order. At most {@link
+     * Capabilities#maxBatchSize()} rows; a larger batch is refused with {@link IllegalArgumentException}. Rejected rows
+     * are results, not exceptions. Throws {@link RetriableDestinationException} when the whole call should be retried.
+     */
+    BatchResult push(Batch batch);
+
+    /** Releases resources; must not throw for an already closed destination. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,26 @@
+package io.seglift.spi.destination;
+
+import io.seglift.spi.settings.ConfigSpec;
+import io.seglift.spi.settings.Settings;
+
+/**
+ * Creates {@link Destination}s of one type. Found with {@link java.util.ServiceLoader}; a factory must have a public
+ * no-argument constructor and do no I/O until {@link #create}.
+ */
+public interface DestinationFactory {
+
+    /** The {@code type:} value in the project file's {@code destinations:} block, e.g. {@code hubspot}. */
+    String type();
+
+    /** One line for {@code --help} and the guide, e.g. "HubSpot CRM: static contact lists and contact properties". */
+    String description();
+
+    /**
+     * The keys of this destination's block. Every destination accepts {@code base_url} (so it can be pointed at a
+     * sandbox) and declares its secrets with {@link io.seglift.spi.settings.ConfigKey.Type#SECRET}.
+     */
+    ConfigSpec configSpec();
+
+    /** Creates a destination from validated settings. No network calls happen here; see {@link Destination#check()}. */
+    Destination create(Settings settings, DestinationContext context);
+}

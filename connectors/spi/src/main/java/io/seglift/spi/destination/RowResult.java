@@ -1,0 +1,31 @@
+package io.seglift.spi.destination;
+
+import java.util.Objects;
+
+/**
+ * The outcome of one row. Messages must not contain emails, phone numbers or other identifiers' values.
+ *
+ * @param key           the member's customer key
+ * @param status        outcome
+ * @param code          short machine code (e.g. {@code INVALID_EMAIL}, {@code 429}); {@code null} when OK
+ * @param message       human explanation without personal data; {@code null} when OK
+ * @param destinationId the destination's id for the record (contact id, profile id) when known
+ */
+public record RowResult(String key, RowStatus status, String code, String message, String destinationId) {
+    public RowResult {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(status, "status");
+    }
+
+    public static RowResult ok(String key, String destinationId) {
+        return new RowResult(key, RowStatus.OK, null, null, destinationId);
+    }
+
+    public static RowResult rejected(String key, String code, String message) {
+        return new RowResult(key, RowStatus.REJECTED, code, message, null);
+    }
+
+    public static RowResult retry(String key, String code, String message) {
+        return new RowResult(key, RowStatus.RETRY, code, message, null);
+    }
+}

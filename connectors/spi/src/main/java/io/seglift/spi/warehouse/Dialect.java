@@ -1,0 +1,135 @@
+package io.seglift.spi.warehouse;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How one SQL engine spells things. Every SQL generator in Seglift goes through a dialect, so adding an engine
+ * (Snowflake, BigQuery) means adding an implementation, not changing callers. Defaults are ANSI SQL; engines override
+ * what they spell differently. Expression arguments ({@code String expr}) are SQL text already built by the caller;
+ * identifier arguments are validated and quoted here.
+ */
+public interface Dialect {
+
+    /** Short engine name, e.g. {@code duckdb}. */
+    String name();
+
+    /** Validates and quotes one identifier. */
+    default String quote(String identifier) {
+        Identifiers.require(identifier, "identifier");
+        return '"' + identifier + '"';
+    }
+
+    /** A qualified, quoted table name. */
+    default String table(TableName table) {
+        return table.parts().stream().map(this::quote).collect(Collectors.joining("."));
+    }
+
+    /** A comma-separated list of quoted identifiers. */
+    default String columns(List<String> names) {
+        return names.stream().map(this::quote).collect(Collectors.joining(", "));
+    }
+
+    /** A string literal with quotes escaped. */
+    default String literal(String value) {
+        return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+    }
+
+    default String dateLiteral(LocalDate date) {
+        return "DATE '" + date + "'";
+    }
+
+    default String timestampLiteral(Instant instant) {
+        return "TIMESTAMP '" + instant.toString().replace('T', ' ').replace("Z", "") + "'";
+    }
+
+    /** The engine's type name for a portable column type. */
+    String type(ColumnType type);
+
+    default String castText(String expr) {
+        return "CAST(" + expr + " AS " + type(ColumnType.TEXT) + ")";
+    }
+
+    default String castDouble(String expr) {
+        return "CAST(" + expr + " AS " + type(ColumnType.DOUBLE) + ")";
+    }
+
+    default String castBigint(String expr) {
+        return "CAST(" + expr + " AS " + type(ColumnType.BIGINT) + ")";
+    }
+
+    default String castDate(String expr) {
+        return "CAST(" + expr + " AS DATE)";
+    }
+
+    default String castTimestamp(String expr) {
+        return "CAST(" + expr + " AS " + type(ColumnType.TIMESTAMP) + ")";
+    }
+
+    /** {@code dateExpr} plus {@code daysExpr} days, as a date. */
+    String addDays(String dateExpr, String daysExpr);
+
+    /** Whole days from {@code fromExpr} to {@code toExpr} (positive when {@code to} is later). */
+    String daysBetween(String fromExpr, String toExpr);
+
+    /** Lower-case hex MD5 of a text expression. */
+    default String md5Hex(String textExpr) {
+        return "md5(" + textExpr + ")";
+    }
+
+    /** Lower-case hex SHA-256 of a text expression. */
+    String sha256Hex(String textExpr);
+
+    /** The integer value of a text expression holding exactly 8 hex digits. */
+    String hex8ToBigint(String hexExpr);
+
+    /**
+     * The holdout bucket, 0..9999: the integer value of the first 8 hex digits of {@code md5(salt || ':' || key)}
+     * modulo 10000. Identical in every dialect and in {@code io.seglift.scoring.holdout.HoldoutHash} in Java.
+     */
+    default String holdoutBucket(String saltExpr, String keyExpr) {
+        String md5 = md5Hex(concat(saltExpr, literal(":"), castText(keyExpr)));
+        return "(" + hex8ToBigint("substr(" + md5 + ", 1, 8)") + " % 10000)";
+    }
+
+    /** String concatenation of expressions. */
+    default String concat(String... exprs) {
+        return "(" + String.join(" || ", exprs) + ")";
+    }
+
+    /** Case-sensitive regular-expression match, as a boolean expression. */
+    String regexMatches(String textExpr, String pattern);
+
+    default String currentTimestamp() {
+        return "CURRENT_TIMESTAMP";
+    }
+
+    default String createSchemaIfNotExists(String schema) {
+        return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
+    }
+
+    /**
+     * Statements that atomically replace {@code table} with the result of {@code select}: readers see the old table or
+     * the new one, never neither. Run them in one transaction.
+     */
+    List<String> replaceTableAs(TableName table, String select);
+
+    /**
+     * Statements that insert the rows of {@code select} (columns {@code keys} then {@code values}, in order) into
+     * {@code table}, updating {@code values} of rows whose {@code keys} already exist. The table must have a primary key
+     * or unique constraint on {@code keys}.
+     */
+    List<String> upsert(TableName table, List<String> keys, List<String> values, String select);
+
+    /** A {@code LIMIT n} clause (with leading space). */
+    default String limit(long n) {
+        return " LIMIT " + n;
+    }
+
+    /** The logistic function of a numeric expression, used by compiled models. */
+    default String logistic(String expr) {
+        return "(1.0 / (1.0 + EXP(-(" + expr + "))))";
+    }
+}

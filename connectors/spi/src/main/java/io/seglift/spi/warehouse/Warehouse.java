@@ -1,0 +1,83 @@
+package io.seglift.spi.warehouse;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A connection to the customer's warehouse. Set work happens here, as SQL built through {@link #dialect()}; rows
+ * cross into the JVM only through {@link #query streaming reads} and {@link #bulkWriter bulk writes}.
+ *
+ * <p>Implementations are not required to be thread-safe; callers that work concurrently open one warehouse per
+ * thread or serialize access.
+ */
+public interface Warehouse extends AutoCloseable {
+
+    /** The SQL dialect of this engine. */
+    Dialect dialect();
+
+    /** The schema where Seglift keeps its own tables (default {@code seglift}). */
+    String schema();
+
+    /** A table in Seglift's own schema. */
+    default TableName own(String table) {
+        return TableName.of(schema(), table);
+    }
+
+    /** Runs a statement that returns no rows (DDL or DML) and returns the update count, or 0. */
+    long execute(String sql, Object... params);
+
+    /**
+     * Streams the rows of a query to {@code handler}, one at a time, with a bounded fetch size: results of any size are
+     * never held in memory. Parameters bind to {@code ?} placeholders.
+     */
+    void query(String sql, List<?> params, RowHandler handler);
+
+    /** Collects a small result (aggregates, summaries, samples). Never use it for per-customer rows. */
+    <T> List<T> queryList(String sql, List<?> params, RowMapper<T> mapper);
+
+    /** The first row mapped, if any. */
+    default <T> Optional<T> queryOne(String sql, List<?> params, RowMapper<T> mapper) {
+        List<T> all = queryList(sql, params, mapper);
+        return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(0));
+    }
+
+    /** A single number from a query such as {@code SELECT count(*) ...}; 0 when NULL. */
+    default long queryLong(String sql, Object... params) {
+        return queryOne(sql, List.of(params), r -> r.get(0) == null ? 0L : ((Number) r.get(0)).longValue()).orElse(0L);
+    }
+
+    /** Opens a bulk writer appending to {@code table} with the given columns in order. */
+    BulkWriter bulkWriter(TableName table, List<String> columns);
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Nested calls join. */
+    <T> T transaction(Function<Warehouse, T> work);
+
+    /** Runs {@code work} in one transaction. */
+    default void inTransaction(java.util.function.Consumer<Warehouse> work) {
+        transaction(w -> {
+            work.accept(w);
+            return null;
+        });
+    }
+
+    boolean tableExists(TableName table);
+
+    /** Columns of a table in their declared order; empty when the table does not exist. */
+    List<Column> columns(TableName table);
+
+    /**
+     * Checks that {@code sql} (a SELECT) compiles against the current tables without running it, returning the
+     * engine's message when it does not. Used to check segment rules and user SQL features before use.
+     */
+    Optional<String> checkQuery(String sql);
+
+    /**
+     * Loads a CSV or Parquet file into {@code table}, replacing it, with column types inferred from the file.
+     * Returns the number of rows loaded.
+     */
+    long loadFile(java.nio.file.Path file, TableName table, io.seglift.spi.progress.Progress progress);
+
+    @Override
+    void close();
+}
