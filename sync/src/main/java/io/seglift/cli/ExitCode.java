@@ -1,0 +1,22 @@
+package io.seglift.cli;
+
+/**
+ * Exit codes a scheduler can act on. Documented in the README and in {@code seglift --help}.
+ */
+public final class ExitCode {
+    /** Everything asked for was done. */
+    public static final int OK = 0;
+    /** The run failed (destination down, warehouse error, unexpected error); safe to retry later. */
+    public static final int FAILED = 1;
+    /** Invalid project file, arguments or input: fix the input, retrying will not help. */
+    public static final int INVALID = 2;
+    /** The run finished but some rows were rejected by the destination; see {@code seglift runs show RUN}. */
+    public static final int REJECTED_ROWS = 3;
+    /** Another process holds this sync's lock; nothing was done. */
+    public static final int LOCKED = 4;
+    /** The data is not ready for what was asked (audit gate); nothing was done. */
+    public static final int NOT_READY = 5;
+
+    private ExitCode() {
+    }
+}

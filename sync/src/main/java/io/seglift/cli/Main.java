@@ -1,0 +1,98 @@
+package io.seglift.cli;
+
+import io.seglift.config.ConfigException;
+import io.seglift.spi.destination.DestinationException;
+import io.seglift.spi.warehouse.InvalidIdentifierException;
+import io.seglift.spi.warehouse.WarehouseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code seglift}: the entry point. Subcommands are listed here; each is its own class taking the {@link Session}.
+ */
+@Command(name = "seglift", mixinStandardHelpOptions = true, version = "seglift 0.1.0",
+        description = {
+                "Warehouse-native scoring, segments with holdouts, and sync to CRM, email and ads, with lift measured.",
+                "",
+                "Start here:  seglift init --demo && seglift demo",
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+                "  0  success",
+                "  1  failed (destination down, warehouse error); safe to retry",
+                "  2  invalid project file, arguments or input; fix it first",
+                "  3  finished, but the destination rejected some rows (seglift runs show RUN)",
+                "  4  another process is running this sync; nothing done",
+                "  5  data not ready for this (see seglift audit); nothing done",
+        },
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+    private final Session session;
+
+    public Main(Session session) {
+        this.session = session;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Session.production(), args));
+    }
+
+    /** Runs a command line with the given session and returns its exit code; tests call this. */
+    public static int run(Session session, String... args) {
+        CommandLine cli = new CommandLine(new Main(session), new SessionFactory(session));
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd));
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("try: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return ExitCode.INVALID;
+        });
+        return cli.execute(args);
+    }
+
+    private static int handle(Exception ex, CommandLine cmd) {
+        var err = cmd.getErr();
+        if (ex instanceof CliException c) {
+            err.println("error: " + c.getMessage());
+            return c.exitCode();
+        }
+        if (ex instanceof ConfigException || ex instanceof InvalidIdentifierException) {
+            err.println("error: " + ex.getMessage());
+            return ExitCode.INVALID;
+        }
+        if (ex instanceof DestinationException d) {
+            err.println("error: destination: " + d.getMessage());
+            return ExitCode.FAILED;
+        }
+        if (ex instanceof WarehouseException) {
+            err.println("error: warehouse: " + ex.getMessage());
+            return ExitCode.FAILED;
+        }
+        err.println("error: " + ex);
+        if (System.getenv("SEGLIFT_DEBUG") != null) ex.printStackTrace(err);
+        else err.println("(set SEGLIFT_DEBUG=1 for a stack trace)");
+        return ExitCode.FAILED;
+    }
+
+    /** Builds subcommands, handing them the session when they take one. */
+    private record SessionFactory(Session session) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(Session.class).newInstance(session);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        }
+    }
+}
