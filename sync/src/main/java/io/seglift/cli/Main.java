@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 InitCommand.class,
+                LoadCommand.class,
+                SqlCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;
