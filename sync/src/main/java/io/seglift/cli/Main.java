@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 InitCommand.class,
                 LoadCommand.class,
                 SqlCommand.class,
+                DemoCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;
