@@ -31,8 +31,12 @@ class WireMockSandboxTest {
     }
 
     private HttpResponse<String> get(Sandbox s, String path) throws Exception {
+        return get(s, path, Duration.ofSeconds(10));
+    }
+
+    private HttpResponse<String> get(Sandbox s, String path, Duration timeout) throws Exception {
         // POST: the JDK client silently retries idempotent GETs once after a reset, which would hide the fault
-        return http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + path)).timeout(Duration.ofMillis(500))
+        return http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + path)).timeout(timeout)
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -96,7 +100,7 @@ class WireMockSandboxTest {
         EchoApi api = new EchoApi();
         FaultPlan plan = FaultPlan.none().withDelay(1.0, Duration.ofMillis(1500));
         try (Sandbox s = WireMockSandbox.start(api, SandboxOptions.defaults().withFaults(plan))) {
-            assertThatThrownBy(() -> get(s, "/slow")).isInstanceOf(HttpTimeoutException.class);
+            assertThatThrownBy(() -> get(s, "/slow", Duration.ofMillis(500))).isInstanceOf(HttpTimeoutException.class);
             assertThat(api.calls.get()).isEqualTo(1);
         }
     }
