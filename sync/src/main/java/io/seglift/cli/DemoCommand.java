@@ -1,5 +1,6 @@
 package io.seglift.cli;
 
+import io.seglift.config.ProjectLoader;
 import io.seglift.demo.DemoContext;
 import io.seglift.demo.DemoSpec;
 import io.seglift.demo.DemoStage;
@@ -65,12 +66,10 @@ public final class DemoCommand implements Callable<Integer> {
         List<Ran> ran = new ArrayList<>();
         Set<Path> outputs = new LinkedHashSet<>();
         boolean failed = false;
-        GlobalOptions projectOptions = new GlobalOptions();
         try (DemoContext context = new DemoContext(dir, DemoSpec.of(customers, seed), session.warehouses(),
-                session.clock(), session.progress(), file -> {
-                    projectOptions.project = file;
-                    return session.project(projectOptions);
-                }, session::openWarehouse)) {
+                session.clock(), session.progress(), session.env(),
+                (file, env) -> new ProjectLoader(session.warehouses(), session.destinations(), env).load(file),
+                session::openWarehouse)) {
             int n = 0;
             for (DemoStage stage : stages) {
                 n++;
