@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
                 LoadCommand.class,
                 SqlCommand.class,
                 DemoCommand.class,
+                ValidateCommand.class,
+                SchemaCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;
