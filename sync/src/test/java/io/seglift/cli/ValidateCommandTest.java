@@ -83,7 +83,7 @@ class ValidateCommandTest {
         stdout.println(text);
         assertThat(code).isEqualTo(ExitCode.INVALID);
         assertThat(text).contains(file + ":7:12: sources.orders.table: 'raw.orders; drop table y' is not a valid table name")
-                .contains(file + ":14:14: segments.lapsed.holdout: holdout 60% is outside 0 to 50%")
+                .contains(file + ":14:14: segments.lapsed.holdout: holdout '60%' is outside 0 to 50%")
                 .contains(file + ":18:12: destinations.crm.token: is a secret and must be written as ${env:NAME}")
                 .contains(file + ":20:50: syncs[0].shedule: unknown key 'shedule' (did you mean 'schedule'?")
                 .contains(file + ": invalid, 4 problems\n")
