@@ -27,6 +27,9 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
                 CommandLine.HelpCommand.class,
+                AuditCommand.class,
+                ScoreCommand.class,
+                SegmentsCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;
