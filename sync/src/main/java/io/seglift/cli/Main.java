@@ -33,6 +33,9 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 ValidateCommand.class,
                 SchemaCommand.class,
+                AuditCommand.class,
+                ScoreCommand.class,
+                SegmentsCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;
