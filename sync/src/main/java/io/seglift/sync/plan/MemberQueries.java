@@ -142,7 +142,7 @@ public final class MemberQueries {
      */
     public String page(int limit) {
         String inner = "SELECT pe.seq AS seglift_seq, pe.customer_key AS seglift_key, MIN(w.fingerprint) AS seglift_fp,"
-                + " MIN(st.destination_id) AS seglift_dest FROM " + tables.q(SyncTables.PENDING) + " pe JOIN "
+                + " MIN(st.destination_id) AS seglift_dest FROM " + tables.q(SyncTables.PENDING) + " pe LEFT JOIN "
                 + tables.q(SyncTables.WORK) + " w ON w.run_id = pe.run_id AND w.customer_key = pe.customer_key LEFT JOIN "
                 + tables.q(SyncTables.STATE) + " st ON st.sync_name = ? AND st.customer_key = pe.customer_key"
                 + " WHERE pe.run_id = ? AND pe.operation = ? AND pe.seq > ? GROUP BY pe.seq, pe.customer_key"
