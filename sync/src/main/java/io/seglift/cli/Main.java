@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;

@@ -40,7 +40,9 @@ public final class HtmlReport {
             dl.brief dt{color:#6B7280}
             dl.brief dd{margin:0}
             table{border-collapse:collapse;width:100%;font-size:14px}
-            th,td{text-align:right;padding:6px 10px;border-bottom:1px solid #E5E7EB;white-space:nowrap}
+            th,td{text-align:right;padding:6px 8px;border-bottom:1px solid #E5E7EB;white-space:nowrap}
+            th{white-space:normal;vertical-align:bottom}
+            .scroll{overflow-x:auto}
             th{color:#6B7280;font-weight:600;font-size:12px;text-transform:uppercase;letter-spacing:.03em}
             th:first-child,td:first-child{text-align:left}
             tr.pooled td{font-weight:700;border-top:2px solid #9CA3AF}
@@ -202,7 +204,7 @@ public final class HtmlReport {
         kpi(b, rate ? Html.pct(e.treatment(), 1) : Html.num(e.treatment(), 2), rate ? "treated who bought" : "revenue per treated member");
         kpi(b, rate ? Html.pct(e.holdout(), 1) : Html.num(e.holdout(), 2), rate ? "holdout who bought" : "revenue per holdout member");
         kpi(b, rate ? Html.signedPts(e.absolute()) : Html.signedMoney(e.absolute()), "difference (" +
-                (Double.isNaN(e.relative()) ? "–" : String.format(java.util.Locale.ROOT, "%+.0f%%", 100 * e.relative())) + " relative)");
+                (e.relative() == null ? "–" : String.format(java.util.Locale.ROOT, "%+.0f%%", 100 * e.relative())) + " relative)");
         kpi(b, (rate ? Html.signedPts(e.low()) : Html.signedMoney(e.low())) + " to "
                 + (rate ? Html.signedPts(e.high()) : Html.signedMoney(e.high())), "95% range, p = " + Html.pValue(e.pValue()));
         if (p.incrementalConversions() != null && rate) kpi(b, Html.num(p.incrementalConversions(), 0), "extra buyers");
@@ -231,13 +233,13 @@ public final class HtmlReport {
     }
 
     private void cohortTable(StringBuilder b, SegmentMeasurement s, boolean rate) {
-        b.append("<table><thead><tr><th>Cohort</th><th>Status</th><th>Treated</th><th>Sent</th><th>Holdout</th>")
+        b.append("<div class=\"scroll\"><table><thead><tr><th>Cohort</th><th>Status</th><th>Treated</th><th>Sent</th><th>Holdout</th>")
                 .append("<th>").append(rate ? "Treated rate" : "Treated / member").append("</th><th>")
                 .append(rate ? "Holdout rate" : "Holdout / member").append("</th><th>Difference</th><th>95% range</th>")
-                .append("<th>p</th><th>Target reachable?</th></tr></thead><tbody>");
+                .append("<th>p</th><th>Enough members for the target?</th></tr></thead><tbody>");
         for (CohortLift c : s.cohorts()) row(b, c, rate, false);
         if (s.pooled() != null) row(b, s.pooled(), rate, true);
-        b.append("</tbody></table>");
+        b.append("</tbody></table></div>");
     }
 
     private void row(StringBuilder b, CohortLift c, boolean rate, boolean pooled) {
@@ -259,7 +261,7 @@ public final class HtmlReport {
                 .append(Html.pValue(e.pValue())).append("</td><td>");
         Power pw = c.power();
         b.append(pw == null || pw.requiredHoldout() == null ? "–" : pw.reached() ? "yes"
-                : "needs " + Html.count(pw.requiredHoldout()) + " holdout").append("</td></tr>");
+                : "no: needs " + Html.count(pw.requiredHoldout()) + " in holdout").append("</td></tr>");
     }
 
     private void models(StringBuilder b, List<ModelValidity> models) {
@@ -293,7 +295,7 @@ public final class HtmlReport {
 
     private void syncs(StringBuilder b, List<SyncHealth> syncs) {
         if (syncs.isEmpty()) return;
-        b.append("<h2>Sync health</h2><div class=\"card\"><table><thead><tr><th>Sync</th><th>Segment → destination</th>")
+        b.append("<h2>Sync health</h2><div class=\"card\"><div class=\"scroll\"><table><thead><tr><th>Sync</th><th>Segment → destination</th>")
                 .append("<th>Runs</th><th>Failed</th><th>Sent</th><th>Rejected</th><th>Retried</th><th>Held out</th>")
                 .append("<th>Suppressed</th><th>Last run</th></tr></thead><tbody>");
         for (SyncHealth h : syncs) {
@@ -309,7 +311,7 @@ public final class HtmlReport {
                     .append(h.lastStarted() == null ? "–" : h.lastStarted().toString().substring(0, 16).replace('T', ' '))
                     .append(" · ").append(Html.esc(h.lastStatus())).append("</td></tr>");
         }
-        b.append("</tbody></table><div class=\"grid2\">");
+        b.append("</tbody></table></div><div class=\"grid2\">");
         for (SyncHealth h : syncs) {
             b.append("<div><h3>").append(Html.esc(h.syncName())).append(": last ").append(h.recent().size())
                     .append(" runs</h3>").append(Charts.syncRuns(h)).append("</div>");
