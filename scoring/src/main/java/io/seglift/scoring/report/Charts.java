@@ -64,9 +64,10 @@ final class Charts {
         Svg s = new Svg(1000, 70 + rowH * rows.size(), 200, 40, 34, 36,
                 "Lift by cohort: difference between treated and holdout with 95% range");
         s.xDomain(dom[0], dom[1]);
-        DoubleFunction<String> fmt = rate ? v -> String.format(Locale.ROOT, "%+.0f pts", 100 * v)
-                : v -> String.format(Locale.ROOT, "%+,.0f", v);
-        if (rate && (dom[1] - dom[0]) < 0.06) fmt = v -> String.format(Locale.ROOT, "%+.1f pts", 100 * v);
+        String pattern = rate ? ((dom[1] - dom[0]) < 0.06 ? "%+.1f pts" : "%+.0f pts")
+                : ((dom[1] - dom[0]) < 6 ? "%+,.1f" : "%+,.0f");
+        double factor = rate ? 100 : 1;
+        DoubleFunction<String> fmt = v -> Math.abs(v) < 1e-12 ? "0" : String.format(Locale.ROOT, pattern, factor * v);
         s.xAxis(Svg.ticks(dom[0], dom[1], 6), fmt);
         double plotBottom = s.height - s.bottom;
         s.line(s.x(0), s.top - 6, s.x(0), plotBottom, Palette.INK, 1.5, null);

@@ -39,7 +39,7 @@ public final class HtmlReport {
             dl.brief{display:grid;grid-template-columns:150px 1fr;gap:4px 14px;margin:0}
             dl.brief dt{color:#6B7280}
             dl.brief dd{margin:0}
-            table{border-collapse:collapse;width:100%;font-size:14px}
+            table{border-collapse:collapse;width:100%;font-size:13px}
             th,td{text-align:right;padding:6px 8px;border-bottom:1px solid #E5E7EB;white-space:nowrap}
             th{white-space:normal;vertical-align:bottom}
             .scroll{overflow-x:auto}
@@ -211,6 +211,12 @@ public final class HtmlReport {
         if (p.incrementalRevenue() != null) kpi(b, Html.num(p.incrementalRevenue(), 0), "extra revenue");
         kpi(b, Html.count(p.treatment().n()) + " / " + Html.count(p.holdout().n()), "treated / holdout members");
         if (p.exposed() != null) kpi(b, Html.count(p.exposed()), "treated members actually sent");
+        if (p.perSent() != null && p.exposed() != null && p.exposed() < p.treatment().n()) {
+            LiftEstimate ps = p.perSent();
+            kpi(b, rate ? Html.signedPts(ps.absolute()) : Html.signedMoney(ps.absolute()), "per member actually sent ("
+                    + (rate ? Html.signedPts(ps.low()) : Html.signedMoney(ps.low())) + " to "
+                    + (rate ? Html.signedPts(ps.high()) : Html.signedMoney(ps.high())) + ")");
+        }
         b.append("</div>");
         Power pw = p.power();
         if (pw != null) {
@@ -234,9 +240,9 @@ public final class HtmlReport {
 
     private void cohortTable(StringBuilder b, SegmentMeasurement s, boolean rate) {
         b.append("<div class=\"scroll\"><table><thead><tr><th>Cohort</th><th>Status</th><th>Treated</th><th>Sent</th><th>Holdout</th>")
-                .append("<th>").append(rate ? "Treated rate" : "Treated / member").append("</th><th>")
-                .append(rate ? "Holdout rate" : "Holdout / member").append("</th><th>Difference</th><th>95% range</th>")
-                .append("<th>p</th><th>Enough members for the target?</th></tr></thead><tbody>");
+                .append("<th>").append(rate ? "Treated rate" : "Treated per member").append("</th><th>")
+                .append(rate ? "Holdout rate" : "Holdout per member").append("</th><th>Difference</th><th>95% range</th>")
+                .append("<th>p</th><th>Enough for target?</th></tr></thead><tbody>");
         for (CohortLift c : s.cohorts()) row(b, c, rate, false);
         if (s.pooled() != null) row(b, s.pooled(), rate, true);
         b.append("</tbody></table></div>");
@@ -245,7 +251,8 @@ public final class HtmlReport {
     private void row(StringBuilder b, CohortLift c, boolean rate, boolean pooled) {
         LiftEstimate e = c.estimate();
         b.append(pooled ? "<tr class=\"pooled\">" : "<tr>").append("<td>")
-                .append(pooled ? Html.esc(c.label().replace("pooled: ", "All: ")) : c.cohort() + " → " + c.windowEnd())
+                .append(pooled ? Html.esc(c.label().replace("pooled: ", "All: ")) : c.cohort() + " <span class=\"note\">to "
+                        + c.windowEnd() + "</span>")
                 .append("</td><td>").append(stateLabel(c.state())).append("</td><td>").append(Html.count(c.treatment().n()))
                 .append("</td><td>").append(c.exposed() == null ? "–" : Html.count(c.exposed())).append("</td><td>")
                 .append(Html.count(c.holdout().n())).append("</td>");
@@ -261,7 +268,7 @@ public final class HtmlReport {
                 .append(Html.pValue(e.pValue())).append("</td><td>");
         Power pw = c.power();
         b.append(pw == null || pw.requiredHoldout() == null ? "–" : pw.reached() ? "yes"
-                : "no: needs " + Html.count(pw.requiredHoldout()) + " in holdout").append("</td></tr>");
+                : "no (" + Html.count(pw.requiredHoldout()) + " needed)").append("</td></tr>");
     }
 
     private void models(StringBuilder b, List<ModelValidity> models) {
