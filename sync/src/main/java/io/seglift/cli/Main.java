@@ -27,6 +27,10 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
                 CommandLine.HelpCommand.class,
+                InitCommand.class,
+                LoadCommand.class,
+                SqlCommand.class,
+                DemoCommand.class,
                 ReportCommand.class,
         })
 public final class Main implements Runnable {

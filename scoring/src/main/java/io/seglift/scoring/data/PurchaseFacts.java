@@ -46,7 +46,8 @@ public final class PurchaseFacts {
                 "sources.orders needs unit_price with quantity")))) + ")";
     }
 
-    private String cancelledExpr() {
+    /** True for rows of the orders table (alias {@code o}) matching {@code cancelled_when}; {@code FALSE} when none is configured. */
+    public String cancelledExpr() {
         return orders.rules().cancelledWhen().map(w -> "(" + w + ")").orElse("FALSE");
     }
 
@@ -58,11 +59,13 @@ public final class PurchaseFacts {
         return "(" + String.join(" OR ", parts) + ")";
     }
 
-    private String keyExpr() {
+    /** The customer key of a row of the orders table (alias {@code o}) as text. */
+    public String keyExpr() {
         return d.castText(col(orders.customer()));
     }
 
-    private String dateExpr() {
+    /** The date of a row of the orders table (alias {@code o}). */
+    public String dateExpr() {
         return d.castDate(col(orders.at()));
     }
 
