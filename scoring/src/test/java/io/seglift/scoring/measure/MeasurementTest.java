@@ -131,7 +131,7 @@ class MeasurementTest {
         assertThat(p.deciles()).isNotEmpty();
         assertThat(p.recalibrate()).as(p.reason()).isFalse();
         assertThat(p.gains().get(p.gains().size() - 1).captured()).isCloseTo(1.0, within(1e-9));
-        assertThat(p.trainingMetrics()).containsEntry("auc", 0.74);
+        assertThat(p.trainingMetrics()).containsEntry("aucRoc", 0.74).doesNotContainKey("deciles");
         ModelValidity c = report.models().stream().filter(m -> m.modelName().equals("churn_45d")).findFirst()
                 .orElseThrow();
         assertThat(c.recalibrate()).isTrue();
