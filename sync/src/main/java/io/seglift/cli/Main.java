@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 ScoreCommand.class,
                 SegmentsCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;
