@@ -33,6 +33,10 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 ValidateCommand.class,
                 SchemaCommand.class,
+                AuditCommand.class,
+                ScoreCommand.class,
+                SegmentsCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;
