@@ -18,8 +18,12 @@ import java.time.LocalDate;
  * @param state                  the honest verdict
  * @param incrementalConversions (treatment rate − holdout rate) × treatment members
  * @param incrementalRevenue     (treatment − holdout revenue per member) × treatment members
+ * @param perSent                the primary lift per treated member actually sent (Bloom's estimator: the
+ *                               intention-to-treat lift divided by the share of treatment members sent; holdout
+ *                               members are never sent); null when exposure is unknown or nobody was sent
  */
 public record CohortLift(LocalDate cohort, String label, LocalDate windowEnd, ArmAggregate treatment,
                          ArmAggregate holdout, Long exposed, LiftEstimate estimate, LiftEstimate revenue, Power power,
-                         LiftState state, Double incrementalConversions, Double incrementalRevenue) {
+                         LiftState state, Double incrementalConversions, Double incrementalRevenue,
+                         LiftEstimate perSent) {
 }

@@ -24,7 +24,9 @@ public record LatestAudit(Map<String, String> columns, JsonNode json) {
         if (!w.tableExists(w.own("audits"))) return Optional.empty();
         Dialect d = w.dialect();
         List<String> names = w.columns(w.own("audits")).stream().map(c -> c.name()).toList();
-        String order = names.stream().anyMatch(n -> n.equalsIgnoreCase("as_of")) ? " ORDER BY as_of DESC" : "";
+        boolean hasAsOf = names.stream().anyMatch(n -> n.equalsIgnoreCase("as_of"));
+        boolean hasRunAt = names.stream().anyMatch(n -> n.equalsIgnoreCase("run_at"));
+        String order = hasAsOf ? " ORDER BY as_of DESC" + (hasRunAt ? ", run_at DESC" : "") : "";
         String cols = names.stream().map(n -> d.castText(d.quote(n)) + " AS " + d.quote(n))
                 .reduce((a, b) -> a + ", " + b).orElse("*");
         return w.queryOne("SELECT " + cols + " FROM " + d.table(w.own("audits")) + order + d.limit(1), List.of(), r -> {

@@ -97,7 +97,15 @@ public final class LiftAssessor {
         }
         Double incConv = computable ? (t.rate() - h.rate()) * t.n() : null;
         Double incRev = computable ? (t.mean() - h.mean()) * t.n() : null;
+        LiftEstimate perSent = null;
+        if (primary != null && arms.exposed() != null && arms.exposed() > 0) {
+            double share = (double) arms.exposed() / t.n();
+            perSent = new LiftEstimate(primary.treatment(), primary.holdout(), primary.absolute() / share,
+                    primary.relative() == null ? null : primary.relative() / share, primary.low() / share,
+                    primary.high() / share, primary.pValue(), primary.method() + "; divided by the share of treated "
+                    + "members sent (" + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * share) + ", Bloom)");
+        }
         return new CohortLift(cohort, label, windowEnd, t, h, arms.exposed(), primary, revenue, power, state, incConv,
-                incRev);
+                incRev, perSent);
     }
 }

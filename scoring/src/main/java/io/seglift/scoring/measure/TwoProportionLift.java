@@ -42,7 +42,7 @@ public final class TwoProportionLift {
         double pooled = (double) (treatment.conversions() + holdout.conversions()) / (treatment.n() + holdout.n());
         double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / treatment.n() + 1.0 / holdout.n()));
         double pValue = se == 0 ? (d == 0 ? 1 : 0) : 2 * Normal.cdf(-Math.abs(d) / se);
-        return new LiftEstimate(p1, p2, d, p2 == 0 ? Double.NaN : d / p2, low, high, pValue,
+        return new LiftEstimate(p1, p2, d, p2 == 0 ? null : d / p2, low, high, pValue,
                 "Newcombe hybrid score interval; pooled two-proportion z-test");
     }
 

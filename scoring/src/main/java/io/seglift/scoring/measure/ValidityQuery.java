@@ -85,14 +85,16 @@ public final class ValidityQuery {
         long total = deciles.stream().mapToLong(DecileCalibration::n).sum();
         double ece = deciles.stream().mapToDouble(c -> (double) c.n() / total * Math.abs(c.observed() - c.predicted()))
                 .sum();
-        List<String> outside = deciles.stream().filter(DecileCalibration::outside).map(c -> "decile " + c.decile())
-                .toList();
+        List<DecileCalibration> outside = deciles.stream().filter(DecileCalibration::outside).toList();
+        long higher = outside.stream().filter(c -> c.observed() > c.predicted()).count();
         boolean recalibrate = ece > ECE_LIMIT || !outside.isEmpty();
-        String reason = recalibrate
-                ? "recalibrate: " + (ece > ECE_LIMIT ? String.format("expected calibration error %.3f > %.2f", ece,
-                ECE_LIMIT) : "") + (ece > ECE_LIMIT && !outside.isEmpty() ? "; " : "")
-                + (outside.isEmpty() ? "" : "observed rate outside the predicted range in " + String.join(", ", outside))
-                : String.format("predictions hold: expected calibration error %.3f, every decile within its range", ece);
+        String reason = String.format(java.util.Locale.ROOT, "Expected calibration error %.3f (limit %.2f); ", ece,
+                ECE_LIMIT) + (outside.isEmpty() ? "every decile's observed rate is within its predicted range."
+                : "observed rate outside the predicted range in " + outside.size() + " of " + deciles.size()
+                + " deciles (" + (higher == outside.size() ? "all higher than predicted"
+                : higher == 0 ? "all lower than predicted" : higher + " higher, " + (outside.size() - higher)
+                + " lower than predicted") + ": deciles " + String.join(", ",
+                outside.stream().map(c -> String.valueOf(c.decile())).toList()) + ").");
         return new ModelValidity(s.modelId(), s.modelName(), targetText, horizon, "MEASURED", s.asOf(),
                 s.asOf().plusDays(horizon), deciles, gains(deciles), ece, recalibrate, reason,
                 trainingMetrics(s.modelId()));

@@ -29,14 +29,14 @@ public final class WelchLift {
         double d = m1 - m2;
         double se = Math.sqrt(v1 + v2);
         if (se == 0) {
-            return new LiftEstimate(m1, m2, d, m2 == 0 ? Double.NaN : d / m2, d, d, d == 0 ? 1 : 0,
+            return new LiftEstimate(m1, m2, d, m2 == 0 ? null : d / m2, d, d, d == 0 ? 1 : 0,
                     "Welch's t (no variance in either arm)");
         }
         double df = (v1 + v2) * (v1 + v2)
                 / (v1 * v1 / (treatment.n() - 1) + v2 * v2 / (holdout.n() - 1));
         double t = StudentT.quantile(1 - (1 - confidence) / 2, df);
         double pValue = 2 * StudentT.cdf(-Math.abs(d) / se, df);
-        return new LiftEstimate(m1, m2, d, m2 == 0 ? Double.NaN : d / m2, d - t * se, d + t * se, pValue,
+        return new LiftEstimate(m1, m2, d, m2 == 0 ? null : d / m2, d - t * se, d + t * se, pValue,
                 "Welch's t interval and test");
     }
 }

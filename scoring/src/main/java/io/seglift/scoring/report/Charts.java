@@ -61,12 +61,13 @@ final class Charts {
         }
         double[] dom = Svg.nice(lo, hi);
         int rowH = 34;
-        Svg s = new Svg(720, 70 + rowH * rows.size(), 200, 30, 34, 36,
+        Svg s = new Svg(1000, 70 + rowH * rows.size(), 200, 40, 34, 36,
                 "Lift by cohort: difference between treated and holdout with 95% range");
         s.xDomain(dom[0], dom[1]);
-        DoubleFunction<String> fmt = rate ? v -> String.format(Locale.ROOT, "%+.0f pts", 100 * v)
-                : v -> String.format(Locale.ROOT, "%+,.0f", v);
-        if (rate && (dom[1] - dom[0]) < 0.06) fmt = v -> String.format(Locale.ROOT, "%+.1f pts", 100 * v);
+        String pattern = rate ? ((dom[1] - dom[0]) < 0.06 ? "%+.1f pts" : "%+.0f pts")
+                : ((dom[1] - dom[0]) < 6 ? "%+,.1f" : "%+,.0f");
+        double factor = rate ? 100 : 1;
+        DoubleFunction<String> fmt = v -> Math.abs(v) < 1e-12 ? "0" : String.format(Locale.ROOT, pattern, factor * v);
         s.xAxis(Svg.ticks(dom[0], dom[1], 6), fmt);
         double plotBottom = s.height - s.bottom;
         s.line(s.x(0), s.top - 6, s.x(0), plotBottom, Palette.INK, 1.5, null);
@@ -95,7 +96,6 @@ final class Charts {
                     + (isPooled ? 7 : 5.5) + "\" fill=\"" + (hollow ? "#FFFFFF" : colour) + "\" stroke=\"" + colour
                     + "\" stroke-width=\"2\"", c.estimate().absolute(), name + ": " + fmtDiff(rate,
                     c.estimate().absolute()) + " (treated " + c.treatment().n() + ", holdout " + c.holdout().n() + ")");
-            s.text(s.width - s.right + 4, cy + 4, "", "start", "tick");
         }
         return s.toString();
     }
@@ -243,9 +243,11 @@ final class Charts {
         Svg s = new Svg(520, 200, 48, 20, 34, 36, "Rejected and retried rows per run of " + h.syncName());
         long max = 1;
         for (SyncHealth.Run r : h.recent()) max = Math.max(max, Math.max(r.rejected(), r.retried()));
-        double[] dom = Svg.nice(0, max);
+        double[] dom = Svg.nice(0, Math.max(4, max));
         s.xDomain(0, h.recent().size()).yDomain(0, dom[1]);
-        s.yAxis(Svg.ticks(0, dom[1], 3), v -> Html.count((long) v));
+        s.yAxis(Svg.ticks(0, dom[1], 3).stream().filter(t -> t == Math.rint(t)).toList(), v -> Html.count((long) v));
+        boolean clean = h.recent().stream().allMatch(r -> r.rejected() == 0 && r.retried() == 0);
+        if (clean) s.text(s.width / 2.0, s.y(dom[1] / 2), "no rejected or retried rows", "middle", "lbl");
         double band = (s.width - s.left - s.right) / (double) h.recent().size();
         for (int i = 0; i < h.recent().size(); i++) {
             SyncHealth.Run r = h.recent().get(i);

@@ -39,8 +39,10 @@ public final class HtmlReport {
             dl.brief{display:grid;grid-template-columns:150px 1fr;gap:4px 14px;margin:0}
             dl.brief dt{color:#6B7280}
             dl.brief dd{margin:0}
-            table{border-collapse:collapse;width:100%;font-size:14px}
-            th,td{text-align:right;padding:6px 10px;border-bottom:1px solid #E5E7EB;white-space:nowrap}
+            table{border-collapse:collapse;width:100%;font-size:13px}
+            th,td{text-align:right;padding:6px 8px;border-bottom:1px solid #E5E7EB;white-space:nowrap}
+            th{white-space:normal;vertical-align:bottom}
+            .scroll{overflow-x:auto}
             th{color:#6B7280;font-weight:600;font-size:12px;text-transform:uppercase;letter-spacing:.03em}
             th:first-child,td:first-child{text-align:left}
             tr.pooled td{font-weight:700;border-top:2px solid #9CA3AF}
@@ -202,13 +204,19 @@ public final class HtmlReport {
         kpi(b, rate ? Html.pct(e.treatment(), 1) : Html.num(e.treatment(), 2), rate ? "treated who bought" : "revenue per treated member");
         kpi(b, rate ? Html.pct(e.holdout(), 1) : Html.num(e.holdout(), 2), rate ? "holdout who bought" : "revenue per holdout member");
         kpi(b, rate ? Html.signedPts(e.absolute()) : Html.signedMoney(e.absolute()), "difference (" +
-                (Double.isNaN(e.relative()) ? "–" : String.format(java.util.Locale.ROOT, "%+.0f%%", 100 * e.relative())) + " relative)");
+                (e.relative() == null ? "–" : String.format(java.util.Locale.ROOT, "%+.0f%%", 100 * e.relative())) + " relative)");
         kpi(b, (rate ? Html.signedPts(e.low()) : Html.signedMoney(e.low())) + " to "
                 + (rate ? Html.signedPts(e.high()) : Html.signedMoney(e.high())), "95% range, p = " + Html.pValue(e.pValue()));
         if (p.incrementalConversions() != null && rate) kpi(b, Html.num(p.incrementalConversions(), 0), "extra buyers");
         if (p.incrementalRevenue() != null) kpi(b, Html.num(p.incrementalRevenue(), 0), "extra revenue");
         kpi(b, Html.count(p.treatment().n()) + " / " + Html.count(p.holdout().n()), "treated / holdout members");
         if (p.exposed() != null) kpi(b, Html.count(p.exposed()), "treated members actually sent");
+        if (p.perSent() != null && p.exposed() != null && p.exposed() < p.treatment().n()) {
+            LiftEstimate ps = p.perSent();
+            kpi(b, rate ? Html.signedPts(ps.absolute()) : Html.signedMoney(ps.absolute()), "per member actually sent ("
+                    + (rate ? Html.signedPts(ps.low()) : Html.signedMoney(ps.low())) + " to "
+                    + (rate ? Html.signedPts(ps.high()) : Html.signedMoney(ps.high())) + ")");
+        }
         b.append("</div>");
         Power pw = p.power();
         if (pw != null) {
@@ -231,19 +239,20 @@ public final class HtmlReport {
     }
 
     private void cohortTable(StringBuilder b, SegmentMeasurement s, boolean rate) {
-        b.append("<table><thead><tr><th>Cohort</th><th>Status</th><th>Treated</th><th>Sent</th><th>Holdout</th>")
-                .append("<th>").append(rate ? "Treated rate" : "Treated / member").append("</th><th>")
-                .append(rate ? "Holdout rate" : "Holdout / member").append("</th><th>Difference</th><th>95% range</th>")
-                .append("<th>p</th><th>Target reachable?</th></tr></thead><tbody>");
+        b.append("<div class=\"scroll\"><table><thead><tr><th>Cohort</th><th>Status</th><th>Treated</th><th>Sent</th><th>Holdout</th>")
+                .append("<th>").append(rate ? "Treated rate" : "Treated per member").append("</th><th>")
+                .append(rate ? "Holdout rate" : "Holdout per member").append("</th><th>Difference</th><th>95% range</th>")
+                .append("<th>p</th><th>Enough for target?</th></tr></thead><tbody>");
         for (CohortLift c : s.cohorts()) row(b, c, rate, false);
         if (s.pooled() != null) row(b, s.pooled(), rate, true);
-        b.append("</tbody></table>");
+        b.append("</tbody></table></div>");
     }
 
     private void row(StringBuilder b, CohortLift c, boolean rate, boolean pooled) {
         LiftEstimate e = c.estimate();
         b.append(pooled ? "<tr class=\"pooled\">" : "<tr>").append("<td>")
-                .append(pooled ? Html.esc(c.label().replace("pooled: ", "All: ")) : c.cohort() + " → " + c.windowEnd())
+                .append(pooled ? Html.esc(c.label().replace("pooled: ", "All: ")) : c.cohort() + " <span class=\"note\">to "
+                        + c.windowEnd() + "</span>")
                 .append("</td><td>").append(stateLabel(c.state())).append("</td><td>").append(Html.count(c.treatment().n()))
                 .append("</td><td>").append(c.exposed() == null ? "–" : Html.count(c.exposed())).append("</td><td>")
                 .append(Html.count(c.holdout().n())).append("</td>");
@@ -259,7 +268,7 @@ public final class HtmlReport {
                 .append(Html.pValue(e.pValue())).append("</td><td>");
         Power pw = c.power();
         b.append(pw == null || pw.requiredHoldout() == null ? "–" : pw.reached() ? "yes"
-                : "needs " + Html.count(pw.requiredHoldout()) + " holdout").append("</td></tr>");
+                : "no (" + Html.count(pw.requiredHoldout()) + " needed)").append("</td></tr>");
     }
 
     private void models(StringBuilder b, List<ModelValidity> models) {
@@ -293,7 +302,7 @@ public final class HtmlReport {
 
     private void syncs(StringBuilder b, List<SyncHealth> syncs) {
         if (syncs.isEmpty()) return;
-        b.append("<h2>Sync health</h2><div class=\"card\"><table><thead><tr><th>Sync</th><th>Segment → destination</th>")
+        b.append("<h2>Sync health</h2><div class=\"card\"><div class=\"scroll\"><table><thead><tr><th>Sync</th><th>Segment → destination</th>")
                 .append("<th>Runs</th><th>Failed</th><th>Sent</th><th>Rejected</th><th>Retried</th><th>Held out</th>")
                 .append("<th>Suppressed</th><th>Last run</th></tr></thead><tbody>");
         for (SyncHealth h : syncs) {
@@ -309,7 +318,7 @@ public final class HtmlReport {
                     .append(h.lastStarted() == null ? "–" : h.lastStarted().toString().substring(0, 16).replace('T', ' '))
                     .append(" · ").append(Html.esc(h.lastStatus())).append("</td></tr>");
         }
-        b.append("</tbody></table><div class=\"grid2\">");
+        b.append("</tbody></table></div><div class=\"grid2\">");
         for (SyncHealth h : syncs) {
             b.append("<div><h3>").append(Html.esc(h.syncName())).append(": last ").append(h.recent().size())
                     .append(" runs</h3>").append(Charts.syncRuns(h)).append("</div>");

@@ -75,6 +75,11 @@ class MeasurementTest {
         System.out.printf("lapsed_buyers: true ITT effect %.4f, estimate %.4f [%.4f, %.4f], p=%.2g%n",
                 SimulatedShop.ITT_EFFECT, e.absolute(), e.low(), e.high(), e.pValue());
         assertThat(e.contains(SimulatedShop.ITT_EFFECT)).isTrue();
+        LiftEstimate sent = s.pooled().perSent();
+        System.out.printf("lapsed_buyers: true effect on members sent %.4f, estimate %.4f [%.4f, %.4f]%n",
+                SimulatedShop.EFFECT, sent.absolute(), sent.low(), sent.high());
+        assertThat(sent.contains(SimulatedShop.EFFECT)).isTrue();
+        assertThat(sent.absolute()).isGreaterThan(e.absolute());
         assertThat(s.pooled().state()).isEqualTo(LiftState.POSITIVE);
         assertThat(s.pooled().incrementalConversions()).isCloseTo(e.absolute() * s.pooled().treatment().n(),
                 within(1e-6));
@@ -126,7 +131,7 @@ class MeasurementTest {
         assertThat(p.deciles()).isNotEmpty();
         assertThat(p.recalibrate()).as(p.reason()).isFalse();
         assertThat(p.gains().get(p.gains().size() - 1).captured()).isCloseTo(1.0, within(1e-9));
-        assertThat(p.trainingMetrics()).containsEntry("auc", 0.74);
+        assertThat(p.trainingMetrics()).containsEntry("aucRoc", 0.74).doesNotContainKey("deciles");
         ModelValidity c = report.models().stream().filter(m -> m.modelName().equals("churn_45d")).findFirst()
                 .orElseThrow();
         assertThat(c.recalibrate()).isTrue();

@@ -16,6 +16,7 @@ import io.seglift.config.SuccessMetric;
 import io.seglift.config.WarehouseConfig;
 import io.seglift.spi.settings.Settings;
 import io.seglift.spi.warehouse.BulkWriter;
+import io.seglift.spi.warehouse.Migrator;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
 
@@ -63,24 +64,15 @@ final class SimulatedShop {
     }
 
     ProjectConfig build() {
-        w.execute("CREATE SCHEMA IF NOT EXISTS seglift");
+        Migrator.discover().migrate(w);
         w.execute("CREATE TABLE orders (order_id VARCHAR, cust VARCHAR, ordered_at TIMESTAMP, amount DOUBLE)");
-        w.execute("CREATE TABLE seglift.holdout_assignments (segment VARCHAR, customer_key VARCHAR, arm VARCHAR, "
-                + "bucket BIGINT, first_assigned DATE)");
-        w.execute("CREATE TABLE seglift.sync_state (sync_name VARCHAR, customer_key VARCHAR, destination_id VARCHAR, "
-                + "fingerprint VARCHAR, synced_at TIMESTAMP, run_id VARCHAR)");
-        w.execute("CREATE TABLE seglift.sync_runs (run_id VARCHAR, sync_name VARCHAR, segment VARCHAR, "
+        // The sync engine's migrations live in the sync module; until then its documented columns are created here.
+        w.execute("CREATE TABLE IF NOT EXISTS seglift.sync_state (sync_name VARCHAR, customer_key VARCHAR, "
+                + "destination_id VARCHAR, fingerprint VARCHAR, synced_at TIMESTAMP, run_id VARCHAR)");
+        w.execute("CREATE TABLE IF NOT EXISTS seglift.sync_runs (run_id VARCHAR, sync_name VARCHAR, segment VARCHAR, "
                 + "destination VARCHAR, mode VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, status VARCHAR, "
                 + "error VARCHAR, planned BIGINT, sent BIGINT, added BIGINT, removed BIGINT, updated BIGINT, "
                 + "rejected BIGINT, retried BIGINT, held_out BIGINT, suppressed BIGINT, no_consent BIGINT)");
-        w.execute("CREATE TABLE seglift.segment_builds (build_id VARCHAR, segment VARCHAR, as_of DATE, "
-                + "built_at TIMESTAMP, members BIGINT, holdout BIGINT, entered BIGINT, exited BIGINT, stayed BIGINT, "
-                + "change_ratio DOUBLE, flagged BOOLEAN)");
-        w.execute("CREATE TABLE seglift.model_scores (model_id VARCHAR, model_name VARCHAR, as_of DATE, "
-                + "customer_key VARCHAR, score DOUBLE, decile BIGINT)");
-        w.execute("CREATE TABLE seglift.models (model_id VARCHAR, name VARCHAR, kind VARCHAR, metrics JSON)");
-        w.execute("CREATE TABLE seglift.audits (run_id VARCHAR, as_of DATE, qualified_customers BIGINT, "
-                + "recommendation VARCHAR, report JSON)");
         orders = w.bulkWriter(TableName.of(null, "orders"), List.of("order_id", "cust", "ordered_at", "amount"));
         try (BulkWriter ha = w.bulkWriter(w.own("holdout_assignments"),
                 List.of("segment", "customer_key", "arm", "bucket", "first_assigned"));
@@ -96,14 +88,15 @@ final class SimulatedShop {
         }
         syncRuns();
         builds();
-        w.execute("INSERT INTO seglift.models VALUES ('m-p30-1', 'purchase_30d', 'purchase', "
-                + "'{\"auc\": 0.74, \"brier\": 0.081, \"calibration\": [0.1, 0.2]}'), "
-                + "('m-c45-1', 'churn_45d', 'churn', '{\"auc\": 0.69}')");
-        w.execute("INSERT INTO seglift.audits VALUES ('a-1', DATE '2024-01-01', 15000, 'propensity-ready', "
-                + "'{\"recommendation\": \"propensity-ready\", \"qualified_customers\": 15000}'), "
-                + "('a-2', DATE '2024-02-25', 16100, 'propensity-ready', "
-                + "'{\"recommendation\": \"propensity-ready\", \"qualified_customers\": 16100, "
-                + "\"checks\": [{\"name\": \"history\", \"ok\": true}]}')");
+        w.execute("INSERT INTO seglift.models (model_id, name, kind, metrics) VALUES ('m-p30-1', 'purchase_30d', "
+                + "'purchase', '{\"aucRoc\": 0.74, \"brier\": 0.081, \"deciles\": [0.1, 0.2]}'), "
+                + "('m-c45-1', 'churn_45d', 'churn', '{\"aucRoc\": 0.69}')");
+        w.execute("INSERT INTO seglift.audits (run_id, as_of, run_at, customers, qualified_customers, history_months, "
+                + "recommendation, allows_models, report) VALUES ('a-1', DATE '2024-01-01', TIMESTAMP '2024-01-01 06:00', "
+                + "20000, 15000, 24, 'propensity-ready', TRUE, '{\"recommendation\": \"propensity-ready\", "
+                + "\"qualified_customers\": 15000}'), ('a-2', DATE '2024-02-25', TIMESTAMP '2024-02-25 06:00', 21000, "
+                + "16100, 26, 'propensity-ready', TRUE, '{\"recommendation\": \"propensity-ready\", "
+                + "\"qualified_customers\": 16100, \"checks\": [{\"name\": \"history\", \"ok\": true}]}')");
         return project();
     }
 
@@ -114,7 +107,7 @@ final class SimulatedShop {
                 String key = name.charAt(0) + "-" + c + "-" + i;
                 boolean holdout = rnd.nextDouble() < 0.10;
                 String arm = holdout ? "holdout" : "treatment";
-                ha.row(name, key, arm, (long) rnd.nextInt(10_000), cohort);
+                ha.row(name, key, arm, rnd.nextInt(10_000), cohort);
                 boolean sent = sync != null && !holdout && rnd.nextDouble() < SENT_SHARE;
                 if (sent) {
                     state.row(sync, key, "dest-" + key, "fp", cohort.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC),
@@ -157,17 +150,17 @@ final class SimulatedShop {
             for (int i = 0; i < 5000; i++) {
                 double p = Math.min(0.9, 0.02 + 0.6 * Math.pow(rnd.nextDouble(), 2));
                 String key = "mp-" + i;
-                s.row("m-p30-1", "purchase_30d", p30, key, p, (long) Math.min(10, 1 + (int) (p / 0.062)));
+                s.row("m-p30-1", "purchase_30d", p30, key, p, Math.min(10, 1 + (int) (p / 0.062)));
                 if (rnd.nextDouble() < p) order(null, key, p30.plusDays(1 + rnd.nextInt(30)), 40.0);
             }
             for (int i = 0; i < 5000; i++) {
                 double churn = 0.1 + 0.7 * rnd.nextDouble();
                 String key = "mc-" + i;
-                s.row("m-c45-1", "churn_45d", c45, key, churn, (long) Math.min(10, 1 + (int) ((churn - 0.1) / 0.07)));
+                s.row("m-c45-1", "churn_45d", c45, key, churn, Math.min(10, 1 + (int) ((churn - 0.1) / 0.07)));
                 boolean churns = rnd.nextDouble() < Math.min(1, churn + 0.15);
                 if (!churns) order(null, key, c45.plusDays(1 + rnd.nextInt(45)), 40.0);
             }
-            s.row("m-p30-2", "purchase_30d", LocalDate.of(2024, 2, 25), "mp-0", 0.2, 5L);
+            s.row("m-p30-2", "purchase_30d", LocalDate.of(2024, 2, 25), "mp-0", 0.2, 5);
         }
     }
 
@@ -190,7 +183,8 @@ final class SimulatedShop {
 
     private void builds() {
         try (BulkWriter b = w.bulkWriter(w.own("segment_builds"), List.of("build_id", "segment", "as_of", "built_at",
-                "members", "holdout", "entered", "exited", "stayed", "change_ratio", "flagged"))) {
+                "rule", "salt", "holdout_fraction", "members", "holdout", "entered", "exited", "stayed", "change_ratio",
+                "flagged"))) {
             long members = 6000;
             for (int week = 0; week < 9; week++) {
                 LocalDate asOf = LocalDate.of(2024, 1, 1).plusWeeks(week);
@@ -200,7 +194,8 @@ final class SimulatedShop {
                 long stayed = week == 0 ? 0 : previous - exited;
                 members = week == 0 ? members : stayed + entered;
                 double ratio = week == 0 ? 1.0 : (double) (entered + exited) / previous;
-                b.row("b-" + week, "lapsed_buyers", asOf, asOf.atTime(6, 0), members, Math.round(members * 0.1),
+                b.row("b-" + week, "lapsed_buyers", asOf, asOf.atTime(6, 0), "recency_days > 90", "lapsed_buyers", 0.1,
+                        members, Math.round(members * 0.1),
                         entered, exited, stayed, ratio, ratio > 0.2);
             }
         }
