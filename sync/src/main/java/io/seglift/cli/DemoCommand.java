@@ -74,7 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
             for (DemoStage stage : stages) {
                 n++;
                 if (failed) {
-                    ran.add(new Ran(stage.name(), StageResult.Status.NOT_RUN, "not run: an earlier stage failed"));
+                    ran.add(new Ran(stage.name(), StageResult.Status.NOT_RUN, "an earlier stage failed"));
                     continue;
                 }
                 System.err.printf("[seglift] demo %d/%d: %s%n", n, stages.size(), stage.name());
