@@ -54,12 +54,13 @@ class OutcomeSimulatorTest {
         w = open(copy);
         w.execute("CREATE SCHEMA seglift");
         w.execute("CREATE TABLE seglift.sync_state (sync_name VARCHAR, customer_key VARCHAR, destination_id VARCHAR, "
-                + "fingerprint VARCHAR, synced_at TIMESTAMP, run_id VARCHAR, PRIMARY KEY (sync_name, customer_key))");
+                + "fingerprint VARCHAR, status VARCHAR NOT NULL, synced_at TIMESTAMP, run_id VARCHAR, "
+                + "PRIMARY KEY (sync_name, customer_key))");
         // treatment: every customer but those whose key ends in 0 (the "holdout"), first sent on the day after as-of
         w.execute("INSERT INTO seglift.sync_state SELECT 'lapsed_to_hubspot', customer_id, 'hs-' || customer_id, 'f', "
-                + "TIMESTAMP '2026-07-01 09:00:00', 'run-1' FROM raw.customers WHERE customer_id NOT LIKE '%0'");
+                + "'synced', TIMESTAMP '2026-07-01 09:00:00', 'run-1' FROM raw.customers WHERE customer_id NOT LIKE '%0'");
         // a sync of another segment does not count as this campaign
-        w.execute("INSERT INTO seglift.sync_state SELECT 'other_sync', customer_id, 'x', 'f', "
+        w.execute("INSERT INTO seglift.sync_state SELECT 'other_sync', customer_id, 'x', 'f', 'synced', "
                 + "TIMESTAMP '2026-07-01 09:00:00', 'run-2' FROM raw.customers WHERE customer_id LIKE '%0'");
     }
 
@@ -116,6 +117,15 @@ class OutcomeSimulatorTest {
         w.execute("UPDATE seglift.sync_state SET synced_at = TIMESTAMP '2026-01-01 00:00:00' WHERE customer_key = 'C0000001'");
         OutcomeSimulator.Result r = new OutcomeSimulator(w).simulate(SYNCS, AS_OF, END);
         assertThat(r.exposedOutsidePeriod()).isEqualTo(1);
+        assertThat(w.queryLong("SELECT count(*) FROM raw.orders WHERE order_id = 'UC0000001'")).isZero();
+    }
+
+    @Test
+    void membersTheDestinationRejectedWereNotReachedAndAreNotTreated() {
+        w.execute("UPDATE seglift.sync_state SET status = 'rejected' WHERE customer_key = 'C0000001'");
+        OutcomeSimulator.Result r = new OutcomeSimulator(w).simulate(SYNCS, AS_OF, END);
+        long sent = w.queryLong("SELECT count(*) FROM raw.customers WHERE customer_id NOT LIKE '%0'");
+        assertThat(r.segments().get(0).exposed()).isEqualTo(sent - 1);
         assertThat(w.queryLong("SELECT count(*) FROM raw.orders WHERE order_id = 'UC0000001'")).isZero();
     }
 
