@@ -22,9 +22,9 @@ import java.util.concurrent.Callable;
 
 /** {@code seglift demo [DIR]}: the whole pipeline on the demo project, creating it first when needed. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the whole pipeline on the demo project in DIR (created with seglift init --demo when",
-                "missing): generate data, audit, RFM, models, segments, sandbox sync, outcome simulation, lift",
-                "report, summary. Stages whose feature has not landed yet say so."},
+        description = "Run the whole pipeline on the demo project in DIR (created with seglift init --demo when "
+                + "missing): generate data, audit, RFM, models, segments, sandbox sync, outcome simulation, lift "
+                + "report, summary. Stages whose feature has not landed yet say so.",
         footer = {"", "Example: seglift demo ./seglift-demo"})
 public final class DemoCommand implements Callable<Integer> {
     private final Session session;

@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 
 /** {@code seglift init --demo [DIR]}: a demo project with a generated warehouse. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create a project. With --demo: a DuckDB warehouse of synthetic shop data (customers, orders,",
-                "email events, consent, ground truth) and a project file that uses it (docs/demo-data.md)."},
+        description = "Create a project. With --demo: a DuckDB warehouse of synthetic shop data (customers, orders, "
+                + "email events, consent, ground truth) and a project file that uses it (docs/demo-data.md).",
         footer = {"", "Example: seglift init --demo ./seglift-demo --customers 100000 --seed 42"})
 public final class InitCommand implements Callable<Integer> {
     private final Session session;
