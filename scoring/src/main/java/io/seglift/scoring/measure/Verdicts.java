@@ -34,7 +34,8 @@ public final class Verdicts {
             case POSITIVE -> "It worked. Members who received the campaign " + metric + " more than the holdout"
                     + window + ": " + value(rate, e.treatment()) + " against " + value(rate, e.holdout()) + " ("
                     + diff(rate, e.absolute()) + ", 95% range " + diff(rate, e.low()) + " to " + diff(rate, e.high())
-                    + "). That is about " + incremental(pooled, rate) + "." + targetNote(pooled, rate, brief);
+                    + "). That is about " + incremental(pooled, rate) + "." + targetNote(pooled, rate, brief)
+                    + perSentNote(pooled, rate);
             case NEGATIVE -> "It backfired. Members who received the campaign " + metric + " less than the holdout"
                     + window + ": " + value(rate, e.treatment()) + " against " + value(rate, e.holdout()) + " ("
                     + diff(rate, e.absolute()) + ", 95% range " + diff(rate, e.low()) + " to " + diff(rate, e.high())
@@ -72,6 +73,14 @@ public final class Verdicts {
             return " It fell short of the target of " + brief.target() + " (" + diff(rate, p.targetEffect()) + ").";
         }
         return " The target of " + brief.target() + " is within the range: it may or may not have been met.";
+    }
+
+    private static String perSentNote(CohortLift c, boolean rate) {
+        LiftEstimate s = c.perSent();
+        if (s == null || c.exposed() == null || c.exposed() >= c.treatment().n()) return "";
+        return String.format(Locale.ROOT, " Only %,d of the %,d treated members could be reached; per member actually "
+                + "sent the effect is %s (95%% range %s to %s).", c.exposed(), c.treatment().n(),
+                diff(rate, s.absolute()), diff(rate, s.low()), diff(rate, s.high()));
     }
 
     private static String powerNote(CohortLift c, boolean rate) {
