@@ -31,12 +31,12 @@ public final class Verdicts {
             case WINDOW_NOT_COMPLETE -> "Wait: no cohort has finished its" + window.replace(" within", "")
                     + " window yet; the first closes on " + firstClose(cohorts) + ". Interim numbers are shown but "
                     + "would understate the outcome.";
-            case POSITIVE -> "It worked. Members who received the campaign " + metric + " more than the holdout"
+            case POSITIVE -> "It worked. Members targeted by the campaign " + metric + " more than the holdout"
                     + window + ": " + value(rate, e.treatment()) + " against " + value(rate, e.holdout()) + " ("
                     + diff(rate, e.absolute()) + ", 95% range " + diff(rate, e.low()) + " to " + diff(rate, e.high())
                     + "). That is about " + incremental(pooled, rate) + "." + targetNote(pooled, rate, brief)
                     + perSentNote(pooled, rate);
-            case NEGATIVE -> "It backfired. Members who received the campaign " + metric + " less than the holdout"
+            case NEGATIVE -> "It backfired. Members targeted by the campaign " + metric + " less than the holdout"
                     + window + ": " + value(rate, e.treatment()) + " against " + value(rate, e.holdout()) + " ("
                     + diff(rate, e.absolute()) + ", 95% range " + diff(rate, e.low()) + " to " + diff(rate, e.high())
                     + "). Consider pausing the sync and revisiting the message or the audience.";
