@@ -31,6 +31,11 @@ import picocli.CommandLine.Command;
                 LoadCommand.class,
                 SqlCommand.class,
                 DemoCommand.class,
+                ValidateCommand.class,
+                SchemaCommand.class,
+                AuditCommand.class,
+                ScoreCommand.class,
+                SegmentsCommand.class,
                 ReportCommand.class,
         })
 public final class Main implements Runnable {

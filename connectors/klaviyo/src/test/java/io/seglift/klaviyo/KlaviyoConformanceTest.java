@@ -1,13 +1,13 @@
 package io.seglift.klaviyo;
 
-import io.seglift.klaviyo.sandbox.KlaviyoSandbox;
+import io.seglift.klaviyo.sandbox.KlaviyoSandboxApi;
 import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.destination.Member;
 import io.seglift.spi.settings.Secret;
 import io.seglift.spi.settings.Settings;
 import io.seglift.testkit.DestinationConformanceTest;
 import io.seglift.testkit.SandboxHandle;
-import io.seglift.testkit.WireMockFaults;
+import io.seglift.testkit.SandboxServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KlaviyoConformanceTest extends DestinationConformanceTest {
     static final String KEY = "pk_test_0123456789abcdef";
-    private KlaviyoSandbox klaviyo;
+    private SandboxServer klaviyo;
 
     @Override
     protected String type() {
@@ -32,22 +32,22 @@ class KlaviyoConformanceTest extends DestinationConformanceTest {
 
     @Override
     protected SandboxHandle startSandbox() {
-        klaviyo = KlaviyoSandbox.start(KEY);
-        WireMockFaults faults = new WireMockFaults(klaviyo.server());
-        KlaviyoSandbox k = klaviyo;
+        KlaviyoSandboxApi k = new KlaviyoSandboxApi(KEY::equals);
+        klaviyo = SandboxServer.serve(k);
+        SandboxServer server = klaviyo;
         return new SandboxHandle() {
-            public String baseUrl() { return k.baseUrl(); }
+            public String baseUrl() { return server.baseUrl(); }
             public int memberCount(String audienceId) { return k.memberCount(audienceId); }
             public boolean contains(String audienceId, Member m) {
                 return k.memberEmails(audienceId).contains(m.identifier(IdentifierType.EMAIL).toLowerCase(Locale.ROOT));
             }
             public Duration injectRateLimit(Duration wait) {
-                faults.rateLimitOnce(wait.toSeconds());
+                server.faults().rateLimitOnce(k, wait);
                 return wait;
             }
-            public void injectServerError() { faults.serverErrorOnce(); }
-            public void injectConnectionReset() { faults.connectionResetOnce(); }
-            public void close() { k.close(); }
+            public void injectServerError() { server.faults().serverErrorOnce(k); }
+            public void injectConnectionReset() { server.faults().connectionResetOnce(); }
+            public void close() { server.close(); }
         };
     }
 

@@ -1,6 +1,7 @@
 package io.seglift.klaviyo;
 
-import io.seglift.klaviyo.sandbox.KlaviyoSandbox;
+import io.seglift.klaviyo.sandbox.KlaviyoSandboxApi;
+import io.seglift.testkit.SandboxServer;
 import io.seglift.spi.destination.AudienceRef;
 import io.seglift.spi.destination.AudienceSpec;
 import io.seglift.spi.destination.Batch;
@@ -36,7 +37,7 @@ class KlaviyoSpecValidationTest {
 
     @Test
     void theValidatorReportsARequestThatBreaksTheSpec() throws Exception {
-        try (KlaviyoSandbox sandbox = KlaviyoSandbox.start(KlaviyoConformanceTest.KEY)) {
+        try (SandboxServer sandbox = SandboxServer.serve(new KlaviyoSandboxApi(KlaviyoConformanceTest.KEY::equals))) {
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/lists"))
                     .header("Authorization", "Klaviyo-API-Key " + KlaviyoConformanceTest.KEY)
                     .header("Content-Type", "application/vnd.api+json")
@@ -50,7 +51,8 @@ class KlaviyoSpecValidationTest {
 
     @Test
     void aFullFlowOfMultiPageLookupsSendsOnlyConformingRequests() {
-        try (KlaviyoSandbox sandbox = KlaviyoSandbox.start(KlaviyoConformanceTest.KEY);
+        KlaviyoSandboxApi api = new KlaviyoSandboxApi(KlaviyoConformanceTest.KEY::equals);
+        try (SandboxServer sandbox = SandboxServer.serve(api);
              Destination d = new KlaviyoDestinationFactory().create(new Settings("k", "klaviyo", Map.of(
                      "base_url", sandbox.baseUrl(),
                      "api_key", Secret.of("${env:K}", KlaviyoConformanceTest.KEY),
@@ -65,10 +67,10 @@ class KlaviyoSpecValidationTest {
             }
             var added = d.push(new Batch(list, Operation.ADD, ms, 0, true, ms.size()));
             assertThat(added.count(RowStatus.REJECTED)).isEqualTo(5);
-            assertThat(sandbox.memberCount(list.id())).isEqualTo(2_495);
+            assertThat(api.memberCount(list.id())).isEqualTo(2_495);
             var removed = d.push(new Batch(list, Operation.REMOVE, ms.subList(0, 1_500), 0, true, 1_500));
             assertThat(removed.count(RowStatus.OK)).isEqualTo(1_500);
-            assertThat(sandbox.memberCount(list.id())).isEqualTo(2_495 - 1_497);
+            assertThat(api.memberCount(list.id())).isEqualTo(2_495 - 1_497);
             assertThat(KlaviyoSpec.violations(sandbox.server())).isEmpty();
             assertThat(sandbox.server().getAllServeEvents()).hasSizeGreaterThan(20);
         }

@@ -30,6 +30,23 @@ public final class WireMockFaults {
                 .willReturn(response));
     }
 
+    /** Answers the next request with what the sandbox API renders, once. */
+    public void once(io.seglift.sandbox.SandboxResponse response) {
+        ResponseDefinitionBuilder b = aResponse().withStatus(response.status()).withBody(response.body());
+        response.headers().forEach(b::withHeader);
+        once(b);
+    }
+
+    /** The API's own rate-limit answer announcing {@code wait}, once. */
+    public void rateLimitOnce(io.seglift.sandbox.SandboxApi api, java.time.Duration wait) {
+        once(api.rateLimited(wait, null, 0));
+    }
+
+    /** The API's own transient server error, once. */
+    public void serverErrorOnce(io.seglift.sandbox.SandboxApi api) {
+        once(api.serverError());
+    }
+
     /** A 429 with a {@code Retry-After} header in seconds. */
     public void rateLimitOnce(long retryAfterSeconds) {
         once(aResponse().withStatus(429).withHeader("Retry-After", Long.toString(retryAfterSeconds))

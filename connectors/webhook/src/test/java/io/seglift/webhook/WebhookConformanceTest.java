@@ -6,9 +6,10 @@ import io.seglift.spi.settings.Secret;
 import io.seglift.spi.settings.Settings;
 import io.seglift.testkit.DestinationConformanceTest;
 import io.seglift.testkit.SandboxHandle;
-import io.seglift.testkit.WireMockFaults;
-import io.seglift.webhook.sandbox.WebhookReceiverSandbox;
+import io.seglift.testkit.SandboxServer;
+import io.seglift.webhook.sandbox.WebhookReceiverApi;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -23,19 +24,19 @@ class WebhookConformanceTest extends DestinationConformanceTest {
 
     @Override
     protected SandboxHandle startSandbox() {
-        WebhookReceiverSandbox receiver = WebhookReceiverSandbox.start(SECRET);
-        WireMockFaults faults = new WireMockFaults(receiver.server());
+        WebhookReceiverApi receiver = new WebhookReceiverApi(SECRET, Clock.systemUTC());
+        SandboxServer server = SandboxServer.serve(receiver);
         return new SandboxHandle() {
-            public String baseUrl() { return receiver.baseUrl(); }
+            public String baseUrl() { return server.baseUrl(); }
             public int memberCount(String audienceId) { return receiver.members(audienceId).size(); }
             public boolean contains(String audienceId, Member m) { return receiver.members(audienceId).contains(m.key()); }
             public Duration injectRateLimit(Duration wait) {
-                faults.rateLimitOnce(wait.toSeconds());
+                server.faults().rateLimitOnce(receiver, wait);
                 return wait;
             }
-            public void injectServerError() { faults.serverErrorOnce(); }
-            public void injectConnectionReset() { faults.connectionResetOnce(); }
-            public void close() { receiver.close(); }
+            public void injectServerError() { server.faults().serverErrorOnce(receiver); }
+            public void injectConnectionReset() { server.faults().connectionResetOnce(); }
+            public void close() { server.close(); }
         };
     }
 
