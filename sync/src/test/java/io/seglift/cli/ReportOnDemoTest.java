@@ -18,7 +18,22 @@ import io.seglift.scoring.rfm.RfmScorer;
 import io.seglift.scoring.segments.SegmentBuilder;
 import io.seglift.spi.destination.Destinations;
 import io.seglift.spi.progress.Progress;
-import io.seglift.spi.warehouse.Dialect;
+import io.seglift.config.SyncConfig;
+import io.seglift.spi.destination.AudienceRef;
+import io.seglift.spi.destination.AudienceSpec;
+import io.seglift.spi.destination.Batch;
+import io.seglift.spi.destination.BatchResult;
+import io.seglift.spi.destination.Capabilities;
+import io.seglift.spi.destination.Channel;
+import io.seglift.spi.destination.Destination;
+import io.seglift.spi.destination.IdentifierType;
+import io.seglift.spi.destination.Member;
+import io.seglift.spi.destination.RateLimit;
+import io.seglift.spi.destination.RowResult;
+import io.seglift.spi.destination.SyncMode;
+import io.seglift.sync.EngineOptions;
+import io.seglift.sync.RunSummary;
+import io.seglift.sync.SyncEngine;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.spi.warehouse.Warehouses;
 import org.junit.jupiter.api.Tag;
@@ -28,6 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,10 +57,10 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo end to end, with the send stood in for: generate the demo shop, score RFM, build the lapsed segment with its
- * holdout, record as "sent" the treated members a destination would reach (those with email consent, as the sync
- * engine would), let the demo's {@link OutcomeSimulator} play out the true campaign effect on members sent, and check
- * that the report's interval contains that effect. Stands in for the sync engine until it lands on main. Runs on
+ * The demo end to end: generate the demo shop, score RFM, build the lapsed segment with its holdout, sync it with the
+ * real {@link SyncEngine} (mirror mode, to a CRM that accepts everyone: the engine applies holdout, suppressions,
+ * consent and identifiers), let the demo's {@link OutcomeSimulator} play out the true campaign effect on members
+ * actually sent, and check that the report's interval contains that effect. Runs on
  * 20,000 customers by default (about 45 s, so tagged slow: {@code mvn -pl sync -am test -Pslow -Dtest=ReportOnDemoTest
  * -Dsurefire.failIfNoSpecifiedTests=false}); {@code -Dseglift.demo.customers=100000} matches {@code seglift demo}.
  */
@@ -71,7 +90,11 @@ class ReportOnDemoTest {
             new RfmScorer(w, project.sources().orders(), project.scoring().rfm(), clock).score(asOf);
             SegmentConfig lapsed = project.segment(SEGMENT).orElseThrow();
             new SegmentBuilder(w, project, clock).build(lapsed, asOf);
-            sendTreatedMembersWithEmailConsent(w, asOf);
+            SyncConfig sync = new SyncConfig(SYNC, SEGMENT, "hubspot_crm", SyncMode.MIRROR, Optional.empty(), Map.of());
+            RunSummary run = new SyncEngine(EngineOptions.defaults().withClock(Clock.fixed(
+                    asOf.atTime(6, 30).toInstant(ZoneOffset.UTC), ZoneOffset.UTC))).run(project, sync, w,
+                    new AcceptingCrm());
+            assertThat(run.added()).isPositive();
             double trueEffect = w.queryOne("SELECT true_effect_pp FROM " + w.dialect().table(DemoTables.CAMPAIGN),
                     List.of(), r -> r.doubleValue("true_effect_pp")).orElseThrow();
             OutcomeSimulator.Result sim = new OutcomeSimulator(w).simulate(Map.of(SYNC, SEGMENT), asOf,
@@ -117,23 +140,29 @@ class ReportOnDemoTest {
         return (int) w.queryLong("SELECT window_days FROM " + w.dialect().table(DemoTables.CAMPAIGN));
     }
 
-    /** What the sync engine records: one run, and a sync_state row per treated member it could reach. */
-    private static void sendTreatedMembersWithEmailConsent(Warehouse w, LocalDate asOf) {
-        Dialect d = w.dialect();
-        w.execute("CREATE TABLE IF NOT EXISTS " + d.table(w.own("sync_state")) + " (sync_name VARCHAR, "
-                + "customer_key VARCHAR, destination_id VARCHAR, fingerprint VARCHAR, synced_at TIMESTAMP, run_id VARCHAR)");
-        w.execute("CREATE TABLE IF NOT EXISTS " + d.table(w.own("sync_runs")) + " (run_id VARCHAR, sync_name VARCHAR, "
-                + "segment VARCHAR, destination VARCHAR, mode VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, "
-                + "status VARCHAR, error VARCHAR, planned BIGINT, sent BIGINT, added BIGINT, removed BIGINT, "
-                + "updated BIGINT, rejected BIGINT, retried BIGINT, held_out BIGINT, suppressed BIGINT, no_consent BIGINT)");
-        String at = d.timestampLiteral(asOf.atTime(6, 30).toInstant(ZoneOffset.UTC));
-        long sent = w.execute("INSERT INTO " + d.table(w.own("sync_state")) + " SELECT '" + SYNC + "', m.customer_key, "
-                + "'hs-' || m.customer_key, 'fp', " + at + ", 'run-1' FROM " + d.table(w.own("segment_members"))
-                + " m JOIN raw.customers c ON CAST(c.customer_id AS VARCHAR) = m.customer_key WHERE m.segment = '"
-                + SEGMENT + "' AND m.arm = 'treatment' AND COALESCE(c.email_opt_in, FALSE)");
-        w.execute("INSERT INTO " + d.table(w.own("sync_runs")) + " (run_id, sync_name, segment, destination, mode, "
-                + "started_at, finished_at, status, planned, sent, added, rejected, retried) VALUES ('run-1', '" + SYNC
-                + "', '" + SEGMENT + "', 'hubspot_crm', 'upsert', " + at + ", " + at + ", 'ok', " + sent + ", " + sent
-                + ", " + sent + ", 0, 0)");
+    /** A CRM that accepts every member (the demo's HubSpot sandbox needs a running server). */
+    private static final class AcceptingCrm implements Destination {
+        @Override
+        public Capabilities capabilities() {
+            return new Capabilities(Channel.CRM, Set.of(IdentifierType.EMAIL), 1000,
+                    List.of(new RateLimit("default", 100_000, Duration.ofSeconds(1))), EnumSet.allOf(SyncMode.class),
+                    true, true);
+        }
+
+        @Override
+        public void check() {
+        }
+
+        @Override
+        public AudienceRef ensureAudience(AudienceSpec spec) {
+            return new AudienceRef("list-1", spec.displayName(), false);
+        }
+
+        @Override
+        public BatchResult push(Batch batch) {
+            List<RowResult> out = new ArrayList<>();
+            for (Member m : batch.members()) out.add(RowResult.ok(m.key(), "hs-" + m.key()));
+            return new BatchResult(out);
+        }
     }
 }
