@@ -7,11 +7,7 @@ import io.seglift.spi.warehouse.TableName;
 
 import java.util.List;
 
-/**
- * Creates {@code segment_builds}, {@code segment_members} and {@code holdout_assignments}. The key of
- * {@code segment_members} (as_of, segment, customer_key) is enforced by construction (SELECT DISTINCT, an as-of date
- * replaced as a whole per segment), not by a PRIMARY KEY, which made writing large segments many times slower.
- */
+/** Creates {@code segment_builds}, {@code segment_members} and {@code holdout_assignments}. */
 public final class SegmentTablesMigration implements Migration {
     @Override
     public String id() {
@@ -50,7 +46,8 @@ public final class SegmentTablesMigration implements Migration {
                         + "segment " + text + " NOT NULL, "
                         + "customer_key " + text + " NOT NULL, "
                         + "arm " + text + " NOT NULL, "
-                        + "build_id " + text + " NOT NULL)",
+                        + "build_id " + text + " NOT NULL, "
+                        + "PRIMARY KEY (as_of, segment, customer_key))",
                 "CREATE TABLE " + d.table(TableName.of(schema, "holdout_assignments")) + " ("
                         + "segment " + text + " NOT NULL, "
                         + "customer_key " + text + " NOT NULL, "
