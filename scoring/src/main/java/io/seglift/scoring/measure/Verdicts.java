@@ -13,6 +13,10 @@ public final class Verdicts {
 
     public static String of(SuccessMetric.Outcome outcome, Activation activation, List<CohortLift> cohorts,
                             CohortLift pooled, BriefSummary brief) {
+        if (!activation.activated() && brief.metric() == null) {
+            return "Not measurable yet: this segment has no complete brief (hypothesis, success metric, owner), so it "
+                    + "is never synced and there is no campaign to measure. Add a brief to activate it.";
+        }
         if (!activation.activated()) {
             return "Not measured yet: this segment has never been sent to a destination, so there is nothing to "
                     + "compare against its holdout.";
