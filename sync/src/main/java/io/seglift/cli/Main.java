@@ -27,6 +27,16 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
                 CommandLine.HelpCommand.class,
+                InitCommand.class,
+                LoadCommand.class,
+                SqlCommand.class,
+                DemoCommand.class,
+                ValidateCommand.class,
+                SchemaCommand.class,
+                AuditCommand.class,
+                ScoreCommand.class,
+                SegmentsCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;

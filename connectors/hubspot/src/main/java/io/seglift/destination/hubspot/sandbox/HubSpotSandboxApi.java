@@ -47,6 +47,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
     private final Map<String, ListRecord> listsByName = new HashMap<>();
     private final Map<String, ListRecord> listsById = new HashMap<>();
     private final Set<String> properties = new LinkedHashSet<>(List.of("email", "firstname", "lastname", "phone"));
+    private final Map<String, Integer> upsertsByEmail = new HashMap<>();
 
     /** A contact: id, email (lower case) and properties. */
     public record Contact(String id, String email, Map<String, String> properties) {
@@ -125,6 +126,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
                 errors.add(rowError("VALIDATION_ERROR", "Property \"" + unknown.get() + "\" does not exist", trace));
                 continue;
             }
+            upsertsByEmail.merge(email, 1, Integer::sum);
             Contact existing = contactsByEmail.get(email);
             boolean isNew = existing == null;
             Contact c = isNew ? new Contact(String.valueOf(nextId.getAndIncrement()), email, new LinkedHashMap<>()) : existing;
@@ -260,6 +262,11 @@ public final class HubSpotSandboxApi implements SandboxApi {
     /** The contact with this email, if any. */
     public synchronized Optional<Contact> contact(String email) {
         return Optional.ofNullable(contactsByEmail.get(email.toLowerCase()));
+    }
+
+    /** How many times each email was written by a batch upsert (re-sends show up as counts above one). */
+    public synchronized Map<String, Integer> upsertsByEmail() {
+        return Map.copyOf(upsertsByEmail);
     }
 
     public synchronized int contactCount() {

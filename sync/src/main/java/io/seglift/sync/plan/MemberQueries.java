@@ -1,0 +1,161 @@
+package io.seglift.sync.plan;
+
+import io.seglift.config.ConsentColumns;
+import io.seglift.config.CustomersSource;
+import io.seglift.spi.destination.Channel;
+import io.seglift.spi.destination.IdentifierType;
+import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.Identifiers;
+import io.seglift.spi.warehouse.TableName;
+import io.seglift.spi.warehouse.Warehouse;
+import io.seglift.sync.state.SyncTables;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the planner's SQL through the dialect: the member profile (customers plus the latest RFM scores), the
+ * classification of the latest segment build (exclusion reason and fingerprint of mapped fields per member), and the
+ * page query that reads one batch of the diff with its identifiers from the customers table.
+ */
+public final class MemberQueries {
+    static final List<String> RFM_COLUMNS = List.of("recency_days", "frequency", "monetary_total", "monetary_avg",
+            "r_score", "f_score", "m_score", "rfm_segment");
+
+    private final Warehouse warehouse;
+    private final Dialect d;
+    private final SyncTarget target;
+    private final SyncTables tables;
+
+    public MemberQueries(Warehouse warehouse, SyncTarget target) {
+        this.warehouse = warehouse;
+        this.d = warehouse.dialect();
+        this.target = target;
+        this.tables = new SyncTables(warehouse);
+    }
+
+    /** Customers with the latest RFM columns when scores exist; alias it {@code p}. */
+    public String profile() {
+        CustomersSource c = target.customers();
+        String customers = d.table(c.table());
+        TableName rfm = warehouse.own("rfm_scores");
+        if (!warehouse.tableExists(rfm)) return "(SELECT c.* FROM " + customers + " c)";
+        StringBuilder cols = new StringBuilder();
+        for (String col : RFM_COLUMNS) cols.append(", r.").append(d.quote(col));
+        return "(SELECT c.*" + cols + " FROM " + customers + " c LEFT JOIN (SELECT * FROM " + d.table(rfm)
+                + " WHERE as_of = (SELECT MAX(as_of) FROM " + d.table(rfm) + ")) r ON " + d.castText("r.customer_key")
+                + " = " + d.castText("c." + d.quote(c.key())) + ")";
+    }
+
+    /** The table holding segment builds. */
+    public String segmentMembers() {
+        return d.table(warehouse.own("segment_members"));
+    }
+
+    /**
+     * INSERT of the classified latest build into {@code sync_work}; parameters: run id, segment, segment. A member's
+     * reason is the first rule it fails (held out, suppressed, no consent, no identifier), NULL when it is to be sent.
+     */
+    public String insertClassified() {
+        String sm = segmentMembers();
+        String members = "(SELECT " + d.castText("sm.customer_key") + " AS seglift_key, MIN(sm.arm) AS seglift_arm FROM "
+                + sm + " sm WHERE sm.segment = ? AND sm.as_of = (SELECT MAX(as_of) FROM " + sm + " WHERE segment = ?) GROUP BY "
+                + d.castText("sm.customer_key") + ")";
+        String suppressed = target.suppressions()
+                .map(s -> " LEFT JOIN (SELECT DISTINCT " + d.castText(d.quote(s.customer())) + " AS seglift_suppressed FROM "
+                        + d.table(s.table()) + ") s ON s.seglift_suppressed = m.seglift_key")
+                .orElse("");
+        String suppressedTest = target.suppressions().isPresent() ? "s.seglift_suppressed IS NOT NULL" : "1 = 0";
+        String reason = "CASE WHEN m.seglift_arm = 'holdout' THEN '" + Exclusion.HELD_OUT.code() + "'"
+                + " WHEN " + suppressedTest + " THEN '" + Exclusion.SUPPRESSED.code() + "'"
+                + " WHEN NOT (" + consent() + ") THEN '" + Exclusion.NO_CONSENT.code() + "'"
+                + " WHEN NOT (" + hasIdentifier() + ") THEN '" + Exclusion.NO_IDENTIFIER.code() + "'"
+                + " ELSE NULL END";
+        return "INSERT INTO " + tables.q(SyncTables.WORK) + " (run_id, customer_key, reason, fingerprint) SELECT ?, m.seglift_key, "
+                + reason + ", " + fingerprint() + " FROM " + members + " m LEFT JOIN " + profile() + " p ON "
+                + d.castText("p." + d.quote(target.customers().key())) + " = m.seglift_key" + suppressed;
+    }
+
+    /** Consent the channel requires, over profile alias {@code p}; a member absent from customers fails it. */
+    String consent() {
+        ConsentColumns cc = target.customers().consent();
+        String present = "p." + d.quote(target.customers().key()) + " IS NOT NULL";
+        return switch (target.channel()) {
+            case CRM -> present;
+            case EMAIL -> present + " AND " + isTrue(cc.email().orElseThrow(() -> missingConsent("email", Channel.EMAIL)));
+            case SMS -> present + " AND " + isTrue(cc.sms().orElseThrow(() -> missingConsent("sms", Channel.SMS)))
+                    + cc.dnd().map(col -> " AND NOT " + isTrue(col)).orElse("");
+            case ADS -> present + cc.ads().map(col -> " AND " + isTrue(col)).orElse("");
+        };
+    }
+
+    private IllegalArgumentException missingConsent(String key, Channel channel) {
+        return new IllegalArgumentException("sync " + target.syncName() + " activates the " + channel.name().toLowerCase()
+                + " channel, which needs consent: set sources.customers.consent." + key + " to a boolean column");
+    }
+
+    private String isTrue(String column) {
+        return "COALESCE(CAST(p." + d.quote(Identifiers.require(column, "consent column")) + " AS BOOLEAN), FALSE)";
+    }
+
+    /** True when the member has at least one identifier the destination matches on (email specifically for EMAIL, phone for SMS). */
+    String hasIdentifier() {
+        Map<IdentifierType, String> cols = target.customers().identifiers();
+        List<IdentifierType> needed = switch (target.channel()) {
+            case EMAIL -> List.of(IdentifierType.EMAIL);
+            case SMS -> List.of(IdentifierType.PHONE);
+            default -> target.identifiers();
+        };
+        List<String> tests = new ArrayList<>();
+        for (IdentifierType t : needed) {
+            String col = cols.get(t);
+            if (col != null) tests.add("NULLIF(TRIM(" + d.castText("p." + d.quote(col)) + "), '') IS NOT NULL");
+        }
+        return tests.isEmpty() ? "1 = 0" : String.join(" OR ", tests);
+    }
+
+    /** MD5 of the mapped fields' values in upsert mode; NULL otherwise (membership alone is the state). */
+    String fingerprint() {
+        if (target.fields().isEmpty()) return "CAST(NULL AS " + d.type(io.seglift.spi.warehouse.ColumnType.TEXT) + ")";
+        List<String> parts = new ArrayList<>();
+        for (var e : target.fields().entrySet()) {
+            if (!parts.isEmpty()) parts.add(d.literal("\u001f"));
+            parts.add(d.literal(e.getKey() + "="));
+            parts.add("COALESCE(" + d.castText("(" + e.getValue() + ")") + ", " + d.literal("\u2400") + ")");
+        }
+        return d.md5Hex(d.concat(parts.toArray(String[]::new)));
+    }
+
+    /** A SELECT that checks every mapped field compiles against the profile. */
+    public String fieldsCheck() {
+        StringBuilder sb = new StringBuilder("SELECT 1 AS seglift_probe");
+        int i = 0;
+        for (String expr : target.fields().values()) sb.append(", (").append(expr).append(") AS seglift_f_").append(i++);
+        return sb.append(" FROM ").append(profile()).append(" p").toString();
+    }
+
+    /**
+     * One page of the diff for an operation: parameters sync name, run id, operation, last seq; {@code limit} rows.
+     * Columns: seglift_seq, seglift_key, seglift_fp, seglift_dest, seglift_id_0.. (identifiers in {@link
+     * SyncTarget#identifiers()} order), seglift_f_0.. (fields in order).
+     */
+    public String page(int limit) {
+        String inner = "SELECT pe.seq AS seglift_seq, pe.customer_key AS seglift_key, MIN(w.fingerprint) AS seglift_fp,"
+                + " MIN(st.destination_id) AS seglift_dest FROM " + tables.q(SyncTables.PENDING) + " pe LEFT JOIN "
+                + tables.q(SyncTables.WORK) + " w ON w.run_id = pe.run_id AND w.customer_key = pe.customer_key LEFT JOIN "
+                + tables.q(SyncTables.STATE) + " st ON st.sync_name = ? AND st.customer_key = pe.customer_key"
+                + " WHERE pe.run_id = ? AND pe.operation = ? AND pe.seq > ? GROUP BY pe.seq, pe.customer_key"
+                + " ORDER BY pe.seq" + d.limit(limit);
+        StringBuilder cols = new StringBuilder("x.seglift_seq, x.seglift_key, x.seglift_fp, x.seglift_dest");
+        int i = 0;
+        for (IdentifierType t : target.identifiers()) {
+            cols.append(", ").append(d.castText("p." + d.quote(target.customers().identifiers().get(t))))
+                    .append(" AS seglift_id_").append(i++);
+        }
+        i = 0;
+        for (String expr : target.fields().values()) cols.append(", (").append(expr).append(") AS seglift_f_").append(i++);
+        return "SELECT " + cols + " FROM (" + inner + ") x LEFT JOIN " + profile() + " p ON "
+                + d.castText("p." + d.quote(target.customers().key())) + " = x.seglift_key ORDER BY x.seglift_seq";
+    }
+}
