@@ -50,6 +50,16 @@ public final class DemoContext implements AutoCloseable {
         this.warehouseOpener = warehouseOpener;
     }
 
+    /**
+     * A context whose project loader resolves the environment itself (for callers that already hold a session with the
+     * right environment); {@link #setEnv} then only records the value.
+     */
+    public DemoContext(Path dir, DemoSpec spec, Warehouses warehouses, Clock clock, Progress progress,
+                       Function<Path, ProjectConfig> projectLoader, Function<ProjectConfig, Warehouse> warehouseOpener) {
+        this(dir, spec, warehouses, clock, progress, Map.of(), (file, env) -> projectLoader.apply(file),
+                warehouseOpener);
+    }
+
     public Path dir() { return dir; }
 
     public DemoSpec spec() { return spec; }
