@@ -27,6 +27,10 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
                 CommandLine.HelpCommand.class,
+                PlanCommand.class,
+                SyncCommand.class,
+                RunsCommand.class,
+                ServeCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;
