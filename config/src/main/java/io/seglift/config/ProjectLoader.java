@@ -29,8 +29,24 @@ public final class ProjectLoader {
         this.env = Map.copyOf(env);
     }
 
-    /** The result of reading a file: the config when valid, and all problems found. */
-    public record Result(Optional<ProjectConfig> config, List<Problem> problems) {
+    /**
+     * The result of reading a file: the config when valid, all problems found (errors, in file order), and warnings
+     * that do not make the file invalid (segments whose activation brief is incomplete).
+     */
+    public record Result(Optional<ProjectConfig> config, List<Problem> problems, List<Problem> warnings) {
+        public Result {
+            problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
+        }
+
+        public Result(Optional<ProjectConfig> config, List<Problem> problems) {
+            this(config, problems, List.of());
+        }
+
+        public boolean valid() {
+            return problems.isEmpty() && config.isPresent();
+        }
+
         public ProjectConfig orThrow() {
             if (!problems.isEmpty() || config.isEmpty()) throw new ConfigException(problems);
             return config.get();

@@ -32,11 +32,12 @@ public final class GlobalOptions {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
         @Override
         public OutputFormat convert(String value) {
+            if ("table".equalsIgnoreCase(value.trim())) return OutputFormat.TEXT;
             try {
                 return OutputFormat.valueOf(value.trim().toUpperCase());
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(
-                        "'" + value + "' is not a format (allowed: text, json" + ", csv for sql)");
+                        "'" + value + "' is not a format (allowed: text, json; for sql also table, csv)");
             }
         }
     }

@@ -295,7 +295,7 @@ public final class SyncEngine {
             Map<String, String> fps = new LinkedHashMap<>();
             long[] last = {afterSeq};
             List<String> fieldNames = new ArrayList<>(target.fields().keySet());
-            warehouse.query(sql, List.of(sync.name(), runId, BatchCommitter.op(op), afterSeq), row -> {
+            warehouse.query(sql, List.of(runId, BatchCommitter.op(op), afterSeq), row -> {
                 last[0] = Math.max(last[0], row.longValue("seglift_seq"));
                 String key = row.string("seglift_key");
                 if (byKey.containsKey(key)) return;

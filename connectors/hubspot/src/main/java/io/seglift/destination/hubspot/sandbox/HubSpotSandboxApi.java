@@ -225,12 +225,14 @@ public final class HubSpotSandboxApi implements SandboxApi {
     public SandboxResponse rateLimited(Duration retryAfter, RollingWindowLimit limit, int remaining) {
         SandboxResponse r = SandboxResponse.json(429, rateLimitBody("TEN_SECONDLY_ROLLING",
                 "You have reached your ten_secondly_rolling limit."))
-                .withHeader("Retry-After", String.valueOf(Math.max(1, (retryAfter.toMillis() + 999) / 1000)))
                 .withHeader("X-HubSpot-RateLimit-Remaining", String.valueOf(remaining));
-        if (limit != null) {
-            r = r.withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", String.valueOf(limit.window().toMillis()))
-                    .withHeader("X-HubSpot-RateLimit-Max", String.valueOf(limit.requests()));
+        // like HubSpot, sub-second waits are signalled by the window headers only; longer ones also by Retry-After
+        if (retryAfter.toMillis() >= 1000) {
+            r = r.withHeader("Retry-After", String.valueOf((retryAfter.toMillis() + 999) / 1000));
         }
+        RollingWindowLimit shown = limit != null ? limit : new RollingWindowLimit(100, Duration.ofSeconds(10));
+        r = r.withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", String.valueOf(shown.window().toMillis()))
+                .withHeader("X-HubSpot-RateLimit-Max", String.valueOf(shown.requests()));
         return r;
     }
 

@@ -1,0 +1,106 @@
+package io.seglift.config.read;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import io.seglift.config.SyncConfig;
+import io.seglift.spi.destination.SyncMode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code syncs:}: names unique, segment and destination defined, mode known, schedule a 5-field cron. */
+public final class SyncsReader {
+    private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+    private SyncsReader() {
+    }
+
+    public static Optional<List<SyncConfig>> read(List<YamlValue> items, Set<String> segments,
+                                                  Set<String> destinations) {
+        List<SyncConfig> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        boolean ok = true;
+        for (YamlValue item : items) {
+            Optional<YamlMap> map = item.map();
+            Optional<SyncConfig> s = map.flatMap(m -> sync(m, segments, destinations));
+            if (s.isEmpty()) {
+                ok = false;
+                continue;
+            }
+            YamlValue name = map.get().get("name").orElse(item);
+            int line = name.node().getStartMark().map(mk -> mk.getLine() + 1).orElse(0);
+            Integer first = seen.putIfAbsent(s.get().name(), line);
+            if (first != null) {
+                name.error("duplicate sync name '" + s.get().name()
+                        + "' (first used at line " + first + "; sync names must be unique)");
+                ok = false;
+            } else {
+                out.add(s.get());
+            }
+        }
+        return ok ? Optional.of(out) : Optional.empty();
+    }
+
+    private static Optional<SyncConfig> sync(YamlMap m, Set<String> segments, Set<String> destinations) {
+        m.allow(Keys.SYNC);
+        var name = m.required("name").flatMap(YamlValue::identifier);
+        var segment = m.required("segment").flatMap(v -> reference(v, "segment", segments));
+        var destination = m.required("destination").flatMap(v -> reference(v, "destination", destinations));
+        var mode = m.get("mode").map(v -> v.choice(modes())).orElse(Optional.of(SyncMode.MIRROR));
+        Optional<Optional<String>> schedule = m.get("schedule").map(v -> cron(v).map(Optional::of))
+                .orElse(Optional.of(Optional.empty()));
+        Optional<Map<String, String>> fields = m.get("fields").map(v -> v.map().flatMap(SyncsReader::fields))
+                .orElse(Optional.of(Map.of()));
+        if (name.isEmpty() || segment.isEmpty() || destination.isEmpty() || mode.isEmpty() || schedule.isEmpty()
+                || fields.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SyncConfig(name.get(), segment.get(), destination.get(), mode.get(), schedule.get(),
+                fields.get()));
+    }
+
+    private static Map<String, SyncMode> modes() {
+        Map<String, SyncMode> m = new LinkedHashMap<>();
+        for (SyncMode mode : SyncMode.values()) m.put(mode.yamlName(), mode);
+        return m;
+    }
+
+    private static Optional<String> reference(YamlValue v, String what, Set<String> defined) {
+        return v.nonBlank().flatMap(name -> {
+            if (defined.contains(name)) return Optional.of(name);
+            v.error(References.unknown(what, name, defined));
+            return Optional.empty();
+        });
+    }
+
+    /** A 5-field UNIX cron expression, e.g. {@code "0 6 * * *"}. */
+    static Optional<String> cron(YamlValue v) {
+        return v.nonBlank().flatMap(t -> {
+            try {
+                CRON.parse(t.trim()).validate();
+                return Optional.of(t.trim());
+            } catch (IllegalArgumentException e) {
+                v.error(v.shown(t) + " is not a valid cron expression: " + (v.shown(t).contains("${") ? "" : e.getMessage())
+                        + " (allowed: 5 fields, minute hour day-of-month month day-of-week, e.g. \"0 6 * * *\")");
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Optional<Map<String, String>> fields(YamlMap m) {
+        Map<String, String> out = new LinkedHashMap<>();
+        boolean ok = true;
+        for (var e : m.entries().entrySet()) {
+            Optional<String> sql = e.getValue().nonBlank();
+            if (sql.isPresent()) out.put(e.getKey(), sql.get());
+            else ok = false;
+        }
+        return ok ? Optional.of(out) : Optional.empty();
+    }
+}

@@ -1,0 +1,123 @@
+package io.seglift.scoring.data;
+
+import io.seglift.config.OrderRules;
+import io.seglift.config.OrdersSource;
+import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.Identifiers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQL for the cleaned orders, following {@link OrderRules}:
+ * <ul>
+ *   <li>rows without a customer are left out (the audit counts them);</li>
+ *   <li>a row's value is {@code amount}, or {@code quantity * unit_price};</li>
+ *   <li>rows matching {@code cancelled_when} never count as purchases; with {@code cancellations: net} their (negative)
+ *       value is kept as an adjustment to monetary value, with {@code exclude} they are dropped;</li>
+ *   <li>with {@code drop_non_positive}, other rows whose value, quantity or unit price is zero or negative are dropped;</li>
+ *   <li>one purchase is one order id ({@code count_by: order}; falls back to customer-day when no order id is
+ *       configured), one line ({@code line}), or one customer-day ({@code day}); same-order lines are summed.</li>
+ * </ul>
+ * All queries produce text customer keys and dates, and take an exclusive upper bound on the date so nothing after a
+ * cutoff leaks in.
+ */
+public final class PurchaseFacts {
+    private final OrdersSource orders;
+    private final Dialect d;
+
+    public PurchaseFacts(OrdersSource orders, Dialect dialect) {
+        this.orders = orders;
+        this.d = dialect;
+    }
+
+    private String col(String name) {
+        return "o." + d.quote(Identifiers.require(name, "sources.orders column"));
+    }
+
+    /** The value of one row. */
+    public String valueExpr() {
+        if (orders.amount().isPresent()) {
+            return d.castDouble(col(orders.amount().get()));
+        }
+        return "(" + d.castDouble(col(orders.quantity().orElseThrow(() -> new IllegalStateException(
+                "sources.orders needs amount, or quantity and unit_price")))) + " * "
+                + d.castDouble(col(orders.unitPrice().orElseThrow(() -> new IllegalStateException(
+                "sources.orders needs unit_price with quantity")))) + ")";
+    }
+
+    /** True for rows of the orders table (alias {@code o}) matching {@code cancelled_when}; {@code FALSE} when none is configured. */
+    public String cancelledExpr() {
+        return orders.rules().cancelledWhen().map(w -> "(" + w + ")").orElse("FALSE");
+    }
+
+    private String nonPositiveExpr() {
+        List<String> parts = new ArrayList<>();
+        parts.add(valueExpr() + " <= 0");
+        orders.quantity().ifPresent(q -> parts.add(d.castDouble(col(q)) + " <= 0"));
+        orders.unitPrice().ifPresent(p -> parts.add(d.castDouble(col(p)) + " <= 0"));
+        return "(" + String.join(" OR ", parts) + ")";
+    }
+
+    /** The customer key of a row of the orders table (alias {@code o}) as text. */
+    public String keyExpr() {
+        return d.castText(col(orders.customer()));
+    }
+
+    /** The date of a row of the orders table (alias {@code o}). */
+    public String dateExpr() {
+        return d.castDate(col(orders.at()));
+    }
+
+    private String from(String before) {
+        return " FROM " + d.table(orders.table()) + " o WHERE " + col(orders.customer()) + " IS NOT NULL AND "
+                + col(orders.at()) + " IS NOT NULL" + (before == null ? "" : " AND " + dateExpr() + " < " + before);
+    }
+
+    /**
+     * Cleaned purchase lines: {@code customer_key, purchase_id, purchase_date, value, category} for rows that count as
+     * purchases, dated before {@code beforeDateExpr} (a SQL date expression, or {@code null} for no bound).
+     */
+    public String lines(String beforeDateExpr) {
+        String keep = "NOT COALESCE(" + cancelledExpr() + ", FALSE)"
+                + (orders.rules().dropNonPositive() ? " AND NOT COALESCE(" + nonPositiveExpr() + ", TRUE)" : "");
+        String category = orders.category().map(c -> d.castText(col(c))).orElse("CAST(NULL AS " + d.type(io.seglift.spi.warehouse.ColumnType.TEXT) + ")");
+        return "SELECT " + keyExpr() + " AS customer_key, " + purchaseIdExpr() + " AS purchase_id, "
+                + dateExpr() + " AS purchase_date, " + valueExpr() + " AS value, " + category + " AS category"
+                + from(beforeDateExpr) + " AND " + keep;
+    }
+
+    private String purchaseIdExpr() {
+        OrderRules.CountBy by = orders.rules().countBy();
+        if (by == OrderRules.CountBy.ORDER && orders.orderId().isPresent()) {
+            return d.castText(col(orders.orderId().get()));
+        }
+        if (by == OrderRules.CountBy.LINE) {
+            return orders.orderId().map(id -> d.concat(d.castText(col(id)), d.literal("#"),
+                            d.castText("ROW_NUMBER() OVER ()")))
+                    .orElse(d.castText("ROW_NUMBER() OVER ()"));
+        }
+        return d.castText(dateExpr());
+    }
+
+    /**
+     * One row per purchase as counted by {@code count_by}: {@code customer_key, purchase_id, purchase_date, value}.
+     */
+    public String purchases(String beforeDateExpr) {
+        return "SELECT customer_key, purchase_id, MIN(purchase_date) AS purchase_date, SUM(value) AS value FROM ("
+                + lines(beforeDateExpr) + ") l GROUP BY customer_key, purchase_id";
+    }
+
+    /**
+     * Monetary adjustments from cancellations under {@code cancellations: net}: {@code customer_key, adjustment_date,
+     * value} with negative values; no rows under {@code exclude}.
+     */
+    public String adjustments(String beforeDateExpr) {
+        if (orders.rules().cancellations() != OrderRules.Cancellations.NET || orders.rules().cancelledWhen().isEmpty()) {
+            return "SELECT customer_key, purchase_date AS adjustment_date, value FROM (" + lines(beforeDateExpr)
+                    + ") l WHERE 1 = 0";
+        }
+        return "SELECT " + keyExpr() + " AS customer_key, " + dateExpr() + " AS adjustment_date, -ABS(" + valueExpr()
+                + ") AS value" + from(beforeDateExpr) + " AND " + cancelledExpr();
+    }
+}

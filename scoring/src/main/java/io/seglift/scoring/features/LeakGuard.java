@@ -1,0 +1,122 @@
+package io.seglift.scoring.features;
+
+import io.seglift.config.EventsSource;
+import io.seglift.config.ModelConfig;
+import io.seglift.config.OrdersSource;
+import io.seglift.config.SourcesConfig;
+import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.Identifiers;
+import io.seglift.spi.warehouse.TableName;
+import io.seglift.spi.warehouse.Warehouse;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Proves point-in-time correctness by experiment: computes a model's features as of a cutoff twice, once on the real
+ * orders and events and once on copies truncated to rows dated strictly before the cutoff (with every reference to
+ * those tables in user {@code sql_features} pointed at the copies), and compares them customer by customer. A feature
+ * that reads the future, built in or user-written, gives different values and is named. Customer attributes are not
+ * versioned, so a customers column that is itself updated after the cutoff cannot be detected this way.
+ */
+public final class LeakGuard {
+    private static final double TOLERANCE = 1e-9;
+    private final Warehouse w;
+    private final SourcesConfig sources;
+    private final Dialect d;
+
+    public LeakGuard(Warehouse warehouse, SourcesConfig sources) {
+        this.w = warehouse;
+        this.sources = sources;
+        this.d = warehouse.dialect();
+    }
+
+    public LeakReport check(ModelConfig model, LocalDate cutoff) {
+        if (model.target().kind() == ModelConfig.Target.Kind.LABEL) {
+            return new LeakReport(cutoff, 0, Map.of());
+        }
+        FeatureSet actual = new FeatureBuilder(sources, w).build(model, cutoff);
+        TableName ordersCopy = w.own("pit_guard_orders");
+        TableName eventsCopy = w.own("pit_guard_events");
+        String cut = d.dateLiteral(cutoff);
+        OrdersSource o = sources.orders();
+        try {
+            copy(o.table(), o.at(), ordersCopy, cut);
+            Optional<EventsSource> ev = sources.events();
+            ev.ifPresent(e -> copy(e.table(), e.at(), eventsCopy, cut));
+            SourcesConfig truncated = new SourcesConfig(sources.customers(),
+                    new OrdersSource(ordersCopy, o.customer(), o.at(), o.orderId(), o.amount(), o.quantity(),
+                            o.unitPrice(), o.category(), o.rules()),
+                    ev.map(e -> new EventsSource(eventsCopy, e.customer(), e.at(), e.type(), e.openValues(),
+                            e.clickValues())), sources.suppressions());
+            Map<String, String> rewritten = new LinkedHashMap<>();
+            model.sqlFeatures().forEach((k, v) -> {
+                String sql = retarget(v, o.table(), ordersCopy);
+                if (ev.isPresent()) {
+                    sql = retarget(sql, ev.get().table(), eventsCopy);
+                }
+                rewritten.put(k, sql);
+            });
+            ModelConfig onCopies = new ModelConfig(model.name(), model.target(), model.features(), rewritten,
+                    model.params());
+            FeatureSet past = new FeatureBuilder(truncated, w).build(onCopies, cutoff);
+            return compare(actual, past, cutoff);
+        } finally {
+            w.execute("DROP TABLE IF EXISTS " + d.table(ordersCopy));
+            w.execute("DROP TABLE IF EXISTS " + d.table(eventsCopy));
+        }
+    }
+
+    private void copy(TableName source, String atColumn, TableName copy, String cut) {
+        String at = "t." + d.quote(Identifiers.require(atColumn, "date column"));
+        w.inTransaction(tx -> d.replaceTableAs(copy, "SELECT t.* FROM " + d.table(source) + " t WHERE " + at
+                + " IS NOT NULL AND " + d.castDate(at) + " < " + cut).forEach(tx::execute));
+    }
+
+    /** Points every spelling of {@code from} in user SQL at {@code to}. */
+    String retarget(String sql, TableName from, TableName to) {
+        String out = sql;
+        List<String> spellings = new java.util.ArrayList<>(List.of(d.table(from), from.toString()));
+        if (from.schema().isEmpty()) {
+            spellings.add(d.quote(from.table()));
+        }
+        for (String s : spellings) {
+            out = Pattern.compile("(?<![\\w.\"])" + Pattern.quote(s) + "(?![\\w\"])", Pattern.CASE_INSENSITIVE)
+                    .matcher(out).replaceAll(Matcher.quoteReplacement(d.table(to)));
+        }
+        return out;
+    }
+
+    private LeakReport compare(FeatureSet actual, FeatureSet past, LocalDate cutoff) {
+        StringBuilder sql = new StringBuilder("SELECT SUM(CASE WHEN a.customer_key IS NULL OR b.customer_key IS NULL "
+                + "THEN 1 ELSE 0 END) AS population__");
+        for (String n : actual.names()) {
+            String a = "a." + d.quote(n);
+            String b = "b." + d.quote(n);
+            sql.append(", SUM(CASE WHEN a.customer_key IS NOT NULL AND b.customer_key IS NOT NULL AND ((")
+                    .append(a).append(" IS NULL) <> (").append(b).append(" IS NULL) OR ABS(").append(a).append(" - ")
+                    .append(b).append(") > ").append(TOLERANCE).append(" * (1 + ABS(").append(a)
+                    .append("))) THEN 1 ELSE 0 END) AS ").append(d.quote(n));
+        }
+        sql.append(" FROM (").append(actual.select(d)).append(") a FULL OUTER JOIN (").append(past.select(d))
+                .append(") b ON a.customer_key = b.customer_key");
+        List<String> names = actual.names();
+        return w.queryOne(sql.toString(), List.of(), r -> {
+            Map<String, Long> diff = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                Object v = r.get(i + 1);
+                long n = v == null ? 0 : ((Number) v).longValue();
+                if (n > 0) {
+                    diff.put(names.get(i), n);
+                }
+            }
+            Object pop = r.get(0);
+            return new LeakReport(cutoff, pop == null ? 0 : ((Number) pop).longValue(), diff);
+        }).orElseThrow();
+    }
+}

@@ -1,0 +1,43 @@
+package io.seglift.scoring.propensity.score;
+
+import io.seglift.scoring.features.FeatureSet;
+import io.seglift.scoring.propensity.sql.TreeEnsemble;
+import io.seglift.scoring.propensity.sql.TreeSqlCompiler;
+import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.Warehouse;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Scores inside the warehouse: one {@code INSERT ... SELECT} with the compiled model; no row leaves the engine. */
+public final class SqlScorer {
+    private final Warehouse w;
+    private final Clock clock;
+
+    public SqlScorer(Warehouse warehouse, Clock clock) {
+        this.w = warehouse;
+        this.clock = clock;
+    }
+
+    /** {@code SELECT customer_key, score} for the features, with the model compiled to SQL. */
+    public static String scoreSelect(Dialect d, TreeEnsemble model, FeatureSet features) {
+        List<String> refs = features.names().stream().map(n -> "f." + d.quote(n)).toList();
+        return "SELECT customer_key, " + new TreeSqlCompiler(d).probability(model, refs) + " AS score FROM ("
+                + features.select(d) + ") f";
+    }
+
+    public ScoreRun score(String modelId, String modelName, TreeEnsemble model, FeatureSet features, LocalDate asOf) {
+        long start = clock.millis();
+        Dialect d = w.dialect();
+        ScoreTable table = new ScoreTable(w);
+        long n = w.transaction(tx -> {
+            table.clear(modelId, asOf);
+            return tx.execute("INSERT INTO " + d.table(table.table()) + " (model_id, model_name, as_of, customer_key, "
+                    + "score, decile) SELECT " + d.literal(modelId) + ", " + d.literal(modelName) + ", "
+                    + d.dateLiteral(asOf) + ", customer_key, score, " + ScoreTable.decile() + " FROM ("
+                    + scoreSelect(d, model, features) + ") s");
+        });
+        return new ScoreRun(modelId, modelName, asOf, n, "sql", clock.millis() - start);
+    }
+}

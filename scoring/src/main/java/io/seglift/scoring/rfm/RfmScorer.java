@@ -1,0 +1,105 @@
+package io.seglift.scoring.rfm;
+
+import io.seglift.config.OrdersSource;
+import io.seglift.config.RfmConfig;
+import io.seglift.scoring.data.PurchaseFacts;
+import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.TableName;
+import io.seglift.spi.warehouse.Warehouse;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Scores RFM in the warehouse and stores it in {@code rfm_scores}. Purchases are those of {@link PurchaseFacts} dated
+ * strictly before the as-of date. A score is {@code 1 + floor(bins * (rank - 1) / n)} where {@code rank} is the SQL
+ * {@code RANK()} of the value (ascending; recency descending so 5 is most recent): equal values always share a score,
+ * and the score never depends on the customer key. Re-running an as-of date replaces only that date.
+ */
+public final class RfmScorer {
+    private final Warehouse w;
+    private final Dialect d;
+    private final OrdersSource orders;
+    private final RfmConfig config;
+    private final Clock clock;
+
+    public RfmScorer(Warehouse warehouse, OrdersSource orders, RfmConfig config, Clock clock) {
+        if (config.bins() < 2 || config.bins() > 100) {
+            throw new IllegalArgumentException("scoring.rfm.bins must be within 2..100, got " + config.bins());
+        }
+        this.w = warehouse;
+        this.d = warehouse.dialect();
+        this.orders = orders;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The day after the latest purchase, or empty when there are no purchases. */
+    public Optional<LocalDate> defaultAsOf() {
+        return w.queryOne("SELECT MAX(purchase_date) AS latest FROM (" + new PurchaseFacts(orders, d).lines(null)
+                + ") l", List.of(), r -> r.date("latest")).map(latest -> latest.plusDays(1));
+    }
+
+    /** The SELECT producing the rows of {@code rfm_scores} for {@code asOf}, in table column order. */
+    public String select(LocalDate asOf) {
+        PurchaseFacts facts = new PurchaseFacts(orders, d);
+        String asOfSql = d.dateLiteral(asOf);
+        int bins = config.bins();
+        return "SELECT " + asOfSql + " AS as_of, customer_key, last_purchase, recency_days, frequency, monetary_total,"
+                + " monetary_avg, r_score, f_score, m_score, " + RfmSegmentMap.of(config).caseExpr(d) + " AS rfm_segment"
+                + " FROM (SELECT b.*, "
+                + score("recency_days DESC", bins) + " AS r_score, "
+                + score("frequency", bins) + " AS f_score, "
+                + score("monetary_total", bins) + " AS m_score FROM ("
+                + "SELECT p.customer_key, p.last_purchase, "
+                + d.castBigint(d.daysBetween("p.last_purchase", asOfSql)) + " AS recency_days, p.frequency, "
+                + "p.gross + COALESCE(a.adjustment, 0) AS monetary_total, "
+                + "(p.gross + COALESCE(a.adjustment, 0)) / p.frequency AS monetary_avg FROM ("
+                + "SELECT customer_key, MAX(purchase_date) AS last_purchase, COUNT(*) AS frequency,"
+                + " SUM(value) AS gross FROM (" + facts.purchases(asOfSql) + ") pu GROUP BY customer_key) p"
+                + " LEFT JOIN (SELECT customer_key, SUM(value) AS adjustment FROM (" + facts.adjustments(asOfSql)
+                + ") ad GROUP BY customer_key) a ON a.customer_key = p.customer_key) b) s";
+    }
+
+    private String score(String orderBy, int bins) {
+        return d.castBigint("FLOOR(" + d.castDouble(bins + " * (RANK() OVER (ORDER BY " + orderBy + ") - 1)")
+                + " / COUNT(*) OVER ())") + " + 1";
+    }
+
+    /** Checks the segment map's rules compile, naming the first that does not. */
+    public void checkSegmentMap() {
+        for (RfmConfig.RfmSegmentRule rule : RfmSegmentMap.of(config).rules()) {
+            Optional<String> error = w.checkQuery("SELECT CASE WHEN (" + rule.rule() + ") THEN 1 END AS x FROM (SELECT "
+                    + "1 AS r_score, 1 AS f_score, 1 AS m_score, 1 AS recency_days, 1 AS frequency,"
+                    + " 1.0 AS monetary_total, 1.0 AS monetary_avg) s");
+            if (error.isPresent()) {
+                throw new IllegalArgumentException("scoring.rfm.segments: rule of '" + rule.name() + "' ("
+                        + rule.rule() + ") is not valid SQL over r_score, f_score, m_score: " + error.get());
+            }
+        }
+    }
+
+    /** Scores {@code asOf}, replacing any earlier run for that date only. */
+    public RfmResult score(LocalDate asOf) {
+        checkSegmentMap();
+        Instant start = clock.instant();
+        TableName table = w.own("rfm_scores");
+        w.inTransaction(tx -> {
+            tx.execute("DELETE FROM " + d.table(table) + " WHERE as_of = " + d.dateLiteral(asOf));
+            tx.execute("INSERT INTO " + d.table(table) + " (as_of, customer_key, last_purchase, recency_days, frequency,"
+                    + " monetary_total, monetary_avg, r_score, f_score, m_score, rfm_segment) " + select(asOf));
+        });
+        Map<String, Long> segments = new LinkedHashMap<>();
+        w.queryList("SELECT rfm_segment, COUNT(*) AS n FROM " + d.table(table) + " WHERE as_of = "
+                        + d.dateLiteral(asOf) + " GROUP BY rfm_segment ORDER BY COUNT(*) DESC, rfm_segment", List.of(),
+                r -> segments.put(r.string("rfm_segment"), r.longValue("n")));
+        long total = segments.values().stream().mapToLong(Long::longValue).sum();
+        return new RfmResult(asOf, total, segments, Duration.between(start, clock.instant()));
+    }
+}

@@ -1,0 +1,58 @@
+package io.seglift.scoring.segments;
+
+import io.seglift.config.CustomersSource;
+import io.seglift.config.ProjectConfig;
+import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.Identifiers;
+import io.seglift.spi.warehouse.TableName;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The member profile as of a date: one row per row of the customers table with all its columns, the customer key as
+ * text in {@value #KEY}, the RFM columns of {@code rfm_scores} for that date ({@link #RFM_COLUMNS}, NULL for customers
+ * without a purchase before it) and, per configured model, {@code <model>} and {@code <model>_decile} from the latest
+ * {@code model_id} of that model name scored for that date (NULL when none). Segment rules and sync {@code fields} are
+ * SQL over this view.
+ */
+public final class ProfileView {
+    /** The column holding the customer key as text, as stored in Seglift's tables. */
+    public static final String KEY = "seglift_customer_key";
+
+    /** RFM columns the view adds. */
+    public static final List<String> RFM_COLUMNS = List.of("recency_days", "frequency", "monetary_total",
+            "monetary_avg", "r_score", "f_score", "m_score", "rfm_segment");
+
+    private ProfileView() {
+    }
+
+    /** The SELECT of the profile as of {@code asOf}. */
+    public static String sql(ProjectConfig project, Dialect d, LocalDate asOf) {
+        CustomersSource customers = project.sources().customers();
+        String schema = project.warehouse().schema();
+        String key = d.castText("c." + d.quote(Identifiers.require(customers.key(), "sources.customers.key")));
+        String asOfSql = d.dateLiteral(asOf);
+        StringBuilder select = new StringBuilder("SELECT c.*, ").append(key).append(" AS ").append(KEY);
+        for (String col : RFM_COLUMNS) {
+            select.append(", r.").append(col);
+        }
+        StringBuilder from = new StringBuilder(" FROM ").append(d.table(customers.table())).append(" c LEFT JOIN ")
+                .append(d.table(TableName.of(schema, "rfm_scores"))).append(" r ON r.as_of = ").append(asOfSql)
+                .append(" AND r.customer_key = ").append(key);
+        int i = 0;
+        for (String model : project.scoring().models().keySet()) {
+            String name = Identifiers.require(model, "scoring.models name");
+            String alias = "m" + (i++);
+            String scores = d.table(TableName.of(schema, "model_scores"));
+            select.append(", ").append(alias).append(".score AS ").append(d.quote(name))
+                    .append(", ").append(alias).append(".decile AS ").append(d.quote(name + "_decile"));
+            from.append(" LEFT JOIN (SELECT s.customer_key, s.score, s.decile FROM ").append(scores)
+                    .append(" s WHERE s.model_name = ").append(d.literal(name)).append(" AND s.as_of = ").append(asOfSql)
+                    .append(" AND s.model_id = (SELECT MAX(l.model_id) FROM ").append(scores).append(" l WHERE l.model_name = ")
+                    .append(d.literal(name)).append(" AND l.as_of = ").append(asOfSql).append(")) ").append(alias)
+                    .append(" ON ").append(alias).append(".customer_key = ").append(key);
+        }
+        return select.append(from).toString();
+    }
+}

@@ -1,0 +1,142 @@
+package io.seglift.scoring.segments;
+
+import io.seglift.config.ProjectConfig;
+import io.seglift.config.SegmentConfig;
+import io.seglift.scoring.holdout.Arm;
+import io.seglift.scoring.holdout.HoldoutSql;
+import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.Warehouse;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Materialises segment membership in the warehouse: checks the rule, writes {@code segment_members} for the as-of
+ * date with each member's arm, records first assignments in {@code holdout_assignments} and the build's stability in
+ * {@code segment_builds}, all in one transaction. No member row crosses into the JVM.
+ */
+public final class SegmentBuilder {
+    /** Builds whose change ratio is above this are flagged. */
+    public static final double FLAG_ABOVE = 0.20;
+
+    private final Warehouse w;
+    private final Dialect d;
+    private final ProjectConfig project;
+    private final Clock clock;
+
+    public SegmentBuilder(Warehouse warehouse, ProjectConfig project, Clock clock) {
+        this.w = warehouse;
+        this.d = warehouse.dialect();
+        this.project = project;
+        this.clock = clock;
+    }
+
+    private String t(String table) {
+        return d.table(w.own(table));
+    }
+
+    /** Throws {@link SegmentRuleException} naming the segment when its rule does not compile over the profile. */
+    public void check(SegmentConfig segment, LocalDate asOf) {
+        if (!(segment.holdoutFraction() >= 0 && segment.holdoutFraction() <= 0.5)) {
+            throw new SegmentRuleException("segments." + segment.name() + ".holdout: " + segment.holdoutFraction()
+                    + " is outside 0..0.5");
+        }
+        Optional<String> error = w.checkQuery(membersSelect(segment, asOf, "x"));
+        if (error.isPresent()) {
+            throw new SegmentRuleException("segments." + segment.name() + ".rule (" + segment.rule()
+                    + ") is not valid SQL over the member profile: " + error.get());
+        }
+    }
+
+    private String membersSelect(SegmentConfig s, LocalDate asOf, String buildId) {
+        String key = "p." + ProfileView.KEY;
+        return "SELECT DISTINCT " + d.dateLiteral(asOf) + " AS as_of, " + d.literal(s.name()) + " AS segment, " + key
+                + " AS customer_key, " + new HoldoutSql(d).arm(s.salt(), key, s.holdoutFraction()) + " AS arm, "
+                + d.literal(buildId) + " AS build_id FROM (" + ProfileView.sql(project, d, asOf) + ") p WHERE " + key
+                + " IS NOT NULL AND COALESCE((" + s.rule() + "), FALSE)";
+    }
+
+    /** Builds one segment as of {@code asOf}. */
+    public SegmentBuild build(SegmentConfig s, LocalDate asOf) {
+        check(s, asOf);
+        Instant start = clock.instant();
+        String buildId = UUID.randomUUID().toString();
+        String seg = d.literal(s.name());
+        String day = d.dateLiteral(asOf);
+        return w.transaction(tx -> {
+            Optional<Prior> prior = tx.queryOne("SELECT build_id, as_of FROM " + t("segment_builds") + " WHERE segment = "
+                    + seg + " AND as_of < " + day + " ORDER BY as_of DESC, built_at DESC" + d.limit(1), List.of(),
+                    r -> new Prior(r.string("build_id"), r.date("as_of")));
+            tx.execute("DELETE FROM " + t("segment_members") + " WHERE as_of = " + day + " AND segment = " + seg);
+            tx.execute("INSERT INTO " + t("segment_members") + " (as_of, segment, customer_key, arm, build_id) "
+                    + membersSelect(s, asOf, buildId));
+            recordAssignments(tx, s, asOf);
+            String current = "SELECT customer_key FROM " + t("segment_members") + " WHERE as_of = " + day
+                    + " AND segment = " + seg;
+            long members = tx.queryLong("SELECT COUNT(*) FROM (" + current + ") c");
+            long holdout = tx.queryLong("SELECT COUNT(*) FROM " + t("segment_members") + " WHERE as_of = " + day
+                    + " AND segment = " + seg + " AND arm = " + d.literal(Arm.HOLDOUT.sql()));
+            long previous = 0;
+            long stayed = 0;
+            if (prior.isPresent()) {
+                String before = "SELECT customer_key FROM " + t("segment_members") + " WHERE as_of = "
+                        + d.dateLiteral(prior.get().asOf()) + " AND segment = " + seg;
+                previous = tx.queryLong("SELECT COUNT(*) FROM (" + before + ") b");
+                stayed = tx.queryLong("SELECT COUNT(*) FROM (" + current + ") c WHERE c.customer_key IN (" + before + ")");
+            }
+            long entered = members - stayed;
+            long exited = previous - stayed;
+            Optional<Double> ratio = prior.isEmpty() ? Optional.empty()
+                    : Optional.of(previous > 0 ? (entered + exited) / (double) previous : members > 0 ? 1.0 : 0.0);
+            boolean flagged = ratio.map(r -> r > FLAG_ABOVE).orElse(false);
+            tx.execute("INSERT INTO " + t("segment_builds") + " (build_id, segment, as_of, built_at, rule, salt,"
+                            + " holdout_fraction, members, holdout, previous_build_id, entered, exited, stayed, change_ratio,"
+                            + " flagged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            // nullable values are spelled as literals: JDBC parameters here may not be null
+                            + d.literal(prior.map(Prior::buildId).orElse(null)) + ", ?, ?, ?, "
+                            + ratio.map(r -> d.castDouble(Double.toString(r))).orElse(d.castDouble("NULL")) + ", ?)",
+                    buildId, s.name(), asOf, java.sql.Timestamp.from(clock.instant()), s.rule(), s.salt(),
+                    s.holdoutFraction(), members, holdout, entered, exited, stayed, flagged);
+            return new SegmentBuild(buildId, s.name(), asOf, members, holdout, prior.map(Prior::buildId), entered,
+                    exited, stayed, ratio, flagged, Duration.between(start, clock.instant()));
+        });
+    }
+
+    /**
+     * New members get a row with the build's date; members whose arm changed because the salt or fraction changed get
+     * their new arm and bucket and start over from this date (after a salt change every bucket is recomputed); a member seen earlier than recorded (a backfill) gets the
+     * earlier date.
+     */
+    private void recordAssignments(Warehouse tx, SegmentConfig s, LocalDate asOf) {
+        String ha = t("holdout_assignments");
+        String haRef = d.quote("holdout_assignments");
+        String seg = d.literal(s.name());
+        String day = d.dateLiteral(asOf);
+        String member = "SELECT 1 FROM " + t("segment_members") + " m WHERE m.as_of = " + day + " AND m.segment = " + seg
+                + " AND m.customer_key = " + haRef + ".customer_key";
+        HoldoutSql holdout = new HoldoutSql(d);
+        tx.execute("UPDATE " + ha + " SET arm = " + holdout.arm(s.salt(), haRef + ".customer_key", s.holdoutFraction())
+                + ", bucket = " + holdout.bucket(s.salt(), haRef + ".customer_key") + ", first_assigned = " + day
+                + " WHERE segment = " + seg + " AND EXISTS (" + member + " AND m.arm <> " + haRef + ".arm)");
+        Optional<String> lastSalt = tx.queryOne("SELECT salt FROM " + t("segment_builds") + " WHERE segment = " + seg
+                + " ORDER BY built_at DESC" + d.limit(1), List.of(), r -> r.string("salt"));
+        if (lastSalt.isPresent() && !lastSalt.get().equals(s.salt())) {
+            tx.execute("UPDATE " + ha + " SET bucket = " + holdout.bucket(s.salt(), haRef + ".customer_key")
+                    + " WHERE segment = " + seg);
+        }
+        tx.execute("UPDATE " + ha + " SET first_assigned = " + day + " WHERE segment = " + seg + " AND first_assigned > "
+                + day + " AND EXISTS (" + member + ")");
+        tx.execute("INSERT INTO " + ha + " (segment, customer_key, arm, bucket, first_assigned) SELECT m.segment,"
+                + " m.customer_key, m.arm, " + holdout.bucket(s.salt(), "m.customer_key") + ", " + day + " FROM "
+                + t("segment_members") + " m WHERE m.as_of = " + day + " AND m.segment = " + seg + " AND NOT EXISTS ("
+                + "SELECT 1 FROM " + ha + " h WHERE h.segment = m.segment AND h.customer_key = m.customer_key)");
+    }
+
+    private record Prior(String buildId, LocalDate asOf) {
+    }
+}

@@ -1,0 +1,113 @@
+package io.seglift.scoring.audit;
+
+import io.seglift.config.AuditConfig;
+import io.seglift.config.ProjectConfig;
+import io.seglift.config.RfmConfig;
+import io.seglift.config.ScoringConfig;
+import io.seglift.scoring.Fixtures;
+import io.seglift.spi.destination.DestinationContext;
+import io.seglift.spi.destination.Destinations;
+import io.seglift.spi.warehouse.Migrator;
+import io.seglift.warehouse.duckdb.DuckDbWarehouse;
+import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditorTest {
+    private static final LocalDate AS_OF = LocalDate.of(2024, 7, 1);
+    private DuckDbWarehouse w;
+
+    @BeforeEach
+    void setUp() {
+        w = DuckDbWarehouseFactory.inMemory("seglift");
+        Migrator.discover().migrate(w);
+        w.execute("CREATE TABLE customers (cust_id INTEGER, email VARCHAR, phone VARCHAR, email_ok BOOLEAN,"
+                + " sms_ok BOOLEAN, dnd BOOLEAN, tier VARCHAR)");
+        w.execute("""
+                INSERT INTO customers VALUES
+                 (1, 'a@x.example', '+100', TRUE, TRUE, FALSE, 'gold'),
+                 (2, 'b@x.example', '+200', FALSE, TRUE, TRUE, 'gold'),
+                 (3, 'not-an-email', NULL, TRUE, FALSE, FALSE, 'silver'),
+                 (4, NULL, '+400', NULL, TRUE, NULL, 'silver'),
+                 (4, 'd@x.example', NULL, TRUE, FALSE, FALSE, 'silver'),
+                 (NULL, 'e@x.example', NULL, TRUE, FALSE, FALSE, 'silver')""");
+        w.execute("CREATE TABLE orders (order_id VARCHAR, cust_id INTEGER, ordered_at TIMESTAMP, amount DOUBLE, status VARCHAR)");
+        w.execute("""
+                INSERT INTO orders VALUES
+                 ('1', 1, '2023-01-15 10:00', 10, 'ok'), ('2', 1, '2024-03-01 10:00', 10, 'ok'),
+                 ('3', 1, '2024-06-01 10:00', 10, 'ok'), ('4', 2, '2024-06-02 10:00', 10, 'ok'),
+                 ('5', 2, '2024-06-03 10:00', -5, 'cancelled'), ('6', 3, '2024-06-03 10:00', 0, 'ok'),
+                 ('7', 9, '2024-06-03 10:00', 10, 'ok'), ('8', 9, '2024-06-04 10:00', 10, 'ok'),
+                 ('9', NULL, '2024-06-03 10:00', 10, 'ok'), ('10', 2, NULL, 10, 'ok'), ('11', 2, '2024-06-05 10:00', NULL, 'ok'),
+                 ('12', 1, '2024-07-02 10:00', 10, 'ok')""");
+    }
+
+    @AfterEach
+    void tearDown() {
+        w.close();
+    }
+
+    private AuditResult audit(AuditConfig cfg) {
+        ProjectConfig base = Fixtures.project(List.of());
+        ProjectConfig p = new ProjectConfig(base.project(), base.file(), base.warehouse(), base.sources(),
+                new ScoringConfig(cfg, RfmConfig.defaults(), Map.of()), Map.of(), Map.of(), List.of());
+        return new Auditor(w, p, new Destinations(List.of()), DestinationContext.defaults(), java.time.Clock.systemUTC())
+                .run(AS_OF);
+    }
+
+    @Test
+    void countsQualifiedCustomersHistoryAndQuality() {
+        AuditResult r = audit(AuditConfig.defaults());
+        assertThat(r.customers()).isEqualTo(6);
+        assertThat(r.buyers()).isEqualTo(3);
+        assertThat(r.qualified()).as("1 and 9 have 2+ purchases in the 12 months before as_of").isEqualTo(2);
+        assertThat(r.firstPurchase()).isEqualTo(LocalDate.of(2023, 1, 15));
+        assertThat(r.historyMonths()).isEqualTo(17);
+        AuditResult.Quality q = r.quality();
+        assertThat(q.duplicateCustomerKeys()).isEqualTo(1);
+        assertThat(q.nullCustomerKeys()).isEqualTo(1);
+        assertThat(q.orderRows()).isEqualTo(12);
+        assertThat(q.ordersWithoutCustomer()).isEqualTo(1);
+        assertThat(q.ordersUnknownCustomer()).isEqualTo(2);
+        assertThat(q.unknownCustomers()).isEqualTo(1);
+        assertThat(q.nullOrderDates()).isEqualTo(1);
+        assertThat(q.nullAmounts()).isEqualTo(1);
+        assertThat(q.nonPositiveAmounts()).isEqualTo(2);
+        assertThat(q.cancelledRows()).isEqualTo(1);
+        assertThat(q.futureOrders()).isEqualTo(1);
+        assertThat(q.malformedEmails()).isEqualTo(1);
+        assertThat(q.latestOrder()).isEqualTo(LocalDate.of(2024, 7, 2));
+        assertThat(q.daysSinceLatestOrder()).isEqualTo(27);
+        assertThat(r.recommendation()).isEqualTo(AuditResult.Recommendation.RFM_ONLY);
+        assertThat(r.allowsModels()).isFalse();
+        assertThat(r.reasons()).anyMatch(s -> s.contains("2 customers") && s.contains("1000"));
+    }
+
+    @Test
+    void reachabilityFollowsConsent() {
+        AuditResult r = audit(AuditConfig.defaults());
+        Map<String, Long> overall = new java.util.HashMap<>();
+        r.reachability().stream().filter(x -> x.destination().equals("*")).forEach(x -> overall.put(x.channel(), x.reachable()));
+        assertThat(overall).containsEntry("with email", 5L).containsEntry("EMAIL", 4L).containsEntry("SMS", 2L)
+                .containsEntry("ADS", 6L);
+    }
+
+    @Test
+    void lowThresholdsAllowModelsAndTheAuditIsStored() {
+        AuditResult r = audit(new AuditConfig(2, 12, 2, 6));
+        assertThat(r.allowsModels()).isTrue();
+        audit(AuditConfig.defaults());
+        assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.audits")).isEqualTo(2);
+        assertThat(new AuditHistory(w).latest()).hasValueSatisfying(a -> {
+            assertThat(a.qualified()).isEqualTo(2);
+            assertThat(a.quality().malformedEmails()).isEqualTo(1);
+        });
+    }
+}

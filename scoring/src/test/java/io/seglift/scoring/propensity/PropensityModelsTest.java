@@ -1,0 +1,180 @@
+package io.seglift.scoring.propensity;
+
+import io.seglift.config.ModelConfig;
+import io.seglift.scoring.features.FeatureSet;
+import io.seglift.scoring.features.LeakGuard;
+import io.seglift.scoring.features.LeakReport;
+import io.seglift.scoring.propensity.registry.StoredModel;
+import io.seglift.scoring.propensity.score.ScoreRun;
+import io.seglift.scoring.propensity.sql.TreeEnsemble;
+import io.seglift.spi.progress.Progress;
+import io.seglift.spi.warehouse.Migrator;
+import io.seglift.warehouse.duckdb.DuckDbWarehouse;
+import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PropensityModelsTest {
+    static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
+    private DuckDbWarehouse w;
+    @TempDir
+    Path dir;
+    private final Clock clock = Clock.fixed(Instant.parse("2026-06-30T06:00:00Z"), ZoneOffset.UTC);
+
+    @BeforeAll
+    void setUp() {
+        w = DuckDbWarehouseFactory.inMemory("seglift");
+        Migrator.discover().migrate(w);
+        SyntheticShop.create(w, 4000, 7);
+    }
+
+    @AfterAll
+    void tearDown() {
+        w.close();
+    }
+
+    static ModelConfig purchaseModel(Map<String, String> sql) {
+        return new ModelConfig("buy_30d", new ModelConfig.Target(ModelConfig.Target.Kind.PURCHASE, 30, Optional.empty()),
+                List.of(), sql, Map.of("num_round", 60));
+    }
+
+    private PropensityModels models() {
+        return new PropensityModels(SyntheticShop.sources(), w, dir, clock, Progress.NONE);
+    }
+
+    @Test
+    void trainsRegistersAndBothScoringPathsAgreeWithXgboost() throws Exception {
+        ModelConfig cfg = purchaseModel(Map.of("age", "c.age"));
+        TrainOutcome out = models().train(cfg, AS_OF);
+        var meta = out.metadata();
+        assertThat(meta.id()).startsWith("buy_30d-20260630060000-");
+        assertThat(meta.trainingCutoff()).isEqualTo(AS_OF.minusDays(60));
+        assertThat(meta.validationCutoff()).isEqualTo(AS_OF.minusDays(30));
+        assertThat(meta.validation().aucRoc()).isGreaterThan(0.7);
+        assertThat(meta.validation().calibration()).hasSize(10);
+        assertThat(meta.validation().importances()).isNotEmpty();
+        assertThat(meta.featureNames()).contains("recency_days", "orders_90d", "orders_trend_90d", "tenure_days",
+                "avg_order_value", "distinct_categories", "opens_30d", "clicks_30d", "age");
+        assertThat(Files.exists(out.directory().resolve("model.json"))).isTrue();
+        assertThat(models().registry().list()).extracting(s -> s.id()).contains(meta.id());
+
+        StoredModel stored = models().registry().find(meta.id()).orElseThrow();
+        assertThat(stored.metadata().fingerprint()).isEqualTo(meta.fingerprint());
+
+        ScoreRun sql = models().score(stored, cfg, AS_OF, "sql");
+        Map<String, Double> sqlScores = scores(meta.id());
+        Map<String, Integer> deciles = deciles(meta.id());
+        ScoreRun jvm = models().score(stored, cfg, AS_OF, "jvm");
+        Map<String, Double> jvmScores = scores(meta.id());
+        assertThat(sql.customers()).isEqualTo(jvm.customers()).isGreaterThan(1000);
+        assertThat(deciles(meta.id())).isEqualTo(deciles);
+
+        // XGBoost's own predictions on the same feature rows
+        FeatureSet features = models().scoringFeatures(stored, cfg, AS_OF);
+        List<String> keys = new ArrayList<>();
+        List<float[]> rows = new ArrayList<>();
+        int cols = features.names().size();
+        int[] missing = {0};
+        w.query(features.select(w.dialect()), List.of(), r -> {
+            keys.add(r.string("customer_key"));
+            float[] x = new float[cols];
+            for (int c = 0; c < cols; c++) {
+                Object v = r.get(c + 1);
+                x[c] = v == null ? Float.NaN : (float) ((Number) v).doubleValue();
+                missing[0] += v == null ? 1 : 0;
+            }
+            rows.add(x);
+        });
+        assertThat(missing[0]).as("the test set has missing values").isGreaterThan(100);
+        float[] flat = new float[keys.size() * cols];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, flat, i * cols, cols);
+        }
+        Booster booster = XGBoost.loadModel(stored.modelJson());
+        float[][] expected = booster.predict(new DMatrix(flat, keys.size(), cols, Float.NaN));
+        TreeEnsemble ensemble = TreeEnsemble.parse(stored.modelJson());
+        double worst = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            double xgb = expected[i][0];
+            assertThat(sqlScores.get(keys.get(i))).as("sql score of %s", keys.get(i)).isCloseTo(xgb, within(1e-5));
+            assertThat(jvmScores.get(keys.get(i))).as("jvm score of %s", keys.get(i)).isCloseTo(xgb, within(1e-5));
+            double[] row = new double[cols];
+            for (int c = 0; c < cols; c++) {
+                row[c] = rows.get(i)[c];
+            }
+            assertThat(ensemble.predict(row)).isCloseTo(xgb, within(1e-5));
+            worst = Math.max(worst, Math.abs(sqlScores.get(keys.get(i)) - xgb));
+        }
+        System.out.println("largest |sql - xgboost| over " + keys.size() + " rows: " + worst);
+        booster.dispose();
+    }
+
+    @Test
+    void trainingIsDeterministic() {
+        ModelConfig cfg = purchaseModel(Map.of());
+        var a = models().train(cfg, AS_OF.minusDays(7)).metadata();
+        var b = models().train(cfg, AS_OF.minusDays(7)).metadata();
+        assertThat(b.fingerprint()).isEqualTo(a.fingerprint());
+        assertThat(b.validation().aucRoc()).isEqualTo(a.validation().aucRoc());
+    }
+
+    @Test
+    void churnModelLearnsOnActiveCustomers() {
+        ModelConfig cfg = new ModelConfig("churn_90d", new ModelConfig.Target(ModelConfig.Target.Kind.CHURN, 90,
+                Optional.empty()), List.of("rfm", "behaviour", "trend"), Map.of(), Map.of("num_round", 60));
+        var meta = models().train(cfg, AS_OF).metadata();
+        assertThat(meta.validation().aucRoc()).isGreaterThan(0.7);
+        assertThat(meta.featureNames()).doesNotContain("opens_30d");
+    }
+
+    @Test
+    void leakGuardNamesAFeatureThatReadsFutureOrders() {
+        Map<String, String> sql = new LinkedHashMap<>();
+        sql.put("age", "c.age");
+        sql.put("lifetime_orders", "(SELECT COUNT(*) FROM shop.orders o2 WHERE o2.customer_id = c.id)");
+        LeakReport report = new LeakGuard(w, SyntheticShop.sources()).check(purchaseModel(sql), LocalDate.of(2025, 6, 1));
+        assertThat(report.clean()).isFalse();
+        assertThat(report.differingFeatures()).containsOnlyKeys("lifetime_orders");
+        assertThat(new LeakGuard(w, SyntheticShop.sources()).check(purchaseModel(Map.of("age", "c.age")),
+                LocalDate.of(2025, 6, 1)).clean()).isTrue();
+        assertThatThrownBy(() -> models().train(purchaseModel(sql), AS_OF)).hasMessageContaining("lifetime_orders");
+    }
+
+    private Map<String, Double> scores(String id) {
+        Map<String, Double> m = new HashMap<>();
+        w.query("SELECT customer_key, score FROM seglift.model_scores WHERE model_id = ? AND as_of = ?",
+                List.of(id, AS_OF), r -> m.put(r.string("customer_key"), r.doubleValue("score")));
+        return m;
+    }
+
+    private Map<String, Integer> deciles(String id) {
+        Map<String, Integer> m = new HashMap<>();
+        w.query("SELECT customer_key, decile FROM seglift.model_scores WHERE model_id = ? AND as_of = ?",
+                List.of(id, AS_OF), r -> m.put(r.string("customer_key"), ((Number) r.get("decile")).intValue()));
+        return m;
+    }
+}

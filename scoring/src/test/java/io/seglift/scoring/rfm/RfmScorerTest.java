@@ -1,0 +1,125 @@
+package io.seglift.scoring.rfm;
+
+import io.seglift.config.RfmConfig;
+import io.seglift.scoring.Fixtures;
+import io.seglift.spi.warehouse.Migrator;
+import io.seglift.warehouse.duckdb.DuckDbWarehouse;
+import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RfmScorerTest {
+    private static final LocalDate AS_OF = LocalDate.of(2024, 3, 1);
+    private DuckDbWarehouse w;
+
+    @BeforeEach
+    void setUp() {
+        w = DuckDbWarehouseFactory.inMemory("seglift");
+        Migrator.discover().migrate(w);
+        w.execute("CREATE TABLE orders (order_id VARCHAR, cust_id INTEGER, ordered_at TIMESTAMP, amount DOUBLE, status VARCHAR)");
+        w.execute("""
+                INSERT INTO orders VALUES
+                 ('1', 1, '2024-02-28 10:00', 60, 'ok'), ('1', 1, '2024-02-28 10:00', 40, 'ok'),
+                 ('2', 1, '2024-02-20 09:00', 50, 'ok'), ('3', 1, '2024-01-10 09:00', 30, 'ok'),
+                 ('4', 2, '2024-02-28 11:00', 10, 'ok'),
+                 ('5', 3, '2023-06-01 11:00', 500, 'ok'), ('6', 3, '2023-07-01 11:00', 500, 'ok'),
+                 ('7', 3, '2023-07-02 11:00', 200, 'cancelled'),
+                 ('8', 4, '2024-01-01 11:00', 20, 'ok'), ('9', 4, '2024-01-02 11:00', 0, 'ok'),
+                 ('10', NULL, '2024-01-02 11:00', 99, 'ok'),
+                 ('11', 5, '2024-03-05 11:00', 70, 'ok')""");
+    }
+
+    @AfterEach
+    void tearDown() {
+        w.close();
+    }
+
+    private RfmScorer scorer() {
+        return new RfmScorer(w, Fixtures.orders(), RfmConfig.defaults(), Clock.systemUTC());
+    }
+
+    private Map<String, Object> row(LocalDate asOf, String key) {
+        return w.queryOne("SELECT * FROM seglift.rfm_scores WHERE as_of = ? AND customer_key = ?", List.of(asOf, key), r -> {
+            Map<String, Object> m = new java.util.HashMap<>();
+            for (int i = 0; i < r.columnCount(); i++) m.put(r.columnName(i), r.get(i));
+            return m;
+        }).orElseThrow(() -> new AssertionError("no row for " + key));
+    }
+
+    @Test
+    void computesRecencyFrequencyMonetaryFromPurchaseFacts() {
+        RfmResult result = scorer().score(AS_OF);
+        assertThat(result.customers()).isEqualTo(4);
+        Map<String, Object> a = row(AS_OF, "1");
+        assertThat(a.get("recency_days")).isEqualTo(2);
+        assertThat(a.get("frequency")).isEqualTo(3L);
+        assertThat(a.get("monetary_total")).isEqualTo(180.0);
+        assertThat(a.get("monetary_avg")).isEqualTo(60.0);
+        Map<String, Object> c = row(AS_OF, "3");
+        assertThat(c.get("frequency")).isEqualTo(2L);
+        assertThat(c.get("monetary_total")).as("cancellation netted").isEqualTo(800.0);
+        assertThat(row(AS_OF, "4").get("frequency")).as("zero-value order dropped").isEqualTo(1L);
+        assertThat(w.queryLong("SELECT count(*) FROM seglift.rfm_scores WHERE customer_key = '5'"))
+                .as("purchases on or after as_of do not count").isZero();
+    }
+
+    @Test
+    void tiesShareAScoreAndRecencyIsReversed() {
+        scorer().score(AS_OF);
+        // recency descending: 3 (274 days), 4 (60), then 1 and 2 tied at 2 days -> ranks 1, 2, 3, 3 of 4
+        assertThat(row(AS_OF, "3").get("r_score")).isEqualTo(1);
+        assertThat(row(AS_OF, "4").get("r_score")).isEqualTo(2);
+        assertThat(row(AS_OF, "1").get("r_score")).isEqualTo(3);
+        assertThat(row(AS_OF, "2").get("r_score")).isEqualTo(3);
+        // frequency 1, 1, 2, 3 -> ranks 1, 1, 3, 4 -> scores 1, 1, 3, 4
+        assertThat(row(AS_OF, "2").get("f_score")).isEqualTo(1);
+        assertThat(row(AS_OF, "4").get("f_score")).isEqualTo(1);
+        assertThat(row(AS_OF, "3").get("f_score")).isEqualTo(3);
+        assertThat(row(AS_OF, "1").get("f_score")).isEqualTo(4);
+    }
+
+    @Test
+    void rerunReplacesOnlyThatAsOfAndKeepsHistory() {
+        scorer().score(AS_OF);
+        scorer().score(LocalDate.of(2024, 2, 1));
+        scorer().score(AS_OF);
+        assertThat(w.queryLong("SELECT count(*) FROM seglift.rfm_scores WHERE as_of = DATE '2024-03-01'")).isEqualTo(4);
+        assertThat(w.queryLong("SELECT count(*) FROM seglift.rfm_scores WHERE as_of = DATE '2024-02-01'")).isEqualTo(3);
+    }
+
+    @Test
+    void defaultAsOfIsTheDayAfterTheLatestPurchase() {
+        assertThat(scorer().defaultAsOf()).contains(LocalDate.of(2024, 3, 6));
+    }
+
+    @Test
+    void conventionalMapNamesEveryScoreCombination() {
+        String sql = "SELECT " + new RfmSegmentMap(RfmSegmentMap.CONVENTIONAL).caseExpr(w.dialect()) + " AS seg FROM range(1, 6) r(r_score),"
+                + " range(1, 6) f(f_score), range(1, 6) m(m_score)";
+        List<String> names = w.queryList(sql, List.of(), r -> r.string("seg"));
+        assertThat(names).hasSize(125).doesNotContain(RfmSegmentMap.UNMATCHED);
+        assertThat(new java.util.HashSet<>(names)).hasSize(11);
+    }
+
+    @Test
+    void userMapIsUsedAndBadRulesAreNamed() {
+        RfmConfig custom = new RfmConfig(3, List.of(new RfmConfig.RfmSegmentRule("Top", "f_score = 3")));
+        new RfmScorer(w, Fixtures.orders(), custom, Clock.systemUTC()).score(AS_OF);
+        assertThat(w.queryList("SELECT DISTINCT rfm_segment FROM seglift.rfm_scores", List.of(), r -> r.string("rfm_segment")))
+                .containsExactlyInAnyOrder("Top", RfmSegmentMap.UNMATCHED);
+        RfmConfig bad = new RfmConfig(3, List.of(new RfmConfig.RfmSegmentRule("Oops", "r_scor = 3")));
+        assertThatThrownBy(() -> new RfmScorer(w, Fixtures.orders(), bad, Clock.systemUTC()).score(AS_OF))
+                .hasMessageContaining("'Oops'").hasMessageContaining("r_scor");
+        assertThatThrownBy(() -> new RfmScorer(w, Fixtures.orders(), new RfmConfig(4, List.of()), Clock.systemUTC()).score(AS_OF))
+                .hasMessageContaining("quintiles");
+    }
+}

@@ -1,0 +1,133 @@
+package io.seglift.cli;
+
+import io.seglift.demo.DemoContext;
+import io.seglift.demo.DemoSpec;
+import io.seglift.demo.DemoStage;
+import io.seglift.demo.DemoStages;
+import io.seglift.demo.StageResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code seglift demo [DIR]}: the whole pipeline on the demo project, creating it first when needed. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the whole pipeline on the demo project in DIR (created with seglift init --demo when",
+                "missing): generate data, audit, RFM, models, segments, sandbox sync, outcome simulation, lift",
+                "report, summary. Stages whose feature has not landed yet say so."},
+        footer = {"", "Example: seglift demo ./seglift-demo"})
+public final class DemoCommand implements Callable<Integer> {
+    private final Session session;
+    private final List<DemoStage> stages;
+
+    @Mixin
+    GlobalOptions options;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = "seglift-demo",
+            description = "Demo folder (default: ./${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--customers", paramLabel = "N", defaultValue = "100000",
+            description = "Customers to generate when DIR has no project yet (default: ${DEFAULT-VALUE}).")
+    int customers;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
+            description = "Random seed when DIR has no project yet (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    public DemoCommand(Session session) {
+        this(session, DemoStages.defaults());
+    }
+
+    DemoCommand(Session session, List<DemoStage> stages) {
+        this.session = session;
+        this.stages = List.copyOf(stages);
+    }
+
+    /** One stage's outcome, as printed. */
+    record Ran(String stage, StageResult.Status status, String summary) {
+    }
+
+    @Override
+    public Integer call() {
+        if (customers < 1 || customers > 10_000_000) {
+            throw new CliException(ExitCode.INVALID, "--customers: " + customers + " is out of range (allowed: 1 to 10000000)");
+        }
+        List<Ran> ran = new ArrayList<>();
+        Set<Path> outputs = new LinkedHashSet<>();
+        boolean failed = false;
+        GlobalOptions projectOptions = new GlobalOptions();
+        try (DemoContext context = new DemoContext(dir, DemoSpec.of(customers, seed), session.warehouses(),
+                session.clock(), session.progress(), file -> {
+                    projectOptions.project = file;
+                    return session.project(projectOptions);
+                }, session::openWarehouse)) {
+            int n = 0;
+            for (DemoStage stage : stages) {
+                n++;
+                if (failed) {
+                    ran.add(new Ran(stage.name(), StageResult.Status.NOT_RUN, "not run: an earlier stage failed"));
+                    continue;
+                }
+                System.err.printf("[seglift] demo %d/%d: %s%n", n, stages.size(), stage.name());
+                StageResult r;
+                try {
+                    r = stage.run(context);
+                } catch (CliException e) {
+                    r = StageResult.failed(e.getMessage());
+                } catch (RuntimeException e) {
+                    r = StageResult.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+                } catch (Exception e) {
+                    r = StageResult.failed(e.toString());
+                }
+                if (r.status() == StageResult.Status.FAILED) failed = true;
+                r.outputs().forEach(p -> outputs.add(p.toAbsolutePath().normalize()));
+                ran.add(new Ran(stage.name(), r.status(), r.summary()));
+            }
+        }
+        print(ran, outputs);
+        return failed ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    private void print(List<Ran> ran, Set<Path> outputs) {
+        if (options.json()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("dir", dir.toAbsolutePath().normalize().toString());
+            out.put("stages", ran);
+            out.put("outputs", outputs.stream().map(Path::toString).toList());
+            System.out.println(Json.write(out));
+            return;
+        }
+        System.out.println("Seglift demo in " + dir.toAbsolutePath().normalize());
+        int width = ran.stream().mapToInt(r -> r.stage().length()).max().orElse(0);
+        for (Ran r : ran) {
+            System.out.printf("  %-" + width + "s  %-13s  %s%n", r.stage(), label(r.status()), r.summary());
+        }
+        if (!outputs.isEmpty()) {
+            System.out.println("Outputs:");
+            outputs.forEach(p -> System.out.println("  " + p));
+        }
+        long done = ran.stream().filter(r -> r.status() == StageResult.Status.DONE).count();
+        long pending = ran.stream().filter(r -> r.status() == StageResult.Status.NOT_THERE_YET).count();
+        System.out.printf("%d of %d stages ran; %d not there yet.%n", done, ran.size(), pending);
+    }
+
+    private static String label(StageResult.Status s) {
+        return switch (s) {
+            case DONE -> "done";
+            case SKIPPED -> "skipped";
+            case NOT_THERE_YET -> "not there yet";
+            case FAILED -> "FAILED";
+            case NOT_RUN -> "not run";
+        };
+    }
+}
