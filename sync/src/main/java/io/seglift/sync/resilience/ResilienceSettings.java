@@ -18,6 +18,6 @@ public record ResilienceSettings(int maxAttempts, Duration initialBackoff, Durat
                                  double headroom, int breakerWindow, float breakerFailureRate) {
 
     public static ResilienceSettings defaults() {
-        return new ResilienceSettings(10, Duration.ofMillis(200), Duration.ofSeconds(30), 0.5, 0.95, 20, 50f);
+        return new ResilienceSettings(10, Duration.ofMillis(100), Duration.ofSeconds(30), 0.5, 0.97, 20, 50f);
     }
 }
