@@ -94,7 +94,7 @@ public final class SegmentsCommand implements Runnable {
                             + " members");
                 }
                 if (options.json()) {
-                    System.out.println(Json.write(builds));
+                    System.out.println(Json.write(builds.stream().map(SegmentsCommand::json).toList()));
                 } else {
                     List<List<String>> rows = new ArrayList<>();
                     for (SegmentBuild b : builds) {
@@ -216,6 +216,23 @@ public final class SegmentsCommand implements Runnable {
             }
             return ExitCode.OK;
         }
+    }
+
+    static Map<String, Object> json(SegmentBuild b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("build_id", b.buildId());
+        m.put("segment", b.segment());
+        m.put("as_of", b.asOf());
+        m.put("members", b.members());
+        m.put("holdout", b.holdout());
+        m.put("previous_build_id", b.previousBuildId().orElse(null));
+        m.put("entered", b.entered());
+        m.put("exited", b.exited());
+        m.put("stayed", b.stayed());
+        m.put("change_ratio", b.changeRatio().orElse(null));
+        m.put("flagged", b.flagged());
+        m.put("elapsed_ms", b.elapsed().toMillis());
+        return m;
     }
 
     static Map<String, String> brief(ActivationBrief b) {

@@ -93,6 +93,8 @@ class ScoringCommandsTest {
         assertThat(output()).containsPattern("RFM as of 2024-1\\d-\\d\\d: \\d+ customers scored").contains("Champions");
         assertThat(run("segments", "build")).isEqualTo(ExitCode.OK);
         assertThat(output()).contains("vip_champions").contains("at_risk").contains("first build");
+        assertThat(run("segments", "build", "vip_champions", "--format", "json")).isEqualTo(ExitCode.OK);
+        assertThat(output()).contains("\"previous_build_id\" : null").contains("\"holdout\" :");
         assertThat(run("segments", "list")).isEqualTo(ExitCode.OK);
         assertThat(output()).contains("crm-team").contains("NO CAMPAIGN (missing brief.channel)").contains("NO CAMPAIGN (missing brief)");
         assertThat(run("segments", "show", "vip_champions")).isEqualTo(ExitCode.OK);

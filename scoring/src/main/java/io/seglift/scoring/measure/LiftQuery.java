@@ -76,14 +76,19 @@ public final class LiftQuery {
         return w.tableExists(w.own("sync_state")) && w.tableExists(w.own("sync_runs"));
     }
 
-    /** Keys sent by any sync of the segment; empty (and no parameter) when the sync tables are absent. */
+    /**
+     * Keys delivered by any sync of the segment ({@code sync_state} rows not marked rejected); empty (and no
+     * parameter) when the sync tables are absent.
+     */
     private String exposedKeys() {
         if (!exposureKnown()) {
             return "SELECT " + d.castText("NULL") + " AS customer_key WHERE 1 = 0";
         }
+        boolean hasStatus = w.columns(w.own("sync_state")).stream().anyMatch(c -> c.name().equalsIgnoreCase("status"));
         return "SELECT DISTINCT " + d.castText("s.customer_key") + " AS customer_key FROM "
                 + d.table(w.own("sync_state")) + " s WHERE s.sync_name IN (SELECT r.sync_name FROM "
-                + d.table(w.own("sync_runs")) + " r WHERE r.segment = ?)";
+                + d.table(w.own("sync_runs")) + " r WHERE r.segment = ?)"
+                + (hasStatus ? " AND COALESCE(s.status, '') <> 'rejected'" : "");
     }
 
     /** The latest purchase date in the orders, if any. */

@@ -13,6 +13,10 @@ public final class Verdicts {
 
     public static String of(SuccessMetric.Outcome outcome, Activation activation, List<CohortLift> cohorts,
                             CohortLift pooled, BriefSummary brief) {
+        if (!activation.activated() && brief.metric() == null) {
+            return "Not measurable yet: this segment has no complete brief (hypothesis, success metric, owner), so it "
+                    + "is never synced and there is no campaign to measure. Add a brief to activate it.";
+        }
         if (!activation.activated()) {
             return "Not measured yet: this segment has never been sent to a destination, so there is nothing to "
                     + "compare against its holdout.";
@@ -31,11 +35,12 @@ public final class Verdicts {
             case WINDOW_NOT_COMPLETE -> "Wait: no cohort has finished its" + window.replace(" within", "")
                     + " window yet; the first closes on " + firstClose(cohorts) + ". Interim numbers are shown but "
                     + "would understate the outcome.";
-            case POSITIVE -> "It worked. Members who received the campaign " + metric + " more than the holdout"
+            case POSITIVE -> "It worked. Members targeted by the campaign " + metric + " more than the holdout"
                     + window + ": " + value(rate, e.treatment()) + " against " + value(rate, e.holdout()) + " ("
                     + diff(rate, e.absolute()) + ", 95% range " + diff(rate, e.low()) + " to " + diff(rate, e.high())
-                    + "). That is about " + incremental(pooled, rate) + "." + targetNote(pooled, rate, brief);
-            case NEGATIVE -> "It backfired. Members who received the campaign " + metric + " less than the holdout"
+                    + "). That is about " + incremental(pooled, rate) + "." + targetNote(pooled, rate, brief)
+                    + perSentNote(pooled, rate);
+            case NEGATIVE -> "It backfired. Members targeted by the campaign " + metric + " less than the holdout"
                     + window + ": " + value(rate, e.treatment()) + " against " + value(rate, e.holdout()) + " ("
                     + diff(rate, e.absolute()) + ", 95% range " + diff(rate, e.low()) + " to " + diff(rate, e.high())
                     + "). Consider pausing the sync and revisiting the message or the audience.";
@@ -72,6 +77,14 @@ public final class Verdicts {
             return " It fell short of the target of " + brief.target() + " (" + diff(rate, p.targetEffect()) + ").";
         }
         return " The target of " + brief.target() + " is within the range: it may or may not have been met.";
+    }
+
+    private static String perSentNote(CohortLift c, boolean rate) {
+        LiftEstimate s = c.perSent();
+        if (s == null || c.exposed() == null || c.exposed() >= c.treatment().n()) return "";
+        return String.format(Locale.ROOT, " Only %,d of the %,d treated members could be reached; per member actually "
+                + "sent the effect is %s (95%% range %s to %s).", c.exposed(), c.treatment().n(),
+                diff(rate, s.absolute()), diff(rate, s.low()), diff(rate, s.high()));
     }
 
     private static String powerNote(CohortLift c, boolean rate) {

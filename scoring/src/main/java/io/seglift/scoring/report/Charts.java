@@ -276,10 +276,10 @@ final class Charts {
         return s.toString();
     }
 
+    /** Whether a run status means the run did not finish its work (the sync engine's failed, stopped, abandoned). */
     static boolean isOk(String status) {
-        if (status == null) return false;
+        if (status == null) return true;
         String st = status.toLowerCase(Locale.ROOT);
-        return st.equals("ok") || st.equals("success") || st.equals("succeeded") || st.equals("completed")
-                || st.equals("done") || st.startsWith("partial") || st.equals("rejected_rows");
+        return !(st.equals("failed") || st.equals("stopped") || st.equals("abandoned") || st.equals("error"));
     }
 }

@@ -51,6 +51,6 @@ final class Html {
     static String pValue(double p) {
         if (Double.isNaN(p)) return "–";
         if (p < 0.001) return "&lt; 0.001";
-        return String.format(Locale.ROOT, "%.3f", p);
+        return "= " + String.format(Locale.ROOT, "%.3f", p);
     }
 }

@@ -159,9 +159,10 @@ public final class HtmlReport {
         dd(b, "Channel", s.brief().channels().isEmpty() ? null : String.join(", ", s.brief().channels()));
         dd(b, "Holdout", Html.pct(s.holdoutFraction(), 0) + " of members, never sent");
         dd(b, "Description", s.description());
-        dd(b, "Sent", s.activation().activated() ? s.activation().runs() + " sync runs, first "
+        dd(b, "Sent", !s.activation().activated() ? "never" : s.activation().runs() + " sync run"
+                + (s.activation().runs() == 1 ? "" : "s") + (s.activation().firstSync() == null ? "" : ", first "
                 + s.activation().firstSync().toString().substring(0, 10) + ", latest "
-                + s.activation().lastSync().toString().substring(0, 10) : "never");
+                + s.activation().lastSync().toString().substring(0, 10)));
         b.append("</dl></div><div>");
         if (p != null && p.estimate() != null) kpis(b, p, rate);
         b.append("</div></div>");
@@ -182,6 +183,10 @@ public final class HtmlReport {
                         .append("): the segment reached different people than before, so read its lift with care.</p>");
             } else if (s.builds().size() > 1) {
                 b.append("<p class=\"note\">Membership is stable: no build changed more than 20%.</p>");
+            } else {
+                b.append("<p class=\"note\">One build so far (").append(s.builds().get(0).asOf()).append(", ")
+                        .append(Html.count(s.builds().get(0).members())).append(" members). Stability is shown from ")
+                        .append("the second build: how many members entered, left and stayed.</p>");
             }
             b.append("</div></div>");
         }
@@ -206,7 +211,7 @@ public final class HtmlReport {
         kpi(b, rate ? Html.signedPts(e.absolute()) : Html.signedMoney(e.absolute()), "difference (" +
                 (e.relative() == null ? "–" : String.format(java.util.Locale.ROOT, "%+.0f%%", 100 * e.relative())) + " relative)");
         kpi(b, (rate ? Html.signedPts(e.low()) : Html.signedMoney(e.low())) + " to "
-                + (rate ? Html.signedPts(e.high()) : Html.signedMoney(e.high())), "95% range, p = " + Html.pValue(e.pValue()));
+                + (rate ? Html.signedPts(e.high()) : Html.signedMoney(e.high())), "95% range, p " + Html.pValue(e.pValue()));
         if (p.incrementalConversions() != null && rate) kpi(b, Html.num(p.incrementalConversions(), 0), "extra buyers");
         if (p.incrementalRevenue() != null) kpi(b, Html.num(p.incrementalRevenue(), 0), "extra revenue");
         kpi(b, Html.count(p.treatment().n()) + " / " + Html.count(p.holdout().n()), "treated / holdout members");
@@ -265,7 +270,7 @@ public final class HtmlReport {
                 .append(rate ? Html.signedPts(e.absolute()) : Html.signedMoney(e.absolute())).append("</td><td>")
                 .append(rate ? Html.signedPts(e.low()) : Html.signedMoney(e.low())).append(" to ")
                 .append(rate ? Html.signedPts(e.high()) : Html.signedMoney(e.high())).append("</td><td>")
-                .append(Html.pValue(e.pValue())).append("</td><td>");
+                .append(Html.pValue(e.pValue()).replace("= ", "")).append("</td><td>");
         Power pw = c.power();
         b.append(pw == null || pw.requiredHoldout() == null ? "–" : pw.reached() ? "yes"
                 : "no (" + Html.count(pw.requiredHoldout()) + " needed)").append("</td></tr>");

@@ -99,7 +99,7 @@ class MeasurementTest {
         SegmentMeasurement s = segment("never_sent");
         assertThat(s.activation().activated()).isFalse();
         assertThat(s.pooled()).isNull();
-        assertThat(s.verdict()).contains("never been sent");
+        assertThat(s.verdict()).contains("no complete brief", "never synced");
     }
 
     @Test

@@ -68,7 +68,7 @@ final class SimulatedShop {
         w.execute("CREATE TABLE orders (order_id VARCHAR, cust VARCHAR, ordered_at TIMESTAMP, amount DOUBLE)");
         // The sync engine's migrations live in the sync module; until then its documented columns are created here.
         w.execute("CREATE TABLE IF NOT EXISTS seglift.sync_state (sync_name VARCHAR, customer_key VARCHAR, "
-                + "destination_id VARCHAR, fingerprint VARCHAR, synced_at TIMESTAMP, run_id VARCHAR)");
+                + "destination_id VARCHAR, fingerprint VARCHAR, status VARCHAR, synced_at TIMESTAMP, run_id VARCHAR)");
         w.execute("CREATE TABLE IF NOT EXISTS seglift.sync_runs (run_id VARCHAR, sync_name VARCHAR, segment VARCHAR, "
                 + "destination VARCHAR, mode VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, status VARCHAR, "
                 + "error VARCHAR, planned BIGINT, sent BIGINT, added BIGINT, removed BIGINT, updated BIGINT, "
@@ -77,7 +77,7 @@ final class SimulatedShop {
         try (BulkWriter ha = w.bulkWriter(w.own("holdout_assignments"),
                 List.of("segment", "customer_key", "arm", "bucket", "first_assigned"));
              BulkWriter state = w.bulkWriter(w.own("sync_state"),
-                     List.of("sync_name", "customer_key", "destination_id", "fingerprint", "synced_at", "run_id"))) {
+                     List.of("sync_name", "customer_key", "destination_id", "fingerprint", "status", "synced_at", "run_id"))) {
             segment("lapsed_buyers", "lapsed_to_klaviyo", BASE, EFFECT, ha, state);
             segment("big_spenders", "big_spenders_to_hubspot", REVENUE_BASE, REVENUE_EFFECT, ha, state);
             segment("never_sent", null, BASE, 0, ha, state);
@@ -109,8 +109,12 @@ final class SimulatedShop {
                 String arm = holdout ? "holdout" : "treatment";
                 ha.row(name, key, arm, rnd.nextInt(10_000), cohort);
                 boolean sent = sync != null && !holdout && rnd.nextDouble() < SENT_SHARE;
+                if (sync != null && !holdout && !sent && Math.floorMod(key.hashCode(), 10) < 3) {
+                    state.row(sync, key, null, "fp", "rejected", cohort.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC),
+                            "run-" + c);
+                }
                 if (sent) {
-                    state.row(sync, key, "dest-" + key, "fp", cohort.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC),
+                    state.row(sync, key, "dest-" + key, "fp", "synced", cohort.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC),
                             "run-" + c);
                     expectedExposed.computeIfAbsent(name, k -> new HashMap<>()).merge(cohort, 1L, Long::sum);
                 }

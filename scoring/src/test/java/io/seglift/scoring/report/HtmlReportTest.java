@@ -43,6 +43,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void theSameNumbersSerializeAsStrictJson() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        String json = mapper.writeValueAsString(SimulatedReports.report());
+        var strict = new com.fasterxml.jackson.databind.ObjectMapper();
+        var node = strict.readTree(json);
+        assertThat(json).doesNotContain("NaN").doesNotContain("Infinity");
+        var lapsed = node.get("segments").get(0);
+        assertThat(lapsed.get("pooled").get("estimate").get("low").asDouble()).isPositive();
+        assertThat(lapsed.get("pooled").get("power").get("requiredHoldout").asLong()).isPositive();
+        assertThat(node.get("models").get(0).get("deciles").size()).isPositive();
+    }
+
+    @Test
     void escapesText() {
         assertThat(Html.esc("<b>\"x\" & 'y'</b>")).isEqualTo("&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;");
     }

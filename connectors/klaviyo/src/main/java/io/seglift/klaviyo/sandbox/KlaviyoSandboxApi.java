@@ -46,6 +46,9 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     private final Map<String, String> profileByEmail = new HashMap<>();
     private final Map<String, String> profileByExternalId = new HashMap<>();
     private final Map<String, Job> jobs = new HashMap<>();
+    /** The fault injection's partial-failure draw for the request being handled (requests are handled one at a time). */
+    private boolean partialFailure;
+    private BooleanSupplier failRow = () -> false;
 
     private record Job(int total, List<ObjectNode> errors, int[] polls) {
     }
@@ -89,9 +92,6 @@ public final class KlaviyoSandboxApi implements SandboxApi {
             return error(400, "invalid", "Malformed request: " + e.getClass().getSimpleName());
         }
     }
-
-    private boolean partialFailure;
-    private BooleanSupplier failRow = () -> false;
 
     @Override
     public SandboxResponse rateLimited(Duration retryAfter, RollingWindowLimit limit, int remaining) {
