@@ -48,6 +48,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
     private final Map<String, ListRecord> listsById = new HashMap<>();
     private final Set<String> properties = new LinkedHashSet<>(List.of("email", "firstname", "lastname", "phone"));
     private final Map<String, Integer> upsertsByEmail = new HashMap<>();
+    private volatile boolean wholeBatchValidation;
 
     /** A contact: id, email (lower case) and properties. */
     public record Contact(String id, String email, Map<String, String> properties) {
@@ -63,6 +64,14 @@ public final class HubSpotSandboxApi implements SandboxApi {
 
     public HubSpotSandboxApi(long dailyLimit) {
         this.dailyLimit = dailyLimit;
+    }
+
+    /**
+     * When true, a batch upsert with any invalid email fails as a whole with 400 (as HubSpot's batch create does)
+     * instead of a 207 with per-row errors; the connector must then isolate the invalid rows itself.
+     */
+    public void wholeBatchValidation(boolean on) {
+        this.wholeBatchValidation = on;
     }
 
     @Override
@@ -101,6 +110,14 @@ public final class HubSpotSandboxApi implements SandboxApi {
     private synchronized SandboxResponse upsert(SandboxRequest req, boolean partialFailure, BooleanSupplier failRow) throws Exception {
         JsonNode inputs = JSON.readTree(req.body()).path("inputs");
         if (inputs.size() > 100) return error(400, "VALIDATION_ERROR", "Batch input limit is 100, got " + inputs.size());
+        if (wholeBatchValidation) {
+            for (JsonNode in : inputs) {
+                String email = in.path("id").asText("").trim();
+                if (!EMAIL.matcher(email.toLowerCase()).matches()) {
+                    return error(400, "VALIDATION_ERROR", "Property values were not valid: " + email + " is not a valid email");
+                }
+            }
+        }
         List<Object> results = new ArrayList<>();
         List<Object> errors = new ArrayList<>();
         String now = Instant.now().toString();
