@@ -37,6 +37,10 @@ import picocli.CommandLine.Command;
                 ScoreCommand.class,
                 SegmentsCommand.class,
                 ReportCommand.class,
+                PlanCommand.class,
+                SyncCommand.class,
+                RunsCommand.class,
+                ServeCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;

@@ -57,20 +57,34 @@ public final class SyncEngine {
         this.options = options;
     }
 
-    /** Runs a sync, creating its destination from the project's destination block with a factory from {@code destinations}. */
+    /**
+     * Runs a sync, creating its destination from the project's destination block with a factory from {@code
+     * destinations}; the destination's HTTP client is paced per request at the sync's rate limit.
+     */
     public RunSummary run(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Destinations destinations) {
         DestinationConfig dc = destinationConfig(project, sync);
         DestinationFactory factory = destinations.find(dc.type()).orElseThrow(() -> new SyncRefusedException(
                 "destinations." + dc.name() + ".type: unknown destination type '" + dc.type() + "' (available: "
                         + String.join(", ", destinations.all().keySet()) + ")"));
-        try (Destination destination = factory.create(dc.settings(),
-                new DestinationContext(options.http(), options.clock(), options.requestTimeout()))) {
-            return run(project, sync, warehouse, destination);
+        Capabilities caps;
+        try (Destination probe = factory.create(dc.settings(), context(options.http()))) {
+            caps = probe.capabilities();
+        }
+        GuardedCaller guard = new GuardedCaller(sync.name(), rateLimit(dc, caps), options.resilience(), options.sleeper(), false);
+        try (Destination destination = factory.create(dc.settings(), context(guard.pacedClient(options.http())))) {
+            return run(project, sync, warehouse, destination, guard);
         }
     }
 
-    /** Runs a sync against an already created destination (tests pass fakes here). */
+    /** Runs a sync against an already created destination (tests pass fakes here); each push is paced. */
     public RunSummary run(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Destination destination) {
+        DestinationConfig dc = destinationConfig(project, sync);
+        return run(project, sync, warehouse, destination, new GuardedCaller(sync.name(),
+                rateLimit(dc, destination.capabilities()), options.resilience(), options.sleeper(), true));
+    }
+
+    private RunSummary run(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Destination destination,
+                           GuardedCaller guard) {
         SegmentConfig segment = checkRunnable(project, sync);
         DestinationConfig dc = destinationConfig(project, sync);
         Capabilities caps = destination.capabilities();
@@ -78,8 +92,12 @@ public final class SyncEngine {
         StringBuilder holder = new StringBuilder();
         try (SyncLock lock = SyncLock.tryAcquire(project.projectDir(), sync.name(), holder).orElseThrow(() ->
                 new SyncLockedException("sync " + sync.name() + " is already running (" + holder + "); nothing done"))) {
-            return new Run(project, sync, segment, dc, warehouse, destination, caps, target).execute();
+            return new Run(project, sync, segment, dc, warehouse, destination, caps, target, guard).execute();
         }
+    }
+
+    private DestinationContext context(java.net.http.HttpClient http) {
+        return new DestinationContext(http, options.clock(), options.requestTimeout());
     }
 
     /** Plans a sync without sending anything or changing state (a dry run); work rows are removed afterwards. */
@@ -184,7 +202,7 @@ public final class SyncEngine {
         private long added, removed, updated, rejected, retried;
 
         Run(ProjectConfig project, SyncConfig sync, SegmentConfig segment, DestinationConfig dc, Warehouse warehouse,
-            Destination destination, Capabilities caps, SyncTarget target) {
+            Destination destination, Capabilities caps, SyncTarget target, GuardedCaller guard) {
             this.project = project;
             this.sync = sync;
             this.segment = segment;
@@ -195,7 +213,7 @@ public final class SyncEngine {
             this.target = target;
             this.history = new RunHistory(warehouse);
             this.planner = new SyncPlanner(warehouse, target);
-            this.guard = new GuardedCaller(sync.name(), rateLimit(dc, caps), options.resilience(), options.sleeper());
+            this.guard = guard;
         }
 
         RunSummary execute() {
@@ -295,7 +313,7 @@ public final class SyncEngine {
             Map<String, String> fps = new LinkedHashMap<>();
             long[] last = {afterSeq};
             List<String> fieldNames = new ArrayList<>(target.fields().keySet());
-            warehouse.query(sql, List.of(sync.name(), runId, BatchCommitter.op(op), afterSeq), row -> {
+            warehouse.query(sql, List.of(runId, BatchCommitter.op(op), afterSeq), row -> {
                 last[0] = Math.max(last[0], row.longValue("seglift_seq"));
                 String key = row.string("seglift_key");
                 if (byKey.containsKey(key)) return;

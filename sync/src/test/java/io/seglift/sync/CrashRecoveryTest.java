@@ -73,7 +73,9 @@ class CrashRecoveryTest {
                 List<String> treatment = w.queryList("SELECT c.email FROM seglift.segment_members m JOIN raw.customers c"
                         + " ON CAST(c.id AS VARCHAR) = m.customer_key WHERE m.arm = 'treatment' AND c.email IS NOT NULL"
                         + " AND c.id NOT IN (SELECT customer_id FROM raw.suppressions)", List.of(), r -> r.string("email"));
-                assertThat(api.listMemberEmails(HubSpotSync.LIST_NAME)).containsExactlyInAnyOrderElementsOf(treatment);
+                List<String> inList = api.listMemberEmails(HubSpotSync.LIST_NAME);
+                assertThat(inList).hasSameSizeAs(treatment);
+                assertThat(new java.util.HashSet<>(inList)).isEqualTo(new java.util.HashSet<>(treatment));
                 Map<String, Integer> upserts = api.upsertsByEmail();
                 long resent = upserts.values().stream().filter(n -> n > 1).count();
                 assertThat(resent).as("members sent twice").isLessThanOrEqualTo(100);

@@ -1,7 +1,7 @@
 package io.seglift.sync;
 
-import io.seglift.facebook.sandbox.FacebookSandboxApi;
-import io.seglift.klaviyo.sandbox.KlaviyoSandboxApi;
+import io.seglift.destination.facebook.sandbox.FacebookSandboxApi;
+import io.seglift.destination.klaviyo.sandbox.KlaviyoSandboxApi;
 import io.seglift.sandbox.Fault;
 import io.seglift.sandbox.FaultPlan;
 import io.seglift.sandbox.SandboxApi;
@@ -16,7 +16,7 @@ import io.seglift.sync.runs.RunHistory;
 import io.seglift.sync.runs.RunRecord;
 import io.seglift.sync.runs.RunStatus;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
-import io.seglift.webhook.sandbox.WebhookReceiverApi;
+import io.seglift.destination.webhook.sandbox.WebhookReceiverApi;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

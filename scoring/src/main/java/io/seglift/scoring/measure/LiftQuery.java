@@ -73,22 +73,20 @@ public final class LiftQuery {
     }
 
     private boolean exposureKnown() {
-        return w.tableExists(w.own("sync_state")) && w.tableExists(w.own("sync_runs"));
+        return w.tableExists(w.own("sync_results")) && w.tableExists(w.own("sync_runs"));
     }
 
     /**
-     * Keys delivered by any sync of the segment ({@code sync_state} rows not marked rejected); empty (and no
-     * parameter) when the sync tables are absent.
+     * Keys ever added successfully by any sync of the segment, from the run history ({@code sync_results}), so a
+     * member sent and later removed still counts as exposed; empty when the sync tables are absent.
      */
     private String exposedKeys() {
         if (!exposureKnown()) {
             return "SELECT " + d.castText("NULL") + " AS customer_key WHERE 1 = 0";
         }
-        boolean hasStatus = w.columns(w.own("sync_state")).stream().anyMatch(c -> c.name().equalsIgnoreCase("status"));
-        return "SELECT DISTINCT " + d.castText("s.customer_key") + " AS customer_key FROM "
-                + d.table(w.own("sync_state")) + " s WHERE s.sync_name IN (SELECT r.sync_name FROM "
-                + d.table(w.own("sync_runs")) + " r WHERE r.segment = ?)"
-                + (hasStatus ? " AND COALESCE(s.status, '') <> 'rejected'" : "");
+        return "SELECT DISTINCT " + d.castText("res.customer_key") + " AS customer_key FROM "
+                + d.table(w.own("sync_results")) + " res JOIN " + d.table(w.own("sync_runs"))
+                + " r ON r.run_id = res.run_id WHERE r.segment = ? AND res.operation = 'add' AND res.status = 'ok'";
     }
 
     /** The latest purchase date in the orders, if any. */

@@ -67,8 +67,8 @@ final class SimulatedShop {
         Migrator.discover().migrate(w);
         w.execute("CREATE TABLE orders (order_id VARCHAR, cust VARCHAR, ordered_at TIMESTAMP, amount DOUBLE)");
         // The sync engine's migrations live in the sync module; until then its documented columns are created here.
-        w.execute("CREATE TABLE IF NOT EXISTS seglift.sync_state (sync_name VARCHAR, customer_key VARCHAR, "
-                + "destination_id VARCHAR, fingerprint VARCHAR, status VARCHAR, synced_at TIMESTAMP, run_id VARCHAR)");
+        w.execute("CREATE TABLE IF NOT EXISTS seglift.sync_results (run_id VARCHAR, customer_key VARCHAR, "
+                + "operation VARCHAR, status VARCHAR, code VARCHAR, message VARCHAR, recorded_at TIMESTAMP)");
         w.execute("CREATE TABLE IF NOT EXISTS seglift.sync_runs (run_id VARCHAR, sync_name VARCHAR, segment VARCHAR, "
                 + "destination VARCHAR, mode VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, status VARCHAR, "
                 + "error VARCHAR, planned BIGINT, sent BIGINT, added BIGINT, removed BIGINT, updated BIGINT, "
@@ -76,8 +76,8 @@ final class SimulatedShop {
         orders = w.bulkWriter(TableName.of(null, "orders"), List.of("order_id", "cust", "ordered_at", "amount"));
         try (BulkWriter ha = w.bulkWriter(w.own("holdout_assignments"),
                 List.of("segment", "customer_key", "arm", "bucket", "first_assigned"));
-             BulkWriter state = w.bulkWriter(w.own("sync_state"),
-                     List.of("sync_name", "customer_key", "destination_id", "fingerprint", "status", "synced_at", "run_id"))) {
+             BulkWriter state = w.bulkWriter(w.own("sync_results"),
+                     List.of("run_id", "customer_key", "operation", "status", "code", "message", "recorded_at"))) {
             segment("lapsed_buyers", "lapsed_to_klaviyo", BASE, EFFECT, ha, state);
             segment("big_spenders", "big_spenders_to_hubspot", REVENUE_BASE, REVENUE_EFFECT, ha, state);
             segment("never_sent", null, BASE, 0, ha, state);
@@ -110,12 +110,12 @@ final class SimulatedShop {
                 ha.row(name, key, arm, rnd.nextInt(10_000), cohort);
                 boolean sent = sync != null && !holdout && rnd.nextDouble() < SENT_SHARE;
                 if (sync != null && !holdout && !sent && Math.floorMod(key.hashCode(), 10) < 3) {
-                    state.row(sync, key, null, "fp", "rejected", cohort.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC),
-                            "run-" + c);
+                    state.row(runOf(sync), key, "add", "rejected", "INVALID_EMAIL", "invalid email",
+                            cohort.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC));
                 }
                 if (sent) {
-                    state.row(sync, key, "dest-" + key, "fp", "synced", cohort.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC),
-                            "run-" + c);
+                    state.row(runOf(sync), key, "add", "ok", null, null,
+                            cohort.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC));
                     expectedExposed.computeIfAbsent(name, k -> new HashMap<>()).merge(cohort, 1L, Long::sum);
                 }
                 double value = 0;
@@ -139,6 +139,11 @@ final class SimulatedShop {
                         .merge(arm, one, ArmAggregate::plus);
             }
         }
+    }
+
+    /** The first run of each sync in {@link #syncRuns()}; results hang off it. */
+    private static String runOf(String sync) {
+        return sync.equals("lapsed_to_klaviyo") ? "r-k-0" : "r-h-0";
     }
 
     private void order(String id, String key, LocalDate day, double amount) {

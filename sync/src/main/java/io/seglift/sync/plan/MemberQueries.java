@@ -136,17 +136,14 @@ public final class MemberQueries {
     }
 
     /**
-     * One page of the diff for an operation: parameters sync name, run id, operation, last seq; {@code limit} rows.
+     * One page of the diff for an operation: parameters run id, operation, last seq; {@code limit} rows.
      * Columns: seglift_seq, seglift_key, seglift_fp, seglift_dest, seglift_id_0.. (identifiers in {@link
      * SyncTarget#identifiers()} order), seglift_f_0.. (fields in order).
      */
     public String page(int limit) {
-        String inner = "SELECT pe.seq AS seglift_seq, pe.customer_key AS seglift_key, MIN(w.fingerprint) AS seglift_fp,"
-                + " MIN(st.destination_id) AS seglift_dest FROM " + tables.q(SyncTables.PENDING) + " pe LEFT JOIN "
-                + tables.q(SyncTables.WORK) + " w ON w.run_id = pe.run_id AND w.customer_key = pe.customer_key LEFT JOIN "
-                + tables.q(SyncTables.STATE) + " st ON st.sync_name = ? AND st.customer_key = pe.customer_key"
-                + " WHERE pe.run_id = ? AND pe.operation = ? AND pe.seq > ? GROUP BY pe.seq, pe.customer_key"
-                + " ORDER BY pe.seq" + d.limit(limit);
+        String inner = "SELECT seq AS seglift_seq, customer_key AS seglift_key, fingerprint AS seglift_fp,"
+                + " destination_id AS seglift_dest FROM " + tables.q(SyncTables.PENDING)
+                + " WHERE run_id = ? AND operation = ? AND seq > ? ORDER BY seq" + d.limit(limit);
         StringBuilder cols = new StringBuilder("x.seglift_seq, x.seglift_key, x.seglift_fp, x.seglift_dest");
         int i = 0;
         for (IdentifierType t : target.identifiers()) {

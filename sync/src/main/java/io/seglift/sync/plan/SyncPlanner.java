@@ -81,22 +81,24 @@ public final class SyncPlanner {
         String work = t.q(SyncTables.WORK);
         String state = t.q(SyncTables.STATE);
         StringBuilder ops = new StringBuilder();
-        ops.append("SELECT DISTINCT 'add' AS operation, 1 AS op_order, w.customer_key FROM ").append(work)
-                .append(" w LEFT JOIN ").append(state).append(" st ON st.sync_name = ? AND st.customer_key = w.customer_key")
-                .append(" WHERE w.run_id = ? AND w.reason IS NULL AND st.customer_key IS NULL");
+        ops.append("SELECT 'add' AS operation, 1 AS op_order, w.customer_key, MIN(w.fingerprint) AS fingerprint,")
+                .append(" CAST(NULL AS ").append(t.dialect().type(io.seglift.spi.warehouse.ColumnType.TEXT)).append(") AS destination_id FROM ")
+                .append(work).append(" w LEFT JOIN ").append(state).append(" st ON st.sync_name = ? AND st.customer_key = w.customer_key")
+                .append(" WHERE w.run_id = ? AND w.reason IS NULL AND st.customer_key IS NULL GROUP BY w.customer_key");
         if (target.mode() == SyncMode.UPSERT) {
-            ops.append(" UNION ALL SELECT DISTINCT 'update', 2, w.customer_key FROM ").append(work).append(" w JOIN ")
-                    .append(state).append(" st ON st.sync_name = ? AND st.customer_key = w.customer_key")
+            ops.append(" UNION ALL SELECT 'update', 2, w.customer_key, MIN(w.fingerprint), MIN(st.destination_id) FROM ").append(work)
+                    .append(" w JOIN ").append(state).append(" st ON st.sync_name = ? AND st.customer_key = w.customer_key")
                     .append(" WHERE w.run_id = ? AND w.reason IS NULL AND st.status = 'synced'")
-                    .append(" AND COALESCE(st.fingerprint, '') <> COALESCE(w.fingerprint, '')");
+                    .append(" AND COALESCE(st.fingerprint, '') <> COALESCE(w.fingerprint, '') GROUP BY w.customer_key");
         }
         if (target.mode() == SyncMode.MIRROR) {
-            ops.append(" UNION ALL SELECT 'remove', 0, st.customer_key FROM ").append(state).append(" st")
+            ops.append(" UNION ALL SELECT 'remove', 0, st.customer_key, st.fingerprint, st.destination_id FROM ").append(state).append(" st")
                     .append(" WHERE st.sync_name = ? AND st.status = 'synced' AND st.customer_key NOT IN (SELECT customer_key FROM ")
                     .append(work).append(" WHERE run_id = ? AND reason IS NULL)");
         }
-        return "INSERT INTO " + t.q(SyncTables.PENDING) + " (run_id, seq, operation, customer_key) SELECT ?, ROW_NUMBER() OVER "
-                + "(ORDER BY op_order, customer_key), operation, customer_key FROM (" + ops + ") d";
+        return "INSERT INTO " + t.q(SyncTables.PENDING) + " (run_id, seq, operation, customer_key, fingerprint, destination_id)"
+                + " SELECT ?, ROW_NUMBER() OVER (ORDER BY op_order, customer_key), operation, customer_key, fingerprint,"
+                + " destination_id FROM (" + ops + ") d";
     }
 
     private List<Object> pendingParams(String runId) {

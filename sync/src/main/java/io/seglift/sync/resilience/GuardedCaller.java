@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Runs destination calls through resilience4j: a {@link RateLimiter} pacing calls at the destination's limit, retries
+ * Runs destination calls through resilience4j: a {@link RateLimiter} pacing HTTP requests (through {@link
+ * #pacedClient}) or whole calls at the destination's limit, retries
  * with exponential backoff and jitter that honour the server's requested wait ({@link
  * RetriableDestinationException#retryAfter()}, through an {@link IntervalBiFunction}), and a {@link CircuitBreaker}
  * that stops the run when the destination looks down. Rate-limit answers (code 429) are retried but do not count as
@@ -34,9 +35,15 @@ public final class GuardedCaller {
     private final Sleeper sleeper;
     private final AtomicLong retries = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();
+    private final boolean paceCalls;
 
-    public GuardedCaller(String name, RateLimit rateLimit, ResilienceSettings s, Sleeper sleeper) {
+    /**
+     * @param paceCalls true to pace {@link #call}s themselves (destinations that do not use {@link #pacedClient});
+     *                  false when the destination's HTTP client is paced per request
+     */
+    public GuardedCaller(String name, RateLimit rateLimit, ResilienceSettings s, Sleeper sleeper, boolean paceCalls) {
         this.sleeper = sleeper;
+        this.paceCalls = paceCalls;
         this.maxAttempts = s.maxAttempts();
         double perSecond = rateLimit.perSecond() * s.headroom();
         int permits = (int) Math.max(1, Math.ceil(perSecond / 10.0));
@@ -63,6 +70,11 @@ public final class GuardedCaller {
         };
     }
 
+    /** {@code delegate} with every request paced by this caller's rate limiter. */
+    public java.net.http.HttpClient pacedClient(java.net.http.HttpClient delegate) {
+        return new PacedHttpClient(delegate, this::pace);
+    }
+
     /** Calls made (attempts, including retries). */
     public long calls() {
         return calls.get();
@@ -86,7 +98,7 @@ public final class GuardedCaller {
     public <T> T call(String what, Supplier<T> call) {
         RetriableDestinationException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            pace();
+            if (paceCalls) pace();
             if (!breaker.tryAcquirePermission()) {
                 throw new DestinationDownException("the destination looks down: " + breaker.getMetrics().getNumberOfFailedCalls()
                         + " of the last " + breaker.getMetrics().getNumberOfBufferedCalls() + " calls failed"

@@ -47,7 +47,8 @@ public final class SyncTablesMigration implements Migration {
                 "CREATE TABLE " + t(d, schema, SyncTables.WORK) + " (run_id " + text + " NOT NULL, customer_key " + text
                         + " NOT NULL, reason " + text + ", fingerprint " + text + ")",
                 "CREATE TABLE " + t(d, schema, SyncTables.PENDING) + " (run_id " + text + " NOT NULL, seq " + big
-                        + " NOT NULL, operation " + text + " NOT NULL, customer_key " + text + " NOT NULL)",
+                        + " NOT NULL, operation " + text + " NOT NULL, customer_key " + text + " NOT NULL, fingerprint " + text
+                        + ", destination_id " + text + ")",
                 "CREATE TABLE " + t(d, schema, SyncTables.BATCH) + " (run_id " + text + " NOT NULL, customer_key " + text
                         + " NOT NULL, operation " + text + " NOT NULL, status " + text + " NOT NULL, code " + text + ", message "
                         + text + ", destination_id " + text + ", fingerprint " + text + ")");

@@ -202,4 +202,21 @@ class HubSpotDestinationTest {
         Destination d = destination(s, Duration.ofSeconds(5));
         assertThatThrownBy(d::check).satisfies(e -> assertThat(e.getMessage()).doesNotContain("pat-na1-test"));
     }
+
+    @Test
+    void aWholeBatch400IsSplitUntilTheInvalidRowsAreIsolated() {
+        Sandbox s = sandbox(SandboxOptions.defaults());
+        ((HubSpotSandboxApi) s.api()).wholeBatchValidation(true);
+        Destination d = destination(s, Duration.ofSeconds(5));
+        AudienceRef list = d.ensureAudience(SPEC);
+        List<Member> ms = new ArrayList<>(IntStream.range(0, 9).mapToObj(i -> member("c" + i, "u" + i + "@example.com")).toList());
+        ms.add(4, member("bad", "no-at-sign"));
+        BatchResult r = d.push(new Batch(list, Operation.ADD, ms, 0, true, 10));
+        Map<String, RowResult> rows = byKey(r);
+        assertThat(r.count(RowStatus.OK)).isEqualTo(9);
+        assertThat(rows.get("bad").status()).isEqualTo(RowStatus.REJECTED);
+        assertThat(rows.get("bad").code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(rows.get("bad").message()).doesNotContain("no-at-sign");
+        assertThat(((HubSpotSandboxApi) s.api()).listSize(SPEC.displayName())).isEqualTo(9);
+    }
 }

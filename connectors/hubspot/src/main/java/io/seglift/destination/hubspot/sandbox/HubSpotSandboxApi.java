@@ -48,6 +48,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
     private final Map<String, ListRecord> listsById = new HashMap<>();
     private final Set<String> properties = new LinkedHashSet<>(List.of("email", "firstname", "lastname", "phone"));
     private final Map<String, Integer> upsertsByEmail = new HashMap<>();
+    private volatile boolean wholeBatchValidation;
 
     /** A contact: id, email (lower case) and properties. */
     public record Contact(String id, String email, Map<String, String> properties) {
@@ -63,6 +64,14 @@ public final class HubSpotSandboxApi implements SandboxApi {
 
     public HubSpotSandboxApi(long dailyLimit) {
         this.dailyLimit = dailyLimit;
+    }
+
+    /**
+     * When true, a batch upsert with any invalid email fails as a whole with 400 (as HubSpot's batch create does)
+     * instead of a 207 with per-row errors; the connector must then isolate the invalid rows itself.
+     */
+    public void wholeBatchValidation(boolean on) {
+        this.wholeBatchValidation = on;
     }
 
     @Override
@@ -101,6 +110,14 @@ public final class HubSpotSandboxApi implements SandboxApi {
     private synchronized SandboxResponse upsert(SandboxRequest req, boolean partialFailure, BooleanSupplier failRow) throws Exception {
         JsonNode inputs = JSON.readTree(req.body()).path("inputs");
         if (inputs.size() > 100) return error(400, "VALIDATION_ERROR", "Batch input limit is 100, got " + inputs.size());
+        if (wholeBatchValidation) {
+            for (JsonNode in : inputs) {
+                String email = in.path("id").asText("").trim();
+                if (!EMAIL.matcher(email.toLowerCase()).matches()) {
+                    return error(400, "VALIDATION_ERROR", "Property values were not valid: " + email + " is not a valid email");
+                }
+            }
+        }
         List<Object> results = new ArrayList<>();
         List<Object> errors = new ArrayList<>();
         String now = Instant.now().toString();
@@ -225,12 +242,14 @@ public final class HubSpotSandboxApi implements SandboxApi {
     public SandboxResponse rateLimited(Duration retryAfter, RollingWindowLimit limit, int remaining) {
         SandboxResponse r = SandboxResponse.json(429, rateLimitBody("TEN_SECONDLY_ROLLING",
                 "You have reached your ten_secondly_rolling limit."))
-                .withHeader("Retry-After", String.valueOf(Math.max(1, (retryAfter.toMillis() + 999) / 1000)))
                 .withHeader("X-HubSpot-RateLimit-Remaining", String.valueOf(remaining));
-        if (limit != null) {
-            r = r.withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", String.valueOf(limit.window().toMillis()))
-                    .withHeader("X-HubSpot-RateLimit-Max", String.valueOf(limit.requests()));
+        // like HubSpot, sub-second waits are signalled by the window headers only; longer ones also by Retry-After
+        if (retryAfter.toMillis() >= 1000) {
+            r = r.withHeader("Retry-After", String.valueOf((retryAfter.toMillis() + 999) / 1000));
         }
+        RollingWindowLimit shown = limit != null ? limit : new RollingWindowLimit(100, Duration.ofSeconds(10));
+        r = r.withHeader("X-HubSpot-RateLimit-Interval-Milliseconds", String.valueOf(shown.window().toMillis()))
+                .withHeader("X-HubSpot-RateLimit-Max", String.valueOf(shown.requests()));
         return r;
     }
 
