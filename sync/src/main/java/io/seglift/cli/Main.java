@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
                 LoadCommand.class,
                 SqlCommand.class,
                 DemoCommand.class,
+                ModelsCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;
