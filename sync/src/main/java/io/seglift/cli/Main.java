@@ -41,6 +41,7 @@ import picocli.CommandLine.Command;
                 SyncCommand.class,
                 RunsCommand.class,
                 ServeCommand.class,
+                ModelsCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;

@@ -56,18 +56,23 @@ public final class ModelRegistry {
             warehouse.execute("DELETE FROM " + d.table(table()) + " WHERE model_id = ?", meta.id());
             warehouse.execute("INSERT INTO " + d.table(table()) + " (model_id, name, kind, target, features, params, "
                             + "metrics, training_cutoff, validation_cutoff, as_of, train_rows, auc_roc, fingerprint, path, "
-                            + "trained_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "trained_at) VALUES (?, ?, ?, ?, ?, ?, ?, " + date(meta.trainingCutoff()) + ", "
+                            + date(meta.validationCutoff()) + ", ?, ?, "
+                            + (Double.isNaN(meta.validation().aucRoc()) ? "NULL" : Double.toString(meta.validation().aucRoc()))
+                            + ", ?, ?, ?)",
                     meta.id(), meta.name(), meta.kind(),
                     JSON.writeValueAsString(java.util.Map.of("kind", meta.kind(), "horizon_days", meta.horizonDays(),
                             "label", meta.label() == null ? "" : meta.label())),
                     JSON.writeValueAsString(meta.features()), JSON.writeValueAsString(meta.params()),
-                    JSON.writeValueAsString(meta.validation()), meta.trainingCutoff(), meta.validationCutoff(),
-                    meta.asOf(), meta.trainRows(), Double.isNaN(meta.validation().aucRoc()) ? null : meta.validation().aucRoc(),
-                    meta.fingerprint(), dir.toString(), Timestamp.from(meta.trainedAt()));
+                    JSON.writeValueAsString(meta.validation()), meta.asOf(), meta.trainRows(), meta.fingerprint(), dir.toString(), Timestamp.from(meta.trainedAt()));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model files under " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private String date(java.time.LocalDate date) {
+        return date == null ? "NULL" : warehouse.dialect().dateLiteral(date);
     }
 
     /** Index rows, newest first: id, name, kind, as_of, auc_roc, train_rows, trained_at. */

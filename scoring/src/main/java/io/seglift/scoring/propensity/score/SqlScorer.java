@@ -22,9 +22,12 @@ public final class SqlScorer {
 
     /** {@code SELECT customer_key, score} for the features, with the model compiled to SQL. */
     public static String scoreSelect(Dialect d, TreeEnsemble model, FeatureSet features) {
-        List<String> refs = features.names().stream().map(n -> "f." + d.quote(n)).toList();
+        List<String> names = features.names();
+        List<String> refs = java.util.stream.IntStream.range(0, names.size()).mapToObj(i -> "f.x" + i).toList();
+        String renamed = java.util.stream.IntStream.range(0, names.size())
+                .mapToObj(i -> ", " + d.quote(names.get(i)) + " AS x" + i).collect(java.util.stream.Collectors.joining());
         return "SELECT customer_key, " + new TreeSqlCompiler(d).probability(model, refs) + " AS score FROM ("
-                + features.select(d) + ") f";
+                + "SELECT customer_key" + renamed + " FROM (" + features.select(d) + ") n) f";
     }
 
     public ScoreRun score(String modelId, String modelName, TreeEnsemble model, FeatureSet features, LocalDate asOf) {

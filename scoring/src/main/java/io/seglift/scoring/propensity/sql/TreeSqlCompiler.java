@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Compiles a {@link TreeEnsemble} into one SQL expression: the logistic link ({@link Dialect#logistic}) of the
  * intercept plus one nested {@code CASE} per tree. A missing feature ({@code IS NULL}) follows the node's default
- * branch. XGBoost compares {@code (float) x < t} with {@code t} a float; the compiler turns that into the exactly
+ * branch, folded into the condition so no subtree is written twice. XGBoost compares {@code (float) x < t} with {@code t} a float; the compiler turns that into the exactly
  * equivalent comparison of the double {@code x} with the midpoint between {@code t} and the float below it
  * ({@code <} or {@code <=} by round-half-to-even), so no engine-specific float cast is needed.
  */
@@ -39,13 +39,16 @@ public final class TreeSqlCompiler {
 
     private void node(Tree t, int n, List<String> refs, StringBuilder sql) {
         if (t.isLeaf(n)) {
-            sql.append(number(t.condition()[n]));
+            sql.append(leaf(t.condition()[n]));
             return;
         }
         String x = refs.get(t.feature()[n]);
-        sql.append("CASE WHEN ").append(x).append(" IS NULL THEN ");
-        node(t, t.defaultLeft()[n] ? t.left()[n] : t.right()[n], refs, sql);
-        sql.append(" WHEN ").append(lessThan(x, t.condition()[n])).append(" THEN ");
+        // NULL < t is not true, so rows with a missing value take ELSE (right) unless the default is left
+        sql.append("CASE WHEN ");
+        if (t.defaultLeft()[n]) {
+            sql.append(x).append(" IS NULL OR ");
+        }
+        sql.append(lessThan(x, t.condition()[n])).append(" THEN ");
         node(t, t.left()[n], refs, sql);
         sql.append(" ELSE ");
         node(t, t.right()[n], refs, sql);
@@ -65,6 +68,12 @@ public final class TreeSqlCompiler {
         double mid = (below + (double) t) / 2;
         boolean tieGoesToT = (Float.floatToRawIntBits(t) & 1) == 0;
         return x + (tieGoesToT ? " < " : " <= ") + number(mid);
+    }
+
+    /** A leaf value: the shortest decimal of the float (within one float ulp, far below the 1e-5 agreement). */
+    static String leaf(float v) {
+        String s = Float.toString(v);
+        return s.contains("E") ? s : s + "E0";
     }
 
     /** A double literal every engine reads as that exact double (scientific notation). */

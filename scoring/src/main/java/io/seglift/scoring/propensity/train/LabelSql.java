@@ -14,7 +14,8 @@ import java.time.LocalDate;
  * key. Labels are read strictly from the cutoff on: a purchase label is 1 when the customer has at least one purchase
  * dated in [cutoff, cutoff + horizon); churn is its complement within the churn population (customers with a
  * purchase in the year before the cutoff). Label-column models take the label table's column, rows without a label
- * left out.
+ * left out; a row is positive when its value equals {@code positive} ignoring case and surrounding blanks (for a
+ * positive of yes/y/true/t/1, also a boolean TRUE).
  */
 public final class LabelSql {
     /** Name of the label column in a frame. */
@@ -38,8 +39,8 @@ public final class LabelSql {
                 ModelConfig.LabelColumn lc = t.label().orElseThrow();
                 String col = d.quote(Identifiers.require(lc.column(), "label.column"));
                 join = " JOIN (SELECT " + d.castText(d.quote(Identifiers.require(lc.key(), "label.key")))
-                        + " AS customer_key, CASE WHEN TRIM(" + d.castText(col) + ") = " + d.literal(lc.positive().trim())
-                        + " THEN 1 ELSE 0 END AS y FROM " + d.table(lc.table()) + " WHERE " + col + " IS NOT NULL) y";
+                        + " AS customer_key, CASE WHEN LOWER(TRIM(" + d.castText(col) + ")) IN (" + positives(lc.positive())
+                        + ") THEN 1 ELSE 0 END AS y FROM " + d.table(lc.table()) + " WHERE " + col + " IS NOT NULL) y";
                 label = "y.y";
             }
             default -> {
@@ -55,6 +56,19 @@ public final class LabelSql {
         }
         return "SELECT f.*, " + label + " AS " + LABEL + " FROM (" + features.select(d) + ") f" + join
                 + " ON y.customer_key = f.customer_key";
+    }
+
+    /**
+     * The text values meaning positive, compared lower-cased: {@code positive} itself, and when it is one of
+     * yes/y/true/t/1 also {@code true} and {@code 1}, because engines load Yes/No columns as booleans.
+     */
+    private String positives(String positive) {
+        String p = positive.trim().toLowerCase(java.util.Locale.ROOT);
+        java.util.Set<String> values = new java.util.LinkedHashSet<>(java.util.List.of(p));
+        if (java.util.Set.of("yes", "y", "true", "t", "1").contains(p)) {
+            values.addAll(java.util.List.of("true", "1"));
+        }
+        return values.stream().map(d::literal).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Adds a split condition on the frame: rows whose stable bucket (0..9999) is below or at/above {@code cut}. */
