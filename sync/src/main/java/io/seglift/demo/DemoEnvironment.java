@@ -34,6 +34,11 @@ public final class DemoEnvironment {
         return m;
     }
 
+    /** The variable holding the base URL of a destination type's sandbox, e.g. {@code HUBSPOT_BASE_URL}. */
+    public static String baseUrlVariable(String destinationType) {
+        return destinationType.toUpperCase(java.util.Locale.ROOT) + "_BASE_URL";
+    }
+
     /** {@code env} with every demo variable it lacks filled in with its demo value. */
     public static Map<String, String> withDefaults(Map<String, String> env) {
         Map<String, String> m = new LinkedHashMap<>(env);

@@ -6,6 +6,7 @@ import io.seglift.demo.DemoContext;
 import io.seglift.demo.DemoSpec;
 import io.seglift.demo.DemoTables;
 import io.seglift.demo.GenerateDataStage;
+import io.seglift.demo.LiftReportStage;
 import io.seglift.demo.OutcomeSimulator;
 import io.seglift.demo.StageResult;
 import io.seglift.scoring.measure.CohortLift;
@@ -118,7 +119,7 @@ class ReportOnDemoTest {
             assertThat(pooled.state()).isNotIn(LiftState.NOT_ENOUGH_DATA, LiftState.WINDOW_NOT_COMPLETE);
             assertThat(sent.contains(trueEffect)).as("per-sent interval contains the injected effect").isTrue();
             assertThat(itt.contains(trueEffect * share)).as("ITT interval contains the diluted effect").isTrue();
-            StageResult stage = new ReportDemoStage().run(context);
+            StageResult stage = new LiftReportStage().run(context);
             System.out.println("demo stage: " + stage.summary());
             assertThat(stage.status()).isEqualTo(StageResult.Status.DONE);
             assertThat(stage.summary()).contains(SEGMENT, "inside the interval").doesNotContain("OUTSIDE");

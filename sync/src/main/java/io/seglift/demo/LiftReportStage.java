@@ -1,9 +1,9 @@
-package io.seglift.cli;
+package io.seglift.demo;
 
-import io.seglift.demo.DemoContext;
-import io.seglift.demo.DemoStage;
-import io.seglift.demo.DemoTables;
-import io.seglift.demo.StageResult;
+
+
+
+
 import io.seglift.scoring.measure.CohortLift;
 import io.seglift.scoring.measure.LiftEstimate;
 import io.seglift.scoring.measure.Measurement;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * ({@code demo_truth.campaign.true_effect_pp}, which applies to members actually sent). Replaces the
  * {@code lift report} placeholder in {@code DemoStages}.
  */
-public final class ReportDemoStage implements DemoStage {
+public final class LiftReportStage implements DemoStage {
 
     @Override
     public String name() {
