@@ -42,6 +42,7 @@ import picocli.CommandLine.Command;
                 RunsCommand.class,
                 ServeCommand.class,
                 ModelsCommand.class,
+                SandboxCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;

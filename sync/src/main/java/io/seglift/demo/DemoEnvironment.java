@@ -10,14 +10,15 @@ import java.util.Map;
 
 /**
  * The environment variables the demo project file refers to. The demo's destinations are local sandboxes, so their
- * tokens are throw-away values; base URLs point at a closed local port until the sandbox stage starts the sandboxes and
- * sets their real addresses. {@code seglift init --demo} also writes them to {@code DIR/demo.env} so that other
+ * tokens are throw-away values; base URLs point at the fixed ports {@code seglift sandbox} serves on (the demo's own
+ * sandbox stage starts its sandboxes on free ports and sets their addresses). {@code seglift init --demo} also writes them to {@code DIR/demo.env} so that other
  * commands can be run on the demo project after {@code source demo.env}.
  */
 public final class DemoEnvironment {
     public static final String FILE_NAME = "demo.env";
-    /** Nothing listens on the discard port; a sync before the sandboxes start fails with "connection refused". */
-    public static final String SANDBOX_NOT_STARTED = "http://127.0.0.1:9";
+    /** Ports {@code seglift sandbox} listens on, by destination type, so {@code demo.env} can name them. */
+    public static final Map<String, Integer> SANDBOX_PORTS = Map.of("hubspot", 18681, "klaviyo", 18682,
+            "facebook", 18683, "webhook", 18684);
 
     private DemoEnvironment() {
     }
@@ -26,12 +27,17 @@ public final class DemoEnvironment {
     public static Map<String, String> defaults() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("HUBSPOT_TOKEN", "demo-sandbox-hubspot-token");
-        m.put("HUBSPOT_BASE_URL", SANDBOX_NOT_STARTED);
+        m.put("HUBSPOT_BASE_URL", sandboxUrl("hubspot"));
         m.put("KLAVIYO_API_KEY", "demo-sandbox-klaviyo-key");
-        m.put("KLAVIYO_BASE_URL", SANDBOX_NOT_STARTED);
+        m.put("KLAVIYO_BASE_URL", sandboxUrl("klaviyo"));
         m.put("FACEBOOK_ACCESS_TOKEN", "demo-sandbox-facebook-token");
-        m.put("FACEBOOK_BASE_URL", SANDBOX_NOT_STARTED);
+        m.put("FACEBOOK_BASE_URL", sandboxUrl("facebook"));
         return m;
+    }
+
+    /** Where {@code seglift sandbox} serves a destination type's sandbox. */
+    public static String sandboxUrl(String destinationType) {
+        return "http://127.0.0.1:" + SANDBOX_PORTS.get(destinationType);
     }
 
     /** The variable holding the base URL of a destination type's sandbox, e.g. {@code HUBSPOT_BASE_URL}. */
@@ -49,7 +55,7 @@ public final class DemoEnvironment {
     /** Writes {@code dir/demo.env} (shell {@code export} lines); returns its path. */
     public static Path write(Path dir) {
         StringBuilder text = new StringBuilder("# Demo sandbox settings for the destinations in seglift.yaml; "
-                + "use with: source demo.env\n# `seglift demo` sets these itself and starts the sandboxes.\n");
+                + "use with: source demo.env\n# Start the sandboxes first with `seglift sandbox` (in another terminal); `seglift demo` starts its own.\n");
         defaults().forEach((k, v) -> text.append("export ").append(k).append('=').append(v).append('\n'));
         Path file = dir.resolve(FILE_NAME);
         try {
