@@ -105,6 +105,25 @@ public final class HubSpotClient {
         return new UpsertResult(ids, errors);
     }
 
+    /**
+     * {@code POST /crm/v3/objects/contacts/batch/read} with {@code idProperty: email}: record ids by lower-cased email
+     * for the contacts that exist (HubSpot reports the others as errors of a multi-status answer); at most 100 emails.
+     */
+    public Map<String, String> contactIdsByEmail(List<String> emails) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("idProperty", "email");
+        body.putArray("properties").add("email");
+        ArrayNode arr = body.putArray("inputs");
+        emails.forEach(e -> arr.addObject().put("id", e));
+        JsonNode r = send("POST", "/crm/v3/objects/contacts/batch/read", body);
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (JsonNode res : r.path("results")) {
+            String email = res.path("properties").path("email").asText(null);
+            if (email != null) ids.put(email.toLowerCase(), res.path("id").asText());
+        }
+        return ids;
+    }
+
     /** {@code GET /crm/v3/lists/object-type-id/0-1/name/{name}}; empty when HubSpot answers 404. */
     public Optional<HubSpotList> findContactListByName(String name) {
         try {
