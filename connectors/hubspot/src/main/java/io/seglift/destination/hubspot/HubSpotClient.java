@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.RetriableDestinationException;
+import io.seglift.spi.destination.RetryAfter;
 import io.seglift.spi.settings.Secret;
 
 import java.io.IOException;
@@ -249,14 +250,8 @@ public final class HubSpotClient {
     }
 
     private static Duration retryAfter(HttpResponse<String> resp) {
-        Optional<String> ra = resp.headers().firstValue("Retry-After");
-        if (ra.isPresent()) {
-            try {
-                return Duration.ofSeconds(Long.parseLong(ra.get().trim()));
-            } catch (NumberFormatException ignored) {
-                // an HTTP date: fall through to HubSpot's own headers
-            }
-        }
+        Optional<Duration> ra = RetryAfter.of(resp);
+        if (ra.isPresent()) return ra.get();
         Optional<String> remaining = resp.headers().firstValue("X-HubSpot-RateLimit-Remaining");
         Optional<String> interval = resp.headers().firstValue("X-HubSpot-RateLimit-Interval-Milliseconds");
         Optional<String> max = resp.headers().firstValue("X-HubSpot-RateLimit-Max");
