@@ -168,27 +168,13 @@ public final class HubSpotSandboxApi implements SandboxApi {
             c.properties().put("email", email);
             contactsByEmail.put(email, c);
             contactsById.put(c.id(), c);
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("id", c.id());
             Map<String, String> shown = new LinkedHashMap<>(c.properties());
             shown.put("hs_object_id", c.id());
-            r.put("properties", shown);
-            r.put("createdAt", now);
-            r.put("updatedAt", now);
-            r.put("archived", false);
+            Map<String, Object> r = record(c.id(), shown, now);
             r.put("new", isNew);
             results.add(r);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "COMPLETE");
-        body.put("results", results);
-        if (!errors.isEmpty()) {
-            body.put("numErrors", errors.size());
-            body.put("errors", errors);
-        }
-        body.put("startedAt", now);
-        body.put("completedAt", now);
-        return SandboxResponse.json(errors.isEmpty() ? 200 : 207, body);
+        return batchAnswer(results, errors, now);
     }
 
     private synchronized SandboxResponse read(JsonNode body) {
@@ -207,29 +193,42 @@ public final class HubSpotSandboxApi implements SandboxApi {
                 missing.add(email);
                 continue;
             }
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("id", c.id());
-            r.put("properties", Map.of("email", c.email(), "hs_object_id", c.id()));
-            r.put("createdAt", now);
-            r.put("updatedAt", now);
-            r.put("archived", false);
-            results.add(r);
+            results.add(record(c.id(), Map.of("email", c.email(), "hs_object_id", c.id()), now));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", "COMPLETE");
-        out.put("results", results);
+        List<Object> errors = new ArrayList<>();
         if (!missing.isEmpty()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("status", "error");
             e.put("category", "OBJECT_NOT_FOUND");
             e.put("message", "Could not get some CONTACT objects, they may be deleted or not exist.");
             e.put("context", Map.of("ids", missing));
-            out.put("numErrors", 1);
-            out.put("errors", List.of(e));
+            errors.add(e);
         }
-        out.put("startedAt", now);
-        out.put("completedAt", now);
-        return SandboxResponse.json(missing.isEmpty() ? 200 : 207, out);
+        return batchAnswer(results, errors, now);
+    }
+
+    private static Map<String, Object> record(String id, Map<String, String> properties, String now) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", id);
+        r.put("properties", properties);
+        r.put("createdAt", now);
+        r.put("updatedAt", now);
+        r.put("archived", false);
+        return r;
+    }
+
+    /** A batch endpoint's answer: 200 when every input succeeded, else 207 multi-status with the errors. */
+    private static SandboxResponse batchAnswer(List<Object> results, List<Object> errors, String now) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "COMPLETE");
+        body.put("results", results);
+        if (!errors.isEmpty()) {
+            body.put("numErrors", errors.size());
+            body.put("errors", errors);
+        }
+        body.put("startedAt", now);
+        body.put("completedAt", now);
+        return SandboxResponse.json(errors.isEmpty() ? 200 : 207, body);
     }
 
     private synchronized SandboxResponse createList(JsonNode body) {
