@@ -5,6 +5,7 @@ import io.seglift.config.DestinationConfig;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SegmentConfig;
 import io.seglift.config.SyncConfig;
+import io.seglift.scoring.segments.ProfileView;
 import io.seglift.spi.destination.AudienceRef;
 import io.seglift.spi.destination.AudienceSpec;
 import io.seglift.spi.destination.Batch;
@@ -37,6 +38,7 @@ import io.seglift.sync.state.Outcome;
 import io.seglift.sync.state.SyncTables;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -44,6 +46,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * Runs syncs: plans the diff in the warehouse, sends it in batches through the destination under the rate limiter,
@@ -103,7 +106,7 @@ public final class SyncEngine {
     /** Plans a sync without sending anything or changing state (a dry run); work rows are removed afterwards. */
     public Plan plan(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Capabilities caps) {
         checkRunnable(project, sync);
-        SyncPlanner planner = new SyncPlanner(warehouse, target(project, sync, caps));
+        SyncPlanner planner = new SyncPlanner(warehouse, target(project, sync, caps), profile(project, warehouse));
         String id = "plan-" + newRunId();
         try {
             return planner.prepare(id);
@@ -175,6 +178,11 @@ public final class SyncEngine {
         }
     }
 
+    /** The member profile segment rules are evaluated over, so {@code fields} can use every column they can. */
+    private static Function<LocalDate, String> profile(ProjectConfig project, Warehouse warehouse) {
+        return asOf -> ProfileView.sql(project, warehouse.dialect(), asOf);
+    }
+
     static String newRunId() {
         return Long.toString(System.currentTimeMillis(), 36) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
     }
@@ -212,7 +220,7 @@ public final class SyncEngine {
             this.caps = caps;
             this.target = target;
             this.history = new RunHistory(warehouse);
-            this.planner = new SyncPlanner(warehouse, target);
+            this.planner = new SyncPlanner(warehouse, target, profile(project, warehouse));
             this.guard = guard;
         }
 
@@ -242,7 +250,7 @@ public final class SyncEngine {
                         case ADD -> plan.adds();
                         case UPDATE -> plan.updates();
                     };
-                    if (total > 0 && !send(op, total, audience)) {
+                    if (total > 0 && !send(op, total, audience, plan.segmentAsOf())) {
                         stopped = true;
                         break;
                     }
@@ -274,9 +282,9 @@ public final class SyncEngine {
         }
 
         /** Sends every pending row of one operation; false when a stop was requested. */
-        private boolean send(Operation op, long total, AudienceRef audience) {
+        private boolean send(Operation op, long total, AudienceRef audience, LocalDate asOf) {
             int size = caps.maxBatchSize();
-            String sql = planner.queries().page(size);
+            String sql = planner.queries().page(size, asOf);
             long lastSeq = 0;
             long done = 0;
             int sequence = 0;

@@ -1,5 +1,6 @@
 package io.seglift.sync;
 
+import io.seglift.config.ModelConfig;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SyncConfig;
 import io.seglift.spi.destination.Channel;
@@ -135,6 +136,38 @@ class SyncEngineTest {
         assertThat(s.plan().updates()).isEqualTo(2);
         assertThat(s.updated()).isEqualTo(2);
         assertThat(dest.attributes.get("1")).containsEntry("seglift_tier", "PLATINUM");
+    }
+
+    @Test
+    void upsertFieldsReadModelDecilesAndRfmColumnsAsOfTheBuild() {
+        SyncFixture.build(w, D1, 1, 4);
+        String rfm = w.dialect().table(w.own("rfm_scores"));
+        String scores = w.dialect().table(w.own("model_scores"));
+        for (long k = 1; k <= 4; k++) {
+            w.execute("INSERT INTO " + rfm + " VALUES (?, ?, ?, 100, 2, 50.0, 25.0, 1, 2, 2, ?)", D1, String.valueOf(k),
+                    D1.minusDays(100), k % 2 == 0 ? "at_risk" : "hibernating");
+            w.execute("INSERT INTO " + rfm + " VALUES (?, ?, ?, 3, 3, 90.0, 30.0, 5, 3, 4, 'champions')", D2,
+                    String.valueOf(k), D2.minusDays(3));
+            w.execute("INSERT INTO " + scores + " VALUES ('churn-old', 'churn_90d', ?, ?, 0.5, 1)", D1, String.valueOf(k));
+            w.execute("INSERT INTO " + scores + " VALUES ('churn-new', 'churn_90d', ?, ?, ?, ?)", D1, String.valueOf(k),
+                    0.1 * k, (int) k + 6);
+        }
+        String models = w.dialect().table(w.own("models"));
+        w.execute("INSERT INTO " + models + " (model_id, name, kind, trained_at) VALUES ('churn-old', 'churn_90d', 'churn',"
+                + " TIMESTAMP '2026-10-01 00:00:00'), ('churn-new', 'churn_90d', 'churn', TIMESTAMP '2026-10-20 00:00:00')");
+        SyncConfig sync = SyncFixture.sync(SyncMode.UPSERT,
+                Map.of("seglift_churn_decile", "churn_90d_decile", "seglift_rfm", "rfm_segment"));
+        ModelConfig churn = new ModelConfig("churn_90d", new ModelConfig.Target(ModelConfig.Target.Kind.CHURN, 90,
+                Optional.empty()), List.of("rfm"), Map.of(), Map.of());
+        ProjectConfig project = SyncFixture.project(dir, SyncFixture.segment(true), sync,
+                new Settings("crm", "fake", Map.of()), Optional.empty(), Map.of("churn_90d", churn));
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+
+        engine.run(project, sync, w, dest);
+
+        assertThat(dest.attributes.get("2")).containsEntry("seglift_churn_decile", "8").containsEntry("seglift_rfm", "at_risk");
+        assertThat(dest.attributes.get("3")).containsEntry("seglift_churn_decile", "9")
+                .containsEntry("seglift_rfm", "hibernating");
     }
 
     @Test

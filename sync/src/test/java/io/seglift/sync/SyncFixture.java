@@ -1,10 +1,14 @@
 package io.seglift.sync;
 
 import io.seglift.config.ActivationBrief;
+import io.seglift.config.AuditConfig;
 import io.seglift.config.ConsentColumns;
 import io.seglift.config.CustomersSource;
 import io.seglift.config.DestinationConfig;
+import io.seglift.config.ModelConfig;
 import io.seglift.config.ProjectConfig;
+import io.seglift.config.RfmConfig;
+import io.seglift.config.ScoringConfig;
 import io.seglift.config.SegmentConfig;
 import io.seglift.config.SourcesConfig;
 import io.seglift.config.SuccessMetric;
@@ -85,6 +89,13 @@ public final class SyncFixture {
 
     public static ProjectConfig project(Path dir, SegmentConfig segment, SyncConfig sync, Settings destination,
                                         Optional<RateLimit> rateLimit) {
+        return project(dir, segment, sync, destination, rateLimit, Map.of());
+    }
+
+    /** As above, with propensity models whose {@code <model>} and {@code <model>_decile} columns the profile shows. */
+    public static ProjectConfig project(Path dir, SegmentConfig segment, SyncConfig sync, Settings destination,
+                                        Optional<RateLimit> rateLimit, Map<String, ModelConfig> models) {
+        ScoringConfig scoring = new ScoringConfig(AuditConfig.defaults(), RfmConfig.defaults(), models);
         CustomersSource customers = new CustomersSource(TableName.of("raw", "customers"), "id",
                 Map.of(IdentifierType.EMAIL, "email", IdentifierType.PHONE, "phone"),
                 new ConsentColumns(Optional.of("email_ok"), Optional.of("sms_ok"), Optional.of("dnd"), Optional.empty()),
@@ -92,7 +103,7 @@ public final class SyncFixture {
         SourcesConfig sources = new SourcesConfig(customers, null, Optional.empty(),
                 Optional.of(new SuppressionsSource(TableName.of("raw", "suppressions"), "customer_id")));
         return new ProjectConfig("acme", dir.resolve("seglift.yaml"), new WarehouseConfig("duckdb", "seglift",
-                new Settings("warehouse", "duckdb", Map.of())), sources, null, Map.of(SEGMENT, segment),
+                new Settings("warehouse", "duckdb", Map.of())), sources, scoring, Map.of(SEGMENT, segment),
                 Map.of("crm", new DestinationConfig("crm", destination.type(), destination, rateLimit)), List.of(sync));
     }
 }

@@ -28,27 +28,26 @@ final class Schemas {
 
     /** A whole number, or a reference resolving to one. */
     static ObjectNode integer(String description, long min, long max) {
-        ObjectNode n = object();
-        ArrayNode any = n.putArray("anyOf");
-        ObjectNode i = any.addObject().put("type", "integer");
+        ObjectNode n = scalarOrReference("integer", description);
+        ObjectNode i = (ObjectNode) n.path("anyOf").get(0);
         if (min != Long.MIN_VALUE) i.put("minimum", min);
         if (max != Long.MAX_VALUE) i.put("maximum", max);
-        any.addObject().put("$ref", "#/$defs/reference");
-        return describe(n, description);
+        return n;
     }
 
     static ObjectNode bool(String description) {
-        ObjectNode n = object();
-        ArrayNode any = n.putArray("anyOf");
-        any.addObject().put("type", "boolean");
-        any.addObject().put("$ref", "#/$defs/reference");
-        return describe(n, description);
+        return scalarOrReference("boolean", description);
     }
 
     static ObjectNode number(String description) {
+        return scalarOrReference("number", description);
+    }
+
+    /** A value of JSON type {@code type}, or a {@code ${env:...}}/{@code ${file:...}} reference. */
+    private static ObjectNode scalarOrReference(String type, String description) {
         ObjectNode n = object();
         ArrayNode any = n.putArray("anyOf");
-        any.addObject().put("type", "number");
+        any.addObject().put("type", type);
         any.addObject().put("$ref", "#/$defs/reference");
         return describe(n, description);
     }

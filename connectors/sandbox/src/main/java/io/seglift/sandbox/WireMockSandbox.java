@@ -6,17 +6,13 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -94,16 +90,16 @@ public final class WireMockSandbox implements Sandbox {
         requests.incrementAndGet();
         first.compareAndSet(-1, now);
         last.accumulateAndGet(now, Math::max);
-        SandboxRequest request = toRequest(raw);
+        SandboxRequest request = WireMockExchange.request(raw);
         Fault fault = faults.next();
         injected.get(fault).incrementAndGet();
         switch (fault) {
             case RATE_LIMITED -> {
-                return render(api.rateLimited(faults.plan().retryAfter(),
+                return WireMockExchange.response(api.rateLimited(faults.plan().retryAfter(),
                         options.rateLimit().orElse(null), 0), 0);
             }
             case SERVER_ERROR -> {
-                return render(api.serverError(), 0);
+                return WireMockExchange.response(api.serverError(), 0);
             }
             case CONNECTION_RESET -> {
                 return ResponseDefinitionBuilder.responseDefinition()
@@ -118,37 +114,13 @@ public final class WireMockSandbox implements Sandbox {
             if (wait.isPresent()) {
                 injected.get(fault).decrementAndGet();
                 limitRejected.incrementAndGet();
-                return render(api.rateLimited(wait.get(), limit, 0), 0);
+                return WireMockExchange.response(api.rateLimited(wait.get(), limit, 0), 0);
             }
         }
         SandboxResponse response = api.handle(request, fault == Fault.PARTIAL, faults::failRow);
         answered.incrementAndGet();
         long delay = fault == Fault.DELAY ? faults.plan().delay().toMillis() : 0;
-        return render(response, delay);
-    }
-
-    private static ResponseDefinition render(SandboxResponse r, long delayMillis) {
-        ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition().withStatus(r.status()).withBody(r.body());
-        r.headers().forEach(b::withHeader);
-        if (delayMillis > 0) b.withFixedDelay((int) delayMillis);
-        return b.build();
-    }
-
-    private static SandboxRequest toRequest(Request raw) {
-        URI uri = URI.create(raw.getUrl());
-        Map<String, String> query = new HashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                query.putIfAbsent(k, v);
-            }
-        }
-        Map<String, String> headers = new HashMap<>();
-        for (HttpHeader h : raw.getHeaders().all()) headers.put(h.key().toLowerCase(), h.firstValue());
-        String body = raw.getBody() == null ? "" : new String(raw.getBody(), StandardCharsets.UTF_8);
-        return new SandboxRequest(raw.getMethod().getName(), uri.getRawPath(), query, headers, body);
+        return WireMockExchange.response(response, delay);
     }
 
     private final class Transformer implements ResponseDefinitionTransformerV2 {

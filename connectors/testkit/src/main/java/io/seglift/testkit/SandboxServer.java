@@ -1,21 +1,12 @@
 package io.seglift.testkit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.seglift.sandbox.SandboxApi;
-import io.seglift.sandbox.SandboxRequest;
-import io.seglift.sandbox.SandboxResponse;
+import io.seglift.sandbox.WireMockExchange;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -69,33 +60,10 @@ public final class SandboxServer implements AutoCloseable {
         if (server.isRunning()) server.stop();
     }
 
-    static ResponseDefinition render(SandboxResponse r) {
-        ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition().withStatus(r.status()).withBody(r.body());
-        r.headers().forEach(b::withHeader);
-        return b.build();
-    }
-
-    private static SandboxRequest toRequest(Request raw) {
-        URI uri = URI.create(raw.getUrl());
-        Map<String, String> query = new HashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                query.putIfAbsent(k, v);
-            }
-        }
-        Map<String, String> headers = new HashMap<>();
-        for (HttpHeader h : raw.getHeaders().all()) headers.put(h.key().toLowerCase(), h.firstValue());
-        String body = raw.getBody() == null ? "" : new String(raw.getBody(), StandardCharsets.UTF_8);
-        return new SandboxRequest(raw.getMethod().getName(), uri.getRawPath(), query, headers, body);
-    }
-
     private final class Transformer implements ResponseDefinitionTransformerV2 {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
-            return render(api.handle(toRequest(event.getRequest()), false, () -> false));
+            return WireMockExchange.response(api.handle(WireMockExchange.request(event.getRequest()), false, () -> false), 0);
         }
 
         @Override

@@ -1,51 +1,52 @@
 package io.seglift.sync.plan;
 
 import io.seglift.config.ConsentColumns;
-import io.seglift.config.CustomersSource;
+import io.seglift.scoring.segments.ProfileView;
 import io.seglift.spi.destination.Channel;
 import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Identifiers;
-import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.state.SyncTables;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Builds the planner's SQL through the dialect: the member profile (customers plus the latest RFM scores), the
- * classification of the latest segment build (exclusion reason and fingerprint of mapped fields per member), and the
- * page query that reads one batch of the diff with its identifiers from the customers table.
+ * Builds the planner's SQL through the dialect: the classification of the latest segment build (exclusion reason and
+ * fingerprint of mapped fields per member), and the page query that reads one batch of the diff with its identifiers
+ * and mapped fields. Both read the member profile of the scoring module ({@code ProfileView}) as of the build's date,
+ * so {@code fields} see what segment rules see: customers, RFM and model columns.
  */
 public final class MemberQueries {
-    static final List<String> RFM_COLUMNS = List.of("recency_days", "frequency", "monetary_total", "monetary_avg",
-            "r_score", "f_score", "m_score", "rfm_segment");
-
     private final Warehouse warehouse;
     private final Dialect d;
     private final SyncTarget target;
     private final SyncTables tables;
+    private final Function<LocalDate, String> profileAsOf;
 
-    public MemberQueries(Warehouse warehouse, SyncTarget target) {
+    /**
+     * @param profileAsOf the SELECT of the member profile as of a date; it has the customers' columns and
+     *                    {@value ProfileView#KEY}
+     */
+    public MemberQueries(Warehouse warehouse, SyncTarget target, Function<LocalDate, String> profileAsOf) {
         this.warehouse = warehouse;
         this.d = warehouse.dialect();
         this.target = target;
         this.tables = new SyncTables(warehouse);
+        this.profileAsOf = profileAsOf;
     }
 
-    /** Customers with the latest RFM columns when scores exist; alias it {@code p}. */
-    public String profile() {
-        CustomersSource c = target.customers();
-        String customers = d.table(c.table());
-        TableName rfm = warehouse.own("rfm_scores");
-        if (!warehouse.tableExists(rfm)) return "(SELECT c.* FROM " + customers + " c)";
-        StringBuilder cols = new StringBuilder();
-        for (String col : RFM_COLUMNS) cols.append(", r.").append(d.quote(col));
-        return "(SELECT c.*" + cols + " FROM " + customers + " c LEFT JOIN (SELECT * FROM " + d.table(rfm)
-                + " WHERE as_of = (SELECT MAX(as_of) FROM " + d.table(rfm) + ")) r ON " + d.castText("r.customer_key")
-                + " = " + d.castText("c." + d.quote(c.key())) + ")";
+    /** The member profile as of {@code asOf}, parenthesised; alias it {@code p}. */
+    private String profile(LocalDate asOf) {
+        return "(" + profileAsOf.apply(asOf) + ")";
+    }
+
+    private static String profileKey() {
+        return "p." + ProfileView.KEY;
     }
 
     /** The table holding segment builds. */
@@ -54,10 +55,11 @@ public final class MemberQueries {
     }
 
     /**
-     * INSERT of the classified latest build into {@code sync_work}; parameters: run id, segment, segment. A member's
-     * reason is the first rule it fails (held out, suppressed, no consent, no identifier), NULL when it is to be sent.
+     * INSERT of the classified latest build (made as of {@code asOf}) into {@code sync_work}; parameters: run id,
+     * segment, segment. A member's reason is the first rule it fails (held out, suppressed, no consent, no
+     * identifier), NULL when it is to be sent.
      */
-    public String insertClassified() {
+    public String insertClassified(LocalDate asOf) {
         String sm = segmentMembers();
         String members = "(SELECT " + d.castText("sm.customer_key") + " AS seglift_key, MIN(sm.arm) AS seglift_arm FROM "
                 + sm + " sm WHERE sm.segment = ? AND sm.as_of = (SELECT MAX(as_of) FROM " + sm + " WHERE segment = ?) GROUP BY "
@@ -73,8 +75,8 @@ public final class MemberQueries {
                 + " WHEN NOT (" + hasIdentifier() + ") THEN '" + Exclusion.NO_IDENTIFIER.code() + "'"
                 + " ELSE NULL END";
         return "INSERT INTO " + tables.q(SyncTables.WORK) + " (run_id, customer_key, reason, fingerprint) SELECT ?, m.seglift_key, "
-                + reason + ", " + fingerprint() + " FROM " + members + " m LEFT JOIN " + profile() + " p ON "
-                + d.castText("p." + d.quote(target.customers().key())) + " = m.seglift_key" + suppressed;
+                + reason + ", " + fingerprint() + " FROM " + members + " m LEFT JOIN " + profile(asOf) + " p ON "
+                + profileKey() + " = m.seglift_key" + suppressed;
     }
 
     /** Consent the channel requires, over profile alias {@code p}; a member absent from customers fails it. */
@@ -127,20 +129,21 @@ public final class MemberQueries {
         return d.md5Hex(d.concat(parts.toArray(String[]::new)));
     }
 
-    /** A SELECT that checks every mapped field compiles against the profile. */
-    public String fieldsCheck() {
+    /** A SELECT that checks every mapped field compiles against the profile as of {@code asOf}. */
+    public String fieldsCheck(LocalDate asOf) {
         StringBuilder sb = new StringBuilder("SELECT 1 AS seglift_probe");
         int i = 0;
         for (String expr : target.fields().values()) sb.append(", (").append(expr).append(") AS seglift_f_").append(i++);
-        return sb.append(" FROM ").append(profile()).append(" p").toString();
+        return sb.append(" FROM ").append(profile(asOf)).append(" p").toString();
     }
 
     /**
-     * One page of the diff for an operation: parameters run id, operation, last seq; {@code limit} rows.
+     * One page of the diff for an operation, fields read from the profile as of {@code asOf} (the build's date):
+     * parameters run id, operation, last seq; {@code limit} rows.
      * Columns: seglift_seq, seglift_key, seglift_fp, seglift_dest, seglift_id_0.. (identifiers in {@link
      * SyncTarget#identifiers()} order), seglift_f_0.. (fields in order).
      */
-    public String page(int limit) {
+    public String page(int limit, LocalDate asOf) {
         String inner = "SELECT seq AS seglift_seq, customer_key AS seglift_key, fingerprint AS seglift_fp,"
                 + " destination_id AS seglift_dest FROM " + tables.q(SyncTables.PENDING)
                 + " WHERE run_id = ? AND operation = ? AND seq > ? ORDER BY seq" + d.limit(limit);
@@ -152,7 +155,7 @@ public final class MemberQueries {
         }
         i = 0;
         for (String expr : target.fields().values()) cols.append(", (").append(expr).append(") AS seglift_f_").append(i++);
-        return "SELECT " + cols + " FROM (" + inner + ") x LEFT JOIN " + profile() + " p ON "
-                + d.castText("p." + d.quote(target.customers().key())) + " = x.seglift_key ORDER BY x.seglift_seq";
+        return "SELECT " + cols + " FROM (" + inner + ") x LEFT JOIN " + profile(asOf) + " p ON "
+                + profileKey() + " = x.seglift_key ORDER BY x.seglift_seq";
     }
 }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Computes a run's diff in the warehouse: classifies the latest build of the segment into {@code sync_work}, then
@@ -21,18 +22,19 @@ public final class SyncPlanner {
     private final SyncTables t;
     private final MemberQueries queries;
 
-    public SyncPlanner(Warehouse warehouse, SyncTarget target) {
+    /** @param profileAsOf the member profile's SELECT as of a date (the scoring module's {@code ProfileView}) */
+    public SyncPlanner(Warehouse warehouse, SyncTarget target, Function<LocalDate, String> profileAsOf) {
         this.warehouse = warehouse;
         this.target = target;
         this.t = new SyncTables(warehouse);
-        this.queries = new MemberQueries(warehouse, target);
+        this.queries = new MemberQueries(warehouse, target, profileAsOf);
     }
 
     public MemberQueries queries() {
         return queries;
     }
 
-    /** Checks the inputs exist and the mapped fields compile; throws naming what is wrong. */
+    /** Checks the inputs exist and the mapped fields compile; returns the as-of date of the segment's latest build. */
     public LocalDate validate() {
         if (!warehouse.tableExists(warehouse.own("segment_members"))) {
             throw new SegmentNotBuiltException("no segment has been built yet (table " + warehouse.own("segment_members")
@@ -44,7 +46,7 @@ public final class SyncPlanner {
             throw new SegmentNotBuiltException("segment " + target.segment() + " has no build yet: run seglift segments build");
         }
         if (!target.fields().isEmpty()) {
-            warehouse.checkQuery(queries.fieldsCheck()).ifPresent(msg -> {
+            warehouse.checkQuery(queries.fieldsCheck(asOf)).ifPresent(msg -> {
                 throw new IllegalArgumentException("syncs." + target.syncName() + ".fields: a field does not compile against "
                         + "the member profile: " + msg);
             });
@@ -57,7 +59,7 @@ public final class SyncPlanner {
         LocalDate asOf = validate();
         discard(runId);
         warehouse.inTransaction(w -> {
-            w.execute(queries.insertClassified(), runId, target.segment(), target.segment());
+            w.execute(queries.insertClassified(asOf), runId, target.segment(), target.segment());
             w.execute(insertPending(), pendingParams(runId).toArray());
         });
         return summarize(runId, asOf);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.RetriableDestinationException;
+import io.seglift.spi.destination.RetryAfter;
 
 import java.io.IOException;
 import java.net.URI;
@@ -101,7 +102,7 @@ public final class GraphClient {
         int code = error.path("code").asInt(-1);
         String type = error.path("type").asText("unknown");
         if (status == 429 || THROTTLE_CODES.contains(code)) {
-            Duration wait = regainAccess(usage).or(() -> retryAfterHeader.flatMap(GraphClient::seconds)).orElse(null);
+            Duration wait = regainAccess(usage).or(() -> retryAfterHeader.flatMap(RetryAfter::parse)).orElse(null);
             return new RetriableDestinationException(code > 0 ? Integer.toString(code) : "429",
                     "Meta is throttling " + what + " (code " + code + ")" + (wait == null ? "" : "; access returns in " + wait),
                     wait);
@@ -118,7 +119,7 @@ public final class GraphClient {
         }
         if (status / 100 == 5 || TRANSIENT_CODES.contains(code) || error.path("is_transient").asBoolean(false)) {
             return new RetriableDestinationException(Integer.toString(status), "Graph API answered " + status
-                    + " (code " + code + ") to " + what, retryAfterHeader.flatMap(GraphClient::seconds).orElse(null));
+                    + " (code " + code + ") to " + what, retryAfterHeader.flatMap(RetryAfter::parse).orElse(null));
         }
         return new DestinationException(Integer.toString(code), "Graph API refused " + what + ": " + type
                 + " code " + code + " subcode " + error.path("error_subcode").asText("none") + " (HTTP " + status + ")");
@@ -134,14 +135,6 @@ public final class GraphClient {
             }
         }
         return minutes > 0 ? Optional.of(Duration.ofMinutes(minutes)) : Optional.empty();
-    }
-
-    private static Optional<Duration> seconds(String v) {
-        try {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private static JsonNode parse(String text) {

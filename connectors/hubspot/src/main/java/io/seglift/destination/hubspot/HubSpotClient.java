@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.RetriableDestinationException;
+import io.seglift.spi.destination.RetryAfter;
 import io.seglift.spi.settings.Secret;
 
 import java.io.IOException;
@@ -103,6 +104,25 @@ public final class HubSpotClient {
             }
         }
         return new UpsertResult(ids, errors);
+    }
+
+    /**
+     * {@code POST /crm/v3/objects/contacts/batch/read} with {@code idProperty: email}: record ids by lower-cased email
+     * for the contacts that exist (HubSpot reports the others as errors of a multi-status answer); at most 100 emails.
+     */
+    public Map<String, String> contactIdsByEmail(List<String> emails) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("idProperty", "email");
+        body.putArray("properties").add("email");
+        ArrayNode arr = body.putArray("inputs");
+        emails.forEach(e -> arr.addObject().put("id", e));
+        JsonNode r = send("POST", "/crm/v3/objects/contacts/batch/read", body);
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (JsonNode res : r.path("results")) {
+            String email = res.path("properties").path("email").asText(null);
+            if (email != null) ids.put(email.toLowerCase(), res.path("id").asText());
+        }
+        return ids;
     }
 
     /** {@code GET /crm/v3/lists/object-type-id/0-1/name/{name}}; empty when HubSpot answers 404. */
@@ -230,14 +250,8 @@ public final class HubSpotClient {
     }
 
     private static Duration retryAfter(HttpResponse<String> resp) {
-        Optional<String> ra = resp.headers().firstValue("Retry-After");
-        if (ra.isPresent()) {
-            try {
-                return Duration.ofSeconds(Long.parseLong(ra.get().trim()));
-            } catch (NumberFormatException ignored) {
-                // an HTTP date: fall through to HubSpot's own headers
-            }
-        }
+        Optional<Duration> ra = RetryAfter.of(resp);
+        if (ra.isPresent()) return ra.get();
         Optional<String> remaining = resp.headers().firstValue("X-HubSpot-RateLimit-Remaining");
         Optional<String> interval = resp.headers().firstValue("X-HubSpot-RateLimit-Interval-Milliseconds");
         Optional<String> max = resp.headers().firstValue("X-HubSpot-RateLimit-Max");

@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -151,15 +152,30 @@ public final class HubSpotDestination implements Destination {
         return category.equals("VALIDATION_ERROR") || category.equals("INVALID_EMAIL") || category.equals("PROPERTY_DOESNT_EXIST");
     }
 
+    /** Members carry the record id a previous push returned; without one the contact is looked up by email. */
     private List<RowResult> remove(Batch batch) {
         List<RowResult> results = new ArrayList<>();
         Map<String, String> idsByKey = new LinkedHashMap<>();
+        Map<String, String> emailsByKey = new LinkedHashMap<>();
         for (Member m : batch.members()) {
-            if (m.destinationId() == null) {
-                results.add(RowResult.rejected(m.key(), "NO_RECORD_ID", "no HubSpot record id is known for this member"));
-            } else {
+            String email = m.identifier(IdentifierType.EMAIL);
+            if (m.destinationId() != null) {
                 idsByKey.put(m.key(), m.destinationId());
+            } else if (email != null && !email.isBlank()) {
+                emailsByKey.put(m.key(), email.trim().toLowerCase(Locale.ROOT));
+            } else {
+                results.add(RowResult.rejected(m.key(), "NO_RECORD_ID",
+                        "neither a HubSpot record id nor an email is known for this member"));
             }
+        }
+        if (!emailsByKey.isEmpty()) {
+            Map<String, String> found = client.contactIdsByEmail(List.copyOf(new TreeSet<>(emailsByKey.values())));
+            emailsByKey.forEach((key, email) -> {
+                String id = found.get(email);
+                // no such contact: it cannot be in the list, which is what removing asks for
+                if (id == null) results.add(RowResult.ok(key, null));
+                else idsByKey.put(key, id);
+            });
         }
         if (!idsByKey.isEmpty()) {
             client.removeFromList(batch.audience().id(), List.copyOf(new TreeSet<>(idsByKey.values())));

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.RetriableDestinationException;
+import io.seglift.spi.destination.RetryAfter;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * JSON:API calls to Klaviyo with the pinned {@code revision}, the {@code Klaviyo-API-Key} header and the error mapping:
@@ -72,7 +71,7 @@ public final class KlaviyoClient {
         String where = method + " " + endpoint(pathAndQuery);
         if (status == 429 || status / 100 == 5) {
             return new RetriableDestinationException(Integer.toString(status),
-                    "Klaviyo answered " + status + " to " + where, retryAfter(response).orElse(null));
+                    "Klaviyo answered " + status + " to " + where, RetryAfter.of(response).orElse(null));
         }
         if (status == 401) {
             return new DestinationException("AUTH", "Klaviyo rejected the API key " + options.apiKey().masked()
@@ -99,16 +98,6 @@ public final class KlaviyoClient {
     private static String endpoint(String pathAndQuery) {
         int q = pathAndQuery.indexOf('?');
         return q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-    }
-
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(v -> {
-            try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(v.trim())));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        });
     }
 
     private static byte[] bytes(JsonNode body) {

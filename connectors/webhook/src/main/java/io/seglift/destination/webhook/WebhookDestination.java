@@ -16,6 +16,7 @@ import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.destination.Member;
 import io.seglift.spi.destination.RateLimit;
 import io.seglift.spi.destination.RetriableDestinationException;
+import io.seglift.spi.destination.RetryAfter;
 import io.seglift.spi.destination.RowResult;
 import io.seglift.spi.destination.SyncMode;
 import org.slf4j.Logger;
@@ -188,7 +189,7 @@ public final class WebhookDestination implements Destination {
         int status = response.statusCode();
         if (status == 429 || status / 100 == 5) {
             return new RetriableDestinationException(Integer.toString(status),
-                    "webhook answered " + status + " for " + what, retryAfter(response));
+                    "webhook answered " + status + " for " + what, RetryAfter.of(response).orElse(null));
         }
         if (status == 401 || status == 403) {
             return new DestinationException("AUTH", "the webhook rejected the signature (" + status
@@ -196,18 +197,6 @@ public final class WebhookDestination implements Destination {
         }
         return new DestinationException(Integer.toString(status), "webhook answered " + status + " for " + what
                 + " at " + options.baseUrl() + "; expected 2xx");
-    }
-
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(WebhookDestination::seconds).orElse(null);
-    }
-
-    private static java.util.Optional<Duration> seconds(String value) {
-        try {
-            return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     private static byte[] bytes(JsonNode node) {

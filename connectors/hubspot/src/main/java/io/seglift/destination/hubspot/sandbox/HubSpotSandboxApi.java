@@ -22,11 +22,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * In-memory HubSpot for contacts batch upsert, lists v3 (create, find by name, memberships add/remove) and contact
+ * In-memory HubSpot for contacts batch upsert and batch read by email, lists v3 (create, find by name, memberships add/remove) and contact
  * properties. Emails are matched case-insensitively, as HubSpot does. Invalid emails fail their row with a
  * {@code VALIDATION_ERROR} in a 207 multi-status answer; injected partial failures fail rows with a transient
  * category. Once {@code dailyLimit} requests have been served, every request is answered 429 with policy
@@ -40,6 +41,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
     private static final Pattern PROPERTY = Pattern.compile("/crm/v3/properties/contacts/([A-Za-z0-9_]+)");
 
     private final long dailyLimit;
+    private final Predicate<String> tokenAccepted;
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong nextId = new AtomicLong(1001);
     private final Map<String, Contact> contactsByEmail = new HashMap<>();
@@ -57,13 +59,24 @@ public final class HubSpotSandboxApi implements SandboxApi {
     private record ListRecord(String id, String name, Set<String> members) {
     }
 
-    /** A sandbox without a daily limit. */
+    /** A sandbox without a daily limit that accepts any bearer token. */
     public HubSpotSandboxApi() {
         this(Long.MAX_VALUE);
     }
 
+    /** A sandbox with a daily request budget that accepts any bearer token. */
     public HubSpotSandboxApi(long dailyLimit) {
+        this(dailyLimit, token -> true);
+    }
+
+    /** A sandbox without a daily limit that accepts only the tokens {@code tokenAccepted} says yes to. */
+    public HubSpotSandboxApi(Predicate<String> tokenAccepted) {
+        this(Long.MAX_VALUE, tokenAccepted);
+    }
+
+    public HubSpotSandboxApi(long dailyLimit, Predicate<String> tokenAccepted) {
         this.dailyLimit = dailyLimit;
+        this.tokenAccepted = tokenAccepted;
     }
 
     /**
@@ -78,6 +91,9 @@ public final class HubSpotSandboxApi implements SandboxApi {
     public SandboxResponse handle(SandboxRequest req, boolean partialFailure, BooleanSupplier failRow) {
         if (!req.header("authorization").filter(a -> a.startsWith("Bearer ") && a.length() > 7).isPresent()) {
             return error(401, "INVALID_AUTHENTICATION", "Authentication credentials not found.");
+        }
+        if (!tokenAccepted.test(req.header("authorization").get().substring(7))) {
+            return error(401, "INVALID_AUTHENTICATION", "The OAuth token used to make this call is not valid.");
         }
         if (served.incrementAndGet() > dailyLimit) {
             return SandboxResponse.json(429, rateLimitBody("DAILY", "You have reached your daily limit."))
@@ -95,6 +111,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
         String m = req.method();
         String p = req.path();
         if (m.equals("POST") && p.equals("/crm/v3/objects/contacts/batch/upsert")) return upsert(req, partialFailure, failRow);
+        if (m.equals("POST") && p.equals("/crm/v3/objects/contacts/batch/read")) return read(JSON.readTree(req.body()));
         if (m.equals("GET") && p.equals("/crm/v3/objects/contacts")) return SandboxResponse.json(200, Map.of("results", List.of()));
         if (m.equals("POST") && p.equals("/crm/v3/lists")) return createList(JSON.readTree(req.body()));
         Matcher byName = LIST_BY_NAME.matcher(p);
@@ -151,17 +168,57 @@ public final class HubSpotSandboxApi implements SandboxApi {
             c.properties().put("email", email);
             contactsByEmail.put(email, c);
             contactsById.put(c.id(), c);
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("id", c.id());
             Map<String, String> shown = new LinkedHashMap<>(c.properties());
             shown.put("hs_object_id", c.id());
-            r.put("properties", shown);
-            r.put("createdAt", now);
-            r.put("updatedAt", now);
-            r.put("archived", false);
+            Map<String, Object> r = record(c.id(), shown, now);
             r.put("new", isNew);
             results.add(r);
         }
+        return batchAnswer(results, errors, now);
+    }
+
+    private synchronized SandboxResponse read(JsonNode body) {
+        JsonNode inputs = body.path("inputs");
+        if (inputs.size() > 100) return error(400, "VALIDATION_ERROR", "Batch input limit is 100, got " + inputs.size());
+        if (!"email".equals(body.path("idProperty").asText("email"))) {
+            return error(400, "VALIDATION_ERROR", "the sandbox reads contacts by email only");
+        }
+        List<Object> results = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        String now = Instant.now().toString();
+        for (JsonNode in : inputs) {
+            String email = in.path("id").asText("").trim().toLowerCase();
+            Contact c = contactsByEmail.get(email);
+            if (c == null) {
+                missing.add(email);
+                continue;
+            }
+            results.add(record(c.id(), Map.of("email", c.email(), "hs_object_id", c.id()), now));
+        }
+        List<Object> errors = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("status", "error");
+            e.put("category", "OBJECT_NOT_FOUND");
+            e.put("message", "Could not get some CONTACT objects, they may be deleted or not exist.");
+            e.put("context", Map.of("ids", missing));
+            errors.add(e);
+        }
+        return batchAnswer(results, errors, now);
+    }
+
+    private static Map<String, Object> record(String id, Map<String, String> properties, String now) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", id);
+        r.put("properties", properties);
+        r.put("createdAt", now);
+        r.put("updatedAt", now);
+        r.put("archived", false);
+        return r;
+    }
+
+    /** A batch endpoint's answer: 200 when every input succeeded, else 207 multi-status with the errors. */
+    private static SandboxResponse batchAnswer(List<Object> results, List<Object> errors, String now) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "COMPLETE");
         body.put("results", results);
@@ -263,6 +320,13 @@ public final class HubSpotSandboxApi implements SandboxApi {
     /** Emails (lower case) of the members of the list named {@code name}, in id order; empty when absent. */
     public synchronized List<String> listMemberEmails(String name) {
         ListRecord l = listsByName.get(name);
+        if (l == null) return List.of();
+        return l.members().stream().sorted().map(id -> contactsById.get(id).email()).toList();
+    }
+
+    /** Emails (lower case) of the members of the list with id {@code listId}, in id order; empty when absent. */
+    public synchronized List<String> memberEmailsOfList(String listId) {
+        ListRecord l = listsById.get(listId);
         if (l == null) return List.of();
         return l.members().stream().sorted().map(id -> contactsById.get(id).email()).toList();
     }
