@@ -92,6 +92,22 @@ class SyncEngineTest {
     }
 
     @Test
+    void aMemberHeldOutOfAnotherSegmentIsNeverSent() {
+        SyncFixture.build(w, D1, 1, 100);
+        w.execute("INSERT INTO seglift.segment_members (as_of, segment, customer_key, arm, build_id) VALUES "
+                + "(?, 'other_segment', '21', 'holdout', 'o-1'), (?, 'other_segment', '22', 'treatment', 'o-1'), "
+                + "(?, 'other_segment', '23', 'holdout', 'o-0')", D1, D1, D1.minusDays(7));
+        w.execute("UPDATE seglift.segment_members SET as_of = ? WHERE build_id = 'o-0'", D1.minusDays(7));
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+
+        assertThat(dest.audience).doesNotContain("21").contains("22", "23");
+        assertThat(s.plan().excluded(Exclusion.HELD_OUT)).isEqualTo(11);
+    }
+
+    @Test
     void mirrorRemovesLeaversAndMembersWhoMovedToTheHoldout() {
         SyncFixture.build(w, D1, 1, 50);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());

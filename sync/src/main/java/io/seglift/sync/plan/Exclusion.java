@@ -2,7 +2,7 @@ package io.seglift.sync.plan;
 
 /** Why a segment member is not sent, in the order the rules are applied; stored lower case in {@code sync_work}. */
 public enum Exclusion {
-    /** In the segment's holdout arm: never sent, so lift can be measured. */
+    /** In the holdout arm of this segment or of any segment's latest build: never sent anywhere, so lift can be measured. */
     HELD_OUT,
     /** On the suppression list. */
     SUPPRESSED,

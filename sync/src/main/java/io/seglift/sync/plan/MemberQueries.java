@@ -57,7 +57,8 @@ public final class MemberQueries {
     /**
      * INSERT of the classified latest build (made as of {@code asOf}) into {@code sync_work}; parameters: run id,
      * segment, segment. A member's reason is the first rule it fails (held out, suppressed, no consent, no
-     * identifier), NULL when it is to be sent.
+     * identifier), NULL when it is to be sent. Held out means in the holdout of this segment or of the latest build of
+     * any other segment: a holdout is never sent anywhere, so overlapping campaigns cannot contaminate a control group.
      */
     public String insertClassified(LocalDate asOf) {
         String sm = segmentMembers();
@@ -69,14 +70,18 @@ public final class MemberQueries {
                         + d.table(s.table()) + ") s ON s.seglift_suppressed = m.seglift_key")
                 .orElse("");
         String suppressedTest = target.suppressions().isPresent() ? "s.seglift_suppressed IS NOT NULL" : "1 = 0";
-        String reason = "CASE WHEN m.seglift_arm = 'holdout' THEN '" + Exclusion.HELD_OUT.code() + "'"
+        String heldOutAnywhere = " LEFT JOIN (SELECT DISTINCT " + d.castText("h.customer_key") + " AS seglift_held FROM " + sm
+                + " h WHERE h.arm = 'holdout' AND h.as_of = (SELECT MAX(l.as_of) FROM " + sm
+                + " l WHERE l.segment = h.segment)) h ON h.seglift_held = m.seglift_key";
+        String reason = "CASE WHEN m.seglift_arm = 'holdout' OR h.seglift_held IS NOT NULL THEN '"
+                + Exclusion.HELD_OUT.code() + "'"
                 + " WHEN " + suppressedTest + " THEN '" + Exclusion.SUPPRESSED.code() + "'"
                 + " WHEN NOT (" + consent() + ") THEN '" + Exclusion.NO_CONSENT.code() + "'"
                 + " WHEN NOT (" + hasIdentifier() + ") THEN '" + Exclusion.NO_IDENTIFIER.code() + "'"
                 + " ELSE NULL END";
         return "INSERT INTO " + tables.q(SyncTables.WORK) + " (run_id, customer_key, reason, fingerprint) SELECT ?, m.seglift_key, "
                 + reason + ", " + fingerprint() + " FROM " + members + " m LEFT JOIN " + profile(asOf) + " p ON "
-                + profileKey() + " = m.seglift_key" + suppressed;
+                + profileKey() + " = m.seglift_key" + heldOutAnywhere + suppressed;
     }
 
     /** Consent the channel requires, over profile alias {@code p}; a member absent from customers fails it. */
