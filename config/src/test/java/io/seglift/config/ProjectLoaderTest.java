@@ -149,6 +149,21 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void aSecretReferencedFromANonSecretKeyIsNotEchoed() throws IOException {
+        Path file = write(minimal() + """
+                destinations:
+                  crm:
+                    type: hubspot
+                    token: ${env:HUBSPOT_TOKEN}
+                    batch_size: ${env:HUBSPOT_TOKEN}
+                """);
+        assertThat(loader().read(file).problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("'${env:HUBSPOT_TOKEN}' (resolved) is not a whole number");
+            assertThat(p.toString()).doesNotContain(TOKEN);
+        });
+    }
+
+    @Test
     void aMissingEnvironmentVariableIsNamed() throws IOException {
         Path file = write(minimal() + """
                 destinations:

@@ -11,7 +11,7 @@ public final class GlobalOptions {
     Path project;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output: text or json (default: ${DEFAULT-VALUE}).",
+            description = "Output: text or json (default: ${DEFAULT-VALUE}); seglift sql also takes table and csv.",
             converter = FormatConverter.class)
     OutputFormat format = OutputFormat.TEXT;
 

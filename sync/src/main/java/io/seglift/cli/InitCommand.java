@@ -1,5 +1,6 @@
 package io.seglift.cli;
 
+import io.seglift.demo.DemoEnvironment;
 import io.seglift.demo.DemoInit;
 import io.seglift.demo.DemoSpec;
 import picocli.CommandLine.Command;
@@ -16,8 +17,8 @@ import java.util.concurrent.Callable;
 
 /** {@code seglift init --demo [DIR]}: a demo project with a generated warehouse. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Create a project. With --demo: a DuckDB warehouse of synthetic shop data (customers, orders,",
-                "email events, consent, ground truth) and a project file that uses it (docs/demo-data.md)."},
+        description = "Create a project. With --demo: a DuckDB warehouse of synthetic shop data (customers, orders, "
+                + "email events, consent, ground truth) and a project file that uses it (docs/demo-data.md).",
         footer = {"", "Example: seglift init --demo ./seglift-demo --customers 100000 --seed 42"})
 public final class InitCommand implements Callable<Integer> {
     private final Session session;
@@ -91,6 +92,9 @@ public final class InitCommand implements Callable<Integer> {
         System.out.printf("  %-14s %s%n", "project file", r.projectFile().toAbsolutePath().normalize());
         System.out.printf("  %-14s %s (%.1f MB)%n", "warehouse", r.database().toAbsolutePath().normalize(),
                 bytes / 1e6);
-        System.out.println("Next: seglift demo " + dir + "   (or: cd " + dir + " && seglift sql \"SELECT * FROM raw.orders LIMIT 5\")");
+        System.out.printf("  %-14s %s (sandbox settings the destinations read; source it before other commands)%n",
+                "environment", r.projectFile().resolveSibling(DemoEnvironment.FILE_NAME).toAbsolutePath().normalize());
+        System.out.println("Next: seglift demo " + dir + "   (or: cd " + dir
+                + " && source demo.env && seglift sql \"SELECT * FROM raw.orders LIMIT 5\")");
     }
 }

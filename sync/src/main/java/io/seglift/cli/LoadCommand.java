@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
 
 /** {@code seglift load TABLE FILE}: loads a CSV or Parquet file into a warehouse table, replacing it. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Load a CSV or Parquet file into a table of the project's warehouse, replacing the table.",
-                "Column types are inferred from the file."},
+        description = "Load a CSV or Parquet file into a table of the project's warehouse, replacing the table. "
+                + "Column types are inferred from the file.",
         footer = {"", "Example: seglift load raw.orders ./exports/orders.csv"})
 public final class LoadCommand implements Callable<Integer> {
     static final List<String> FILE_TYPES = List.of(".csv", ".csv.gz", ".tsv", ".txt", ".parquet");

@@ -31,7 +31,18 @@ import picocli.CommandLine.Command;
                 LoadCommand.class,
                 SqlCommand.class,
                 DemoCommand.class,
+                ValidateCommand.class,
+                SchemaCommand.class,
+                AuditCommand.class,
+                ScoreCommand.class,
+                SegmentsCommand.class,
+                ReportCommand.class,
+                PlanCommand.class,
+                SyncCommand.class,
+                RunsCommand.class,
+                ServeCommand.class,
                 ModelsCommand.class,
+                SandboxCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;

@@ -21,8 +21,8 @@ import java.util.concurrent.Callable;
 
 /** {@code seglift sql "SELECT ..."}: a read-only query against the project's warehouse, rows streamed to stdout. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Run one read-only query (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN, SUMMARIZE) against the",
-                "project's warehouse. Text output shows the first --limit rows; csv and json stream every row."},
+        description = "Run one read-only query (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN, SUMMARIZE) against the "
+                + "project's warehouse. Text output shows the first --limit rows; csv and json stream every row.",
         footer = {"", "Example: seglift sql \"SELECT status, count(*) FROM raw.orders GROUP BY 1\" --format csv"})
 public final class SqlCommand implements Callable<Integer> {
     static final int DEFAULT_TEXT_LIMIT = 100;

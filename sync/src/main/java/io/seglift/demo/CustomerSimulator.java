@@ -171,17 +171,20 @@ public final class CustomerSimulator {
 
     private void emailEvents(SplittableRandom rnd, String id, LocalDateTime signupAt, double engagement,
                              double dropoutAt) {
+        double historyEnd = ChronoUnit.DAYS.between(historyStart, spec.asOf()) + 1;
         for (LocalDate day : campaignDays) {
             double sent = ChronoUnit.DAYS.between(historyStart, day) + 0.4;
             if (sent < dayOffset(signupAt)) continue;
             double openChance = engagement * (sent < dropoutAt ? 1 : INACTIVE_OPEN_FACTOR);
             if (rnd.nextDouble() >= openChance) continue;
             double openedAt = sent + Math.min(6, Sampling.exponential(rnd, 4));
-            if (openedAt >= ChronoUnit.DAYS.between(historyStart, spec.asOf()) + 1) continue;
+            double clickedAt = openedAt + rnd.nextDouble() / 96;
+            boolean clicked = rnd.nextDouble() < 0.08 + 0.4 * engagement;
+            if (openedAt >= historyEnd) continue;
             String campaign = "newsletter_" + day;
             sink.emailEvent(new EmailEvent(id, timestamp(openedAt), "open", campaign));
-            if (rnd.nextDouble() < 0.08 + 0.4 * engagement) {
-                sink.emailEvent(new EmailEvent(id, timestamp(openedAt + rnd.nextDouble() / 96), "click", campaign));
+            if (clicked && clickedAt < historyEnd) {
+                sink.emailEvent(new EmailEvent(id, timestamp(clickedAt), "click", campaign));
             }
         }
     }

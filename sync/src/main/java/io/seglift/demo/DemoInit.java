@@ -53,6 +53,7 @@ public final class DemoInit {
         try (Warehouse w = duckdb.open(settings, dir, "seglift")) {
             summary = new DemoGenerator(clock).generate(w, spec, progress);
         }
+        DemoEnvironment.write(dir);
         Path projectFile = DemoProject.write(dir, spec);
         return new Result(projectFile, database, summary);
     }

@@ -1,9 +1,8 @@
 package io.seglift.demo;
 
 /**
- * One step of {@code seglift demo}, run in order by the demo command. Stages that need a feature check for it and
- * return {@link StageResult#notThereYet}; as features land, {@link DemoStages#defaults()} swaps the placeholder for
- * the real stage.
+ * One step of {@code seglift demo}, run in order by the demo command ({@link DemoStages#defaults}). A stage that has
+ * nothing to do returns {@link StageResult#skipped} with the reason.
  */
 public interface DemoStage {
 

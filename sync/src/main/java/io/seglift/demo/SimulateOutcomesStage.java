@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * After the sandbox sync: lets the simulated future happen with the {@link OutcomeSimulator}, up to the end of the
- * campaign window of the latest exposure. Skipped, with the reason, when nothing has been sent.
+ * campaign window of the latest exposure or the longest model horizon, whichever is later (so both lift and the
+ * models' predictive validity can be measured). Skipped, with the reason, when nothing has been sent.
  */
 public final class SimulateOutcomesStage implements DemoStage {
 
@@ -32,7 +33,11 @@ public final class SimulateOutcomesStage implements DemoStage {
         int window = (int) w.queryLong("SELECT window_days FROM " + w.dialect().table(DemoTables.CAMPAIGN));
         LocalDate lastExposure = w.queryOne("SELECT " + w.dialect().castDate("MAX(synced_at)") + " AS d FROM "
                 + w.dialect().table(state), List.of(), r -> r.date("d")).orElse(asOf);
-        LocalDate end = (lastExposure.isBefore(asOf) ? asOf : lastExposure).plusDays(window);
+        int longestHorizon = context.project().scoring().models().values().stream()
+                .mapToInt(m -> m.target().horizonDays()).max().orElse(0);
+        LocalDate campaignEnd = (lastExposure.isBefore(asOf) ? asOf : lastExposure).plusDays(window);
+        LocalDate horizonEnd = asOf.plusDays(longestHorizon);
+        LocalDate end = horizonEnd.isAfter(campaignEnd) ? horizonEnd : campaignEnd;
         OutcomeSimulator.Result r = new OutcomeSimulator(w).simulate(segmentBySync, asOf, end);
         return StageResult.done(String.format("orders to %s appended: %,d baseline, %,d caused by the campaign "
                         + "(true effect +%.1f points within %d days; %,d exposures outside the simulated period)", end,

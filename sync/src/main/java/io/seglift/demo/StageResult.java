@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * What one demo stage did.
  *
- * @param status  done, skipped (nothing to do yet, with the reason), not there yet (the feature has not landed) or
- *                failed
+ * @param status  done, skipped (nothing to do, with the reason), failed, or not run (an earlier stage failed)
  * @param summary one line for people
  * @param outputs files the stage wrote or used that a user may want to open
  */
@@ -18,7 +17,7 @@ public record StageResult(Status status, String summary, List<Path> outputs) {
     }
 
     /** How a stage ended. */
-    public enum Status { DONE, SKIPPED, NOT_THERE_YET, FAILED, NOT_RUN }
+    public enum Status { DONE, SKIPPED, FAILED, NOT_RUN }
 
     public static StageResult done(String summary, Path... outputs) {
         return new StageResult(Status.DONE, summary, List.of(outputs));
@@ -26,10 +25,6 @@ public record StageResult(Status status, String summary, List<Path> outputs) {
 
     public static StageResult skipped(String reason) {
         return new StageResult(Status.SKIPPED, reason, List.of());
-    }
-
-    public static StageResult notThereYet(String what) {
-        return new StageResult(Status.NOT_THERE_YET, what, List.of());
     }
 
     public static StageResult failed(String why) {

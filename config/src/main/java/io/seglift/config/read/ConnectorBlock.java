@@ -79,7 +79,7 @@ public final class ConnectorBlock {
         } catch (URISyntaxException e) {
             // reported below
         }
-        v.error("'" + t + "' is not a URL (expected e.g. https://host/path or jdbc:postgresql://host:5432/db)");
+        v.error(v.shown(t) + " is not a URL (expected e.g. https://host/path or jdbc:postgresql://host:5432/db)");
         return Optional.empty();
     }
 
@@ -88,7 +88,7 @@ public final class ConnectorBlock {
             Settings.parseDuration(t);
             return Optional.of(t.trim());
         } catch (RuntimeException e) {
-            v.error("'" + t + "' is not a duration (allowed: 500ms, 30s, 5m, 1h, 1d or ISO-8601 such as PT30S)");
+            v.error(v.shown(t) + " is not a duration (allowed: 500ms, 30s, 5m, 1h, 1d or ISO-8601 such as PT30S)");
             return Optional.empty();
         }
     }

@@ -65,7 +65,7 @@ public final class DestinationsReader {
             } catch (RuntimeException e) {
                 // reported below
             }
-            v.error("'" + t + "' is not a positive duration (allowed: 500ms, 10s, 1m, 1h, 1d or ISO-8601 such as PT10S)");
+            v.error(v.shown(t) + " is not a positive duration (allowed: 500ms, 10s, 1m, 1h, 1d or ISO-8601 such as PT10S)");
             return Optional.empty();
         });
     }

@@ -70,12 +70,12 @@ public final class SegmentsReader {
                 double n = Double.parseDouble(percent ? s.substring(0, s.length() - 1).trim() : s);
                 fraction = percent ? n / 100.0 : n;
             } catch (NumberFormatException e) {
-                v.error("'" + t + "' is not a holdout (allowed: a percentage such as 10% or a fraction such as 0.1, "
+                v.error(v.shown(t) + " is not a holdout (allowed: a percentage such as 10% or a fraction such as 0.1, "
                         + "from 0 to 50%)");
                 return Optional.empty();
             }
             if (!(fraction >= 0 && fraction <= MAX_HOLDOUT)) {
-                v.error("holdout " + s + " is outside 0 to 50% (write 10% or 0.1" + (percent ? "" : "; a whole "
+                v.error("holdout " + v.shown(t) + " is outside 0 to 50% (write 10% or 0.1" + (percent ? "" : "; a whole "
                         + "number is read as a fraction, not a percentage") + ")");
                 return Optional.empty();
             }
@@ -136,7 +136,7 @@ public final class SegmentsReader {
             try {
                 return Optional.of(SuccessMetric.Target.parse(t));
             } catch (IllegalArgumentException e) {
-                v.error(e.getMessage());
+                v.error(v.shown(t) + " is not a target (allowed: +3pp, +10%, +5.00)");
                 return Optional.empty();
             }
         });

@@ -27,15 +27,17 @@ public final class SyncsReader {
         Map<String, Integer> seen = new HashMap<>();
         boolean ok = true;
         for (YamlValue item : items) {
-            Optional<SyncConfig> s = item.map().flatMap(m -> sync(m, segments, destinations));
+            Optional<YamlMap> map = item.map();
+            Optional<SyncConfig> s = map.flatMap(m -> sync(m, segments, destinations));
             if (s.isEmpty()) {
                 ok = false;
                 continue;
             }
-            int line = item.node().getStartMark().map(mk -> mk.getLine() + 1).orElse(0);
+            YamlValue name = map.get().get("name").orElse(item);
+            int line = name.node().getStartMark().map(mk -> mk.getLine() + 1).orElse(0);
             Integer first = seen.putIfAbsent(s.get().name(), line);
             if (first != null) {
-                item.map().flatMap(m -> m.get("name")).orElse(item).error("duplicate sync name '" + s.get().name()
+                name.error("duplicate sync name '" + s.get().name()
                         + "' (first used at line " + first + "; sync names must be unique)");
                 ok = false;
             } else {
@@ -84,7 +86,7 @@ public final class SyncsReader {
                 CRON.parse(t.trim()).validate();
                 return Optional.of(t.trim());
             } catch (IllegalArgumentException e) {
-                v.error("'" + t + "' is not a valid cron expression: " + e.getMessage()
+                v.error(v.shown(t) + " is not a valid cron expression: " + (v.shown(t).contains("${") ? "" : e.getMessage())
                         + " (allowed: 5 fields, minute hour day-of-month month day-of-week, e.g. \"0 6 * * *\")");
                 return Optional.empty();
             }

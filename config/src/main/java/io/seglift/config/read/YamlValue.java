@@ -109,7 +109,7 @@ public final class YamlValue {
     public Optional<String> identifier() {
         return text().flatMap(t -> {
             if (Identifiers.isValid(t)) return Optional.of(t);
-            error("'" + t + "' is not a valid identifier "
+            error(shown(t) + " is not a valid identifier "
                     + "(allowed: a letter or _, then letters, digits, _ or $; at most 128 characters)");
             return Optional.empty();
         });
@@ -121,7 +121,7 @@ public final class YamlValue {
             try {
                 return Optional.of(TableName.parse(t, "table"));
             } catch (InvalidIdentifierException e) {
-                error("'" + t + "' is not a valid table name (allowed: [catalog.][schema.]table, each part a "
+                error(shown(t) + " is not a valid table name (allowed: [catalog.][schema.]table, each part a "
                         + "letter or _, then letters, digits, _ or $; at most 128 characters)");
                 return Optional.empty();
             }
@@ -133,9 +133,9 @@ public final class YamlValue {
             try {
                 long v = Long.parseLong(t.trim());
                 if (v >= min && v <= max) return Optional.of(v);
-                error(v + " is out of range (allowed: " + min + " to " + max + ")");
+                error(shown(t) + " is out of range (allowed: " + min + " to " + max + ")");
             } catch (NumberFormatException e) {
-                error("'" + t + "' is not a whole number" + (min == Long.MIN_VALUE ? "" : " (allowed: " + min
+                error(shown(t) + " is not a whole number" + (min == Long.MIN_VALUE ? "" : " (allowed: " + min
                         + " to " + max + ")"));
             }
             return Optional.empty();
@@ -150,7 +150,7 @@ public final class YamlValue {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            error("'" + t + "' is not a number");
+            error(shown(t) + " is not a number");
             return Optional.empty();
         });
     }
@@ -160,7 +160,7 @@ public final class YamlValue {
             case "true", "yes", "on" -> Optional.of(true);
             case "false", "no", "off" -> Optional.of(false);
             default -> {
-                error("'" + t + "' is not a boolean (allowed: true, false)");
+                error(shown(t) + " is not a boolean (allowed: true, false)");
                 yield Optional.empty();
             }
         });
@@ -171,7 +171,7 @@ public final class YamlValue {
         return text().flatMap(t -> {
             E v = allowed.get(t.trim());
             if (v != null) return Optional.of(v);
-            error("unknown value '" + t + "' (" + DidYouMean.hint(t, allowed.keySet()) + "allowed: "
+            error("unknown value " + shown(t) + " (" + DidYouMean.hint(t, allowed.keySet()) + "allowed: "
                     + String.join(", ", allowed.keySet()) + ")");
             return Optional.empty();
         });
@@ -206,6 +206,15 @@ public final class YamlValue {
             error(f.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * How a value is quoted in a message: as written when it came from {@code ${env:..}} or {@code ${file:..}} (the
+     * resolved text might be sensitive), else as resolved.
+     */
+    public String shown(String resolved) {
+        if (node instanceof ScalarNode s && s.getValue().contains("${")) return "'" + s.getValue() + "' (resolved)";
+        return "'" + resolved + "'";
     }
 
     String describe() {

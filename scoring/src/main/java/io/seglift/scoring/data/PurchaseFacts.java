@@ -79,12 +79,27 @@ public final class PurchaseFacts {
      * purchases, dated before {@code beforeDateExpr} (a SQL date expression, or {@code null} for no bound).
      */
     public String lines(String beforeDateExpr) {
-        String keep = "NOT COALESCE(" + cancelledExpr() + ", FALSE)"
-                + (orders.rules().dropNonPositive() ? " AND NOT COALESCE(" + nonPositiveExpr() + ", TRUE)" : "");
         String category = orders.category().map(c -> d.castText(col(c))).orElse("CAST(NULL AS " + d.type(io.seglift.spi.warehouse.ColumnType.TEXT) + ")");
         return "SELECT " + keyExpr() + " AS customer_key, " + purchaseIdExpr() + " AS purchase_id, "
                 + dateExpr() + " AS purchase_date, " + valueExpr() + " AS value, " + category + " AS category"
-                + from(beforeDateExpr) + " AND " + keep;
+                + from(beforeDateExpr) + " AND " + keep();
+    }
+
+    private String keep() {
+        return "NOT COALESCE(" + cancelledExpr() + ", FALSE)"
+                + (orders.rules().dropNonPositive() ? " AND NOT COALESCE(" + nonPositiveExpr() + ", TRUE)" : "");
+    }
+
+    /** The raw (uncast) expression identifying a purchase, or empty when every line is one ({@code count_by: line}). */
+    private java.util.Optional<String> purchaseIdRaw() {
+        OrderRules.CountBy by = orders.rules().countBy();
+        if (by == OrderRules.CountBy.LINE) {
+            return java.util.Optional.empty();
+        }
+        if (by == OrderRules.CountBy.ORDER && orders.orderId().isPresent()) {
+            return java.util.Optional.of(col(orders.orderId().get()));
+        }
+        return java.util.Optional.of(dateExpr());
     }
 
     private String purchaseIdExpr() {
@@ -101,11 +116,34 @@ public final class PurchaseFacts {
     }
 
     /**
-     * One row per purchase as counted by {@code count_by}: {@code customer_key, purchase_id, purchase_date, value}.
+     * One row per purchase as counted by {@code count_by}: {@code customer_key, purchase_id, purchase_date, value}. A
+     * purchase is dated by its latest line (an order whose lines span midnight counts on the later day). Grouping
+     * happens on the raw columns, and keys are cast to text once per purchase.
      */
     public String purchases(String beforeDateExpr) {
-        return "SELECT customer_key, purchase_id, MIN(purchase_date) AS purchase_date, SUM(value) AS value FROM ("
-                + lines(beforeDateExpr) + ") l GROUP BY customer_key, purchase_id";
+        if (purchaseIdRaw().isEmpty()) {
+            return "SELECT customer_key, purchase_id, purchase_date, value FROM (" + lines(beforeDateExpr) + ") l";
+        }
+        String id = purchaseIdRaw().get();
+        String key = col(orders.customer());
+        return "SELECT " + d.castText("g.k") + " AS customer_key, " + d.castText("g.p") + " AS purchase_id,"
+                + " g.purchase_date, g.value FROM (SELECT " + key + " AS k, " + id + " AS p, MAX(" + dateExpr()
+                + ") AS purchase_date, SUM(" + valueExpr() + ") AS value" + from(beforeDateExpr) + " AND " + keep()
+                + " GROUP BY " + key + ", " + id + ") g";
+    }
+
+    /**
+     * One row per customer with at least one purchase: {@code customer_key, purchases, last_purchase, value} — the
+     * same numbers as aggregating {@link #purchases} per customer, computed in one pass over the lines grouped by
+     * customer only (what RFM needs at scale).
+     */
+    public String perCustomer(String beforeDateExpr) {
+        String key = col(orders.customer());
+        String count = purchaseIdRaw().map(id -> "COUNT(DISTINCT " + id + ") + MAX(CASE WHEN " + id
+                + " IS NULL THEN 1 ELSE 0 END)").orElse("COUNT(*)");
+        return "SELECT " + d.castText("g.k") + " AS customer_key, g.purchases, g.last_purchase, g.value FROM (SELECT "
+                + key + " AS k, " + count + " AS purchases, MAX(" + dateExpr() + ") AS last_purchase, SUM("
+                + valueExpr() + ") AS value" + from(beforeDateExpr) + " AND " + keep() + " GROUP BY " + key + ") g";
     }
 
     /**

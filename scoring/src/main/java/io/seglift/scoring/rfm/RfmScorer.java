@@ -61,8 +61,8 @@ public final class RfmScorer {
                 + d.castBigint(d.daysBetween("p.last_purchase", asOfSql)) + " AS recency_days, p.frequency, "
                 + "p.gross + COALESCE(a.adjustment, 0) AS monetary_total, "
                 + "(p.gross + COALESCE(a.adjustment, 0)) / p.frequency AS monetary_avg FROM ("
-                + "SELECT customer_key, MAX(purchase_date) AS last_purchase, COUNT(*) AS frequency,"
-                + " SUM(value) AS gross FROM (" + facts.purchases(asOfSql) + ") pu GROUP BY customer_key) p"
+                + "SELECT customer_key, last_purchase, purchases AS frequency, value AS gross FROM ("
+                + facts.perCustomer(asOfSql) + ") pu) p"
                 + " LEFT JOIN (SELECT customer_key, SUM(value) AS adjustment FROM (" + facts.adjustments(asOfSql)
                 + ") ad GROUP BY customer_key) a ON a.customer_key = p.customer_key) b) s";
     }

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * The member profile as of a date: one row per row of the customers table with all its columns, the customer key as
  * text in {@value #KEY}, the RFM columns of {@code rfm_scores} for that date ({@link #RFM_COLUMNS}, NULL for customers
- * without a purchase before it) and, per configured model, {@code <model>} and {@code <model>_decile} from the latest
- * {@code model_id} of that model name scored for that date (NULL when none). Segment rules and sync {@code fields} are
+ * without a purchase before it) and, per configured model, {@code <model>} and {@code <model>_decile} from the most recently
+ * trained ({@code models.trained_at}) {@code model_id} of that model name scored for that date (NULL when none). Segment rules and sync {@code fields} are
  * SQL over this view.
  */
 public final class ProfileView {
@@ -49,8 +49,11 @@ public final class ProfileView {
                     .append(", ").append(alias).append(".decile AS ").append(d.quote(name + "_decile"));
             from.append(" LEFT JOIN (SELECT s.customer_key, s.score, s.decile FROM ").append(scores)
                     .append(" s WHERE s.model_name = ").append(d.literal(name)).append(" AND s.as_of = ").append(asOfSql)
-                    .append(" AND s.model_id = (SELECT MAX(l.model_id) FROM ").append(scores).append(" l WHERE l.model_name = ")
-                    .append(d.literal(name)).append(" AND l.as_of = ").append(asOfSql).append(")) ").append(alias)
+                    .append(" AND s.model_id = (SELECT l.model_id FROM ").append(scores).append(" l JOIN ")
+                    .append(d.table(TableName.of(schema, "models"))).append(" r ON r.model_id = l.model_id")
+                    .append(" WHERE l.model_name = ").append(d.literal(name)).append(" AND l.as_of = ").append(asOfSql)
+                    .append(" GROUP BY l.model_id, r.trained_at ORDER BY r.trained_at DESC, l.model_id DESC")
+                    .append(d.limit(1)).append(")) ").append(alias)
                     .append(" ON ").append(alias).append(".customer_key = ").append(key);
         }
         return select.append(from).toString();

@@ -3,6 +3,7 @@ package io.seglift.scoring.segments;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SegmentConfig;
 import io.seglift.scoring.holdout.Arm;
+import io.seglift.scoring.holdout.HoldoutHash;
 import io.seglift.scoring.holdout.HoldoutSql;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Warehouse;
@@ -108,33 +109,38 @@ public final class SegmentBuilder {
     }
 
     /**
-     * New members get a row with the build's date; members whose arm changed because the salt or fraction changed get
-     * their new arm and bucket and start over from this date (after a salt change every bucket is recomputed); a member seen earlier than recorded (a backfill) gets the
-     * earlier date.
+     * New members get a row with the build's date. When the salt or the fraction changed since the segment's last
+     * build, every recorded customer gets the bucket and arm of the new configuration, and those whose arm changed
+     * start over from this date. A member seen earlier than recorded (a backfill) gets the earlier date.
      */
     private void recordAssignments(Warehouse tx, SegmentConfig s, LocalDate asOf) {
         String ha = t("holdout_assignments");
-        String haRef = d.quote("holdout_assignments");
+        String haKey = d.quote("holdout_assignments") + ".customer_key";
         String seg = d.literal(s.name());
         String day = d.dateLiteral(asOf);
-        String member = "SELECT 1 FROM " + t("segment_members") + " m WHERE m.as_of = " + day + " AND m.segment = " + seg
-                + " AND m.customer_key = " + haRef + ".customer_key";
         HoldoutSql holdout = new HoldoutSql(d);
-        tx.execute("UPDATE " + ha + " SET arm = " + holdout.arm(s.salt(), haRef + ".customer_key", s.holdoutFraction())
-                + ", bucket = " + holdout.bucket(s.salt(), haRef + ".customer_key") + ", first_assigned = " + day
-                + " WHERE segment = " + seg + " AND EXISTS (" + member + " AND m.arm <> " + haRef + ".arm)");
-        Optional<String> lastSalt = tx.queryOne("SELECT salt FROM " + t("segment_builds") + " WHERE segment = " + seg
-                + " ORDER BY built_at DESC" + d.limit(1), List.of(), r -> r.string("salt"));
-        if (lastSalt.isPresent() && !lastSalt.get().equals(s.salt())) {
-            tx.execute("UPDATE " + ha + " SET bucket = " + holdout.bucket(s.salt(), haRef + ".customer_key")
-                    + " WHERE segment = " + seg);
+        Optional<Config> last = tx.queryOne("SELECT salt, holdout_fraction FROM " + t("segment_builds")
+                + " WHERE segment = " + seg + " ORDER BY built_at DESC" + d.limit(1), List.of(),
+                r -> new Config(r.string("salt"), r.doubleValue("holdout_fraction")));
+        if (last.isPresent() && !last.get().salt().equals(s.salt())) {
+            tx.execute("UPDATE " + ha + " SET bucket = " + holdout.bucket(s.salt(), haKey) + " WHERE segment = " + seg);
+        }
+        if (last.isPresent() && (!last.get().salt().equals(s.salt())
+                || HoldoutHash.threshold(last.get().fraction()) != HoldoutHash.threshold(s.holdoutFraction()))) {
+            String arm = holdout.arm(s.salt(), haKey, s.holdoutFraction());
+            tx.execute("UPDATE " + ha + " SET arm = " + arm + ", first_assigned = " + day + " WHERE segment = " + seg
+                    + " AND arm <> " + arm);
         }
         tx.execute("UPDATE " + ha + " SET first_assigned = " + day + " WHERE segment = " + seg + " AND first_assigned > "
-                + day + " AND EXISTS (" + member + ")");
+                + day + " AND EXISTS (SELECT 1 FROM " + t("segment_members") + " m WHERE m.as_of = " + day
+                + " AND m.segment = " + seg + " AND m.customer_key = " + haKey + ")");
         tx.execute("INSERT INTO " + ha + " (segment, customer_key, arm, bucket, first_assigned) SELECT m.segment,"
                 + " m.customer_key, m.arm, " + holdout.bucket(s.salt(), "m.customer_key") + ", " + day + " FROM "
                 + t("segment_members") + " m WHERE m.as_of = " + day + " AND m.segment = " + seg + " AND NOT EXISTS ("
                 + "SELECT 1 FROM " + ha + " h WHERE h.segment = m.segment AND h.customer_key = m.customer_key)");
+    }
+
+    private record Config(String salt, double fraction) {
     }
 
     private record Prior(String buildId, LocalDate asOf) {

@@ -110,4 +110,63 @@ class AuditorTest {
             assertThat(a.quality().malformedEmails()).isEqualTo(1);
         });
     }
+
+    private static io.seglift.spi.destination.DestinationFactory factory(String type, io.seglift.spi.destination.Channel channel,
+                                                                      java.util.Set<io.seglift.spi.destination.IdentifierType> ids) {
+        return new io.seglift.spi.destination.DestinationFactory() {
+            @Override public String type() { return type; }
+            @Override public String description() { return type; }
+            @Override public io.seglift.spi.settings.ConfigSpec configSpec() { return io.seglift.spi.settings.ConfigSpec.of(); }
+            @Override public io.seglift.spi.destination.Destination create(io.seglift.spi.settings.Settings settings,
+                                                                          DestinationContext context) {
+                return new io.seglift.spi.destination.Destination() {
+                    @Override public io.seglift.spi.destination.Capabilities capabilities() {
+                        return new io.seglift.spi.destination.Capabilities(channel, ids, 100, List.of(),
+                                java.util.Set.of(io.seglift.spi.destination.SyncMode.MIRROR), true, false);
+                    }
+                    @Override public void check() { }
+                    @Override public io.seglift.spi.destination.AudienceRef ensureAudience(io.seglift.spi.destination.AudienceSpec spec) {
+                        throw new UnsupportedOperationException();
+                    }
+                    @Override public io.seglift.spi.destination.BatchResult push(io.seglift.spi.destination.Batch batch) {
+                        throw new UnsupportedOperationException();
+                    }
+                    @Override public void close() { }
+                };
+            }
+        };
+    }
+
+    @Test
+    void reachabilityPerDestinationFollowsItsChannelAndEngagementJoinsToBuyers() {
+        w.execute("CREATE TABLE events (cust_id INTEGER, seen_at TIMESTAMP, kind VARCHAR)");
+        w.execute("INSERT INTO events VALUES (1, '2024-06-01', 'open'), (1, '2024-06-02', 'click'), (3, '2024-06-20', 'open'),"
+                + " (77, '2024-06-21', 'open')");
+        ProjectConfig base = Fixtures.project(List.of());
+        Map<String, io.seglift.config.DestinationConfig> dests = new java.util.LinkedHashMap<>();
+        for (String[] d : new String[][]{{"klav", "fake_email"}, {"sms", "fake_sms"}, {"fb", "fake_ads"}, {"hub", "fake_crm"}}) {
+            dests.put(d[0], new io.seglift.config.DestinationConfig(d[0], d[1],
+                    new io.seglift.spi.settings.Settings(d[0], d[1], Map.of()), java.util.Optional.empty()));
+        }
+        io.seglift.config.SourcesConfig sources = new io.seglift.config.SourcesConfig(base.sources().customers(),
+                base.sources().orders(), java.util.Optional.of(new io.seglift.config.EventsSource(
+                io.seglift.spi.warehouse.TableName.parse("events", "t"), "cust_id", "seen_at", "kind", List.of("open"),
+                List.of("click"))), java.util.Optional.empty());
+        ProjectConfig p = new ProjectConfig(base.project(), base.file(), base.warehouse(), sources, base.scoring(),
+                Map.of(), dests, List.of());
+        Destinations destinations = new Destinations(List.of(
+                factory("fake_email", io.seglift.spi.destination.Channel.EMAIL, java.util.Set.of(io.seglift.spi.destination.IdentifierType.EMAIL)),
+                factory("fake_sms", io.seglift.spi.destination.Channel.SMS, java.util.Set.of(io.seglift.spi.destination.IdentifierType.PHONE)),
+                factory("fake_ads", io.seglift.spi.destination.Channel.ADS, java.util.Set.of(io.seglift.spi.destination.IdentifierType.PHONE)),
+                factory("fake_crm", io.seglift.spi.destination.Channel.CRM, java.util.Set.of(io.seglift.spi.destination.IdentifierType.EMAIL))));
+        AuditResult r = new Auditor(w, p, destinations, DestinationContext.defaults(), java.time.Clock.systemUTC()).run(AS_OF);
+        Map<String, Long> byDestination = new java.util.HashMap<>();
+        r.reachability().forEach(x -> byDestination.put(x.destination() + "/" + x.channel(), x.reachable()));
+        assertThat(byDestination).containsEntry("klav/EMAIL", 4L).containsEntry("sms/SMS", 2L)
+                .containsEntry("fb/ADS", 3L).containsEntry("hub/CRM", 5L);
+        assertThat(r.engagement().eventCustomers()).isEqualTo(3);
+        assertThat(r.engagement().joined()).as("buyers 1, 2, 9; events from 1").isEqualTo(1);
+        assertThat(r.engagement().share()).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.engagement().latestEvent()).isEqualTo(LocalDate.of(2024, 6, 21));
+    }
 }

@@ -75,4 +75,24 @@ class PurchaseFactsTest {
         String bound = w.dialect().dateLiteral(java.time.LocalDate.of(2024, 2, 1));
         assertThat(w.queryLong("SELECT count(*) FROM (" + f.purchases(bound) + ") p WHERE customer_key = '2.0'")).isZero();
     }
+
+    @Test
+    void perCustomerMatchesAggregatedPurchasesForEveryCountBy() {
+        w.execute("INSERT INTO lines VALUES (NULL, 1, 4.0, 2, '2024-02-03 09:00'), (NULL, 2, 4.0, 2, '2024-02-04 09:00'),"
+                + " ('7', 1, 2.0, 2, '2024-02-05 23:00'), ('7', 1, 2.0, 2, '2024-02-06 01:00')");
+        for (OrderRules.CountBy by : OrderRules.CountBy.values()) {
+            for (OrderRules.Cancellations c : OrderRules.Cancellations.values()) {
+                PurchaseFacts f = facts(by, c);
+                String viaPurchases = "SELECT customer_key, COUNT(*) AS n, MAX(purchase_date) AS last, SUM(value) AS v FROM ("
+                        + f.purchases(null) + ") p GROUP BY customer_key";
+                String direct = "SELECT customer_key, purchases AS n, last_purchase AS last, value AS v FROM ("
+                        + f.perCustomer(null) + ") q";
+                java.util.List<String> a = w.queryList(viaPurchases + " ORDER BY 1", java.util.List.of(),
+                        r -> r.string("customer_key") + " " + r.longValue("n") + " " + r.date("last") + " " + r.doubleValue("v"));
+                java.util.List<String> b = w.queryList(direct + " ORDER BY 1", java.util.List.of(),
+                        r -> r.string("customer_key") + " " + r.longValue("n") + " " + r.date("last") + " " + r.doubleValue("v"));
+                assertThat(b).as(by + " " + c).isEqualTo(a).isNotEmpty();
+            }
+        }
+    }
 }

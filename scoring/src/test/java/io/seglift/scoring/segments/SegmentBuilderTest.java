@@ -112,6 +112,23 @@ class SegmentBuilderTest {
             boolean changed = HoldoutHash.arm("gold", key, 0.5) != HoldoutHash.arm("new-salt", key, 0.5);
             assertThat(r.date("first_assigned")).isEqualTo(changed ? D2 : D1);
         });
+        assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.holdout_assignments WHERE first_assigned = DATE '2024-04-01'"))
+                .as("about half of the members moved arm").isBetween(1L, 9L);
+    }
+
+    @Test
+    void changingTheFractionMovesOnlyTheMembersWhoseArmChanged() {
+        SegmentConfig s = Fixtures.segment("silver", "tier = 'silver'", 0.1, true);
+        builder(Fixtures.project(List.of(s))).build(s, D1);
+        w.execute("UPDATE customers SET tier = 'gone' WHERE cust_id = 50");
+        SegmentConfig wider = new SegmentConfig("silver", "tier = 'silver'", 0.5, "silver", s.description(), s.brief());
+        builder(Fixtures.project(List.of(wider))).build(wider, D2);
+        w.query("SELECT customer_key, arm, first_assigned FROM seglift.holdout_assignments", List.of(), r -> {
+            String key = r.string("customer_key");
+            assertThat(r.string("arm")).as("also for customer 50, who left").isEqualTo(HoldoutHash.arm("silver", key, 0.5).sql());
+            boolean moved = HoldoutHash.arm("silver", key, 0.1) != HoldoutHash.arm("silver", key, 0.5);
+            assertThat(r.date("first_assigned")).isEqualTo(moved ? D2 : D1);
+        });
     }
 
     @Test

@@ -5,9 +5,11 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 
 /** How result values are shown: dates and timestamps in ISO form, whole-number decimals without a trailing ".0". */
 final class Cells {
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private Cells() {
     }
 
@@ -36,7 +38,9 @@ final class Cells {
     }
 
     private static String iso(LocalDateTime t) {
-        return t.toString().replace('T', ' ');
+        String s = t.format(SECONDS);
+        if (t.getNano() == 0) return s;
+        return s + "." + String.format("%09d", t.getNano()).replaceAll("0+$", "");
     }
 
     private static String plain(double d) {

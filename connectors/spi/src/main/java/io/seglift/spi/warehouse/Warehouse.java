@@ -44,7 +44,7 @@ public interface Warehouse extends AutoCloseable {
 
     /** A single number from a query such as {@code SELECT count(*) ...}; 0 when NULL. */
     default long queryLong(String sql, Object... params) {
-        return queryOne(sql, List.of(params), r -> r.get(0) == null ? 0L : ((Number) r.get(0)).longValue()).orElse(0L);
+        return queryOne(sql, java.util.Arrays.asList(params), r -> r.get(0) == null ? 0L : ((Number) r.get(0)).longValue()).orElse(0L);
     }
 
     /** Opens a bulk writer appending to {@code table} with the given columns in order. */

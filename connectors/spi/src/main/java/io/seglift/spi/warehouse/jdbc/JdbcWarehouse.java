@@ -59,7 +59,7 @@ public abstract class JdbcWarehouse implements Warehouse {
     @Override
     public synchronized long execute(String sql, Object... params) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bind(ps, List.of(params));
+            bind(ps, java.util.Arrays.asList(params));
             boolean rs = ps.execute();
             return rs ? 0 : Math.max(0, ps.getLargeUpdateCount());
         } catch (SQLException e) {

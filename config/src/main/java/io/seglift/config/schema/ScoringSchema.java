@@ -1,0 +1,80 @@
+package io.seglift.config.schema;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.seglift.config.read.Keys;
+
+import static io.seglift.config.schema.ProjectSchema.checkKeys;
+import static io.seglift.config.schema.Schemas.closed;
+import static io.seglift.config.schema.Schemas.integer;
+import static io.seglift.config.schema.Schemas.namedMap;
+import static io.seglift.config.schema.Schemas.object;
+import static io.seglift.config.schema.Schemas.ref;
+import static io.seglift.config.schema.Schemas.string;
+
+/** {@code scoring:} as a schema. */
+final class ScoringSchema {
+    private ScoringSchema() {
+    }
+
+    static ObjectNode scoring() {
+        ObjectNode p = object();
+        ObjectNode audit = object();
+        audit.set("min_purchases", integer("Purchases in the window to qualify (default 2).", 1, 1000));
+        audit.set("window_months", integer("Trailing window in months (default 12).", 1, 120));
+        audit.set("min_qualified", integer("Qualified customers needed for models (default 1000).", 1, Integer.MAX_VALUE));
+        audit.set("min_history_months", integer("Months of history needed for models (default 6).", 0, 120));
+        checkKeys(audit, Keys.AUDIT);
+        p.set("audit", closed("What makes data ready for a model.", audit));
+        p.set("rfm", rfm());
+        p.set("models", namedMap("Propensity models by name; the name is the score column.", model()));
+        checkKeys(p, Keys.SCORING);
+        return closed("Audit thresholds, RFM and propensity models.", p);
+    }
+
+    private static ObjectNode rfm() {
+        ObjectNode p = object();
+        p.set("bins", integer("Score bins (default 5).", 2, 10));
+        ObjectNode rule = object();
+        rule.set("name", string("Segment name."));
+        rule.set("rule", ref("sql", "SQL boolean over r_score, f_score, m_score."));
+        checkKeys(rule, Keys.RFM_SEGMENT);
+        ObjectNode segments = object().put("type", "array")
+                .put("description", "Named RFM segments; first match wins; default: the conventional map.");
+        segments.set("items", closed(null, rule, "name", "rule"));
+        p.set("segments", segments);
+        checkKeys(p, Keys.RFM);
+        return closed("RFM settings.", p);
+    }
+
+    private static ObjectNode model() {
+        ObjectNode p = object();
+        ObjectNode target = object();
+        target.set("churn_within_days", integer("Predict no purchase within N days.", 1, 3650));
+        target.set("purchase_within_days", integer("Predict a purchase within N days.", 1, 3650));
+        ObjectNode label = object();
+        label.set("table", ref("table", "Table with one row per customer."));
+        label.set("key", ref("identifier", "Its customer key column."));
+        label.set("column", ref("identifier", "The label column."));
+        label.set("positive", string("The value meaning positive, e.g. Yes."));
+        checkKeys(label, Keys.LABEL);
+        target.set("label", closed("An outcome column you already have.", label, "table", "key", "column", "positive"));
+        checkKeys(target, Keys.MODEL_TARGET);
+        ObjectNode t = closed("Exactly one of churn_within_days, purchase_within_days, label.", target);
+        t.put("minProperties", 1).put("maxProperties", 1);
+        p.set("target", t);
+        ObjectNode features = object().put("type", "array").put("description", "Feature groups (default: all; "
+                + "engagement needs sources.events).");
+        ObjectNode items = object();
+        Keys.FEATURES.forEach(items.putArray("enum")::add);
+        features.set("items", items);
+        p.set("features", features);
+        p.set("sql_features", namedMap("Extra features: name -> SQL over the customers table (alias c).",
+                ref("sql", null)));
+        ObjectNode params = Schemas.describe(object().put("type", "object"), "XGBoost parameter overrides, e.g. "
+                + "{max_depth: 4, eta: 0.1}.");
+        params.putObject("additionalProperties").putArray("type").add("number").add("string").add("boolean");
+        p.set("params", params);
+        checkKeys(p, Keys.MODEL);
+        return closed("A propensity model.", p, "target");
+    }
+}

@@ -1,0 +1,206 @@
+package io.seglift.destination.facebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.facebook.ads.sdk.APIException;
+import com.facebook.ads.sdk.APINodeList;
+import com.facebook.ads.sdk.AdAccount;
+import com.facebook.ads.sdk.CustomAudience;
+import io.seglift.spi.destination.AudienceRef;
+import io.seglift.spi.destination.AudienceSpec;
+import io.seglift.spi.destination.Batch;
+import io.seglift.spi.destination.BatchResult;
+import io.seglift.spi.destination.Capabilities;
+import io.seglift.spi.destination.Channel;
+import io.seglift.spi.destination.Destination;
+import io.seglift.spi.destination.DestinationContext;
+import io.seglift.spi.destination.DestinationException;
+import io.seglift.spi.destination.IdentifierType;
+import io.seglift.spi.destination.Member;
+import io.seglift.spi.destination.Operation;
+import io.seglift.spi.destination.RateLimit;
+import io.seglift.spi.destination.RetriableDestinationException;
+import io.seglift.spi.destination.RowResult;
+import io.seglift.spi.destination.SyncMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Facebook Custom Audiences as a destination. {@link #check()} and {@link #ensureAudience} use the Business SDK
+ * ({@code AdAccount}, {@code CustomAudience}); pushes upload hashed rows to {@code /{audience}/users} (POST to add,
+ * DELETE to remove) or {@code /{audience}/usersreplace} (full refresh), at most 10,000 rows per call, with an upload
+ * session per audience and operation that spans the run's batches.
+ */
+public final class FacebookDestination implements Destination {
+    static final int MAX_BATCH = 10_000;
+    static final int MAX_AUDIENCE_PAGES = 200;
+    static final List<MatchKey> SCHEMA = List.of(MatchKey.values());
+    private static final Logger LOG = LoggerFactory.getLogger(FacebookDestination.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FacebookOptions options;
+    private final DestinationContext context;
+    private final GraphClient graph;
+    private final GraphApiContext sdk;
+    private final MetaNormalizer normalizer;
+    private final Map<String, Long> sessions = new ConcurrentHashMap<>();
+
+    public FacebookDestination(FacebookOptions options, DestinationContext context) {
+        this.options = options;
+        this.context = context;
+        this.graph = new GraphClient(options, context);
+        SdkRequestExecutor.install();
+        this.sdk = new GraphApiContext(options, graph);
+        this.normalizer = new MetaNormalizer(options.defaultCountryCode());
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return new Capabilities(Channel.ADS,
+                EnumSet.of(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.EXTERNAL_ID,
+                        IdentifierType.FIRST_NAME, IdentifierType.LAST_NAME, IdentifierType.CITY, IdentifierType.STATE,
+                        IdentifierType.ZIP, IdentifierType.COUNTRY, IdentifierType.GENDER, IdentifierType.DATE_OF_BIRTH,
+                        IdentifierType.MOBILE_AD_ID),
+                MAX_BATCH,
+                List.of(new RateLimit("custom_audience_users", Math.max(1, options.requestsPerMinute()), Duration.ofMinutes(1))),
+                options.fullRefresh() ? Set.of(SyncMode.ADD_ONLY) : Set.of(SyncMode.MIRROR, SyncMode.ADD_ONLY),
+                !options.fullRefresh(), false);
+    }
+
+    @Override
+    public void check() {
+        sdkCall("read ad account " + options.adAccountId(),
+                () -> new AdAccount(options.adAccountId(), sdk).get().requestNameField().execute());
+    }
+
+    @Override
+    public AudienceRef ensureAudience(AudienceSpec spec) {
+        String name = spec.displayName();
+        String found = sdkCall("list custom audiences", () -> {
+            APINodeList<CustomAudience> page = new AdAccount(options.adAccountId(), sdk).getCustomAudiences()
+                    .requestField("name").setParam("limit", 500).execute();
+            for (int pages = 0; page != null && !page.isEmpty(); pages++) {
+                if (pages >= MAX_AUDIENCE_PAGES) {
+                    throw new DestinationException("TOO_MANY_AUDIENCES", options.adAccountId() + " has more than "
+                            + MAX_AUDIENCE_PAGES * 500 + " custom audiences; Seglift stopped looking for '" + name + "'");
+                }
+                for (CustomAudience a : page) {
+                    if (name.equals(a.getFieldName())) return a.getFieldId();
+                }
+                page = page.nextPage();
+            }
+            return null;
+        });
+        if (found != null) return new AudienceRef(found, name, false);
+        CustomAudience created = sdkCall("create custom audience", () -> new AdAccount(options.adAccountId(), sdk)
+                .createCustomAudience().setName(name).setSubtype(CustomAudience.EnumSubtype.VALUE_CUSTOM)
+                .setDescription(spec.description()).setCustomerFileSource(options.customerFileSource()).execute());
+        LOG.info("created custom audience {} for segment {} in {}", created.getId(), spec.key(), options.adAccountId());
+        return new AudienceRef(created.getId(), name, true);
+    }
+
+    @Override
+    public BatchResult push(Batch batch) {
+        if (batch.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("batch of " + batch.size() + " rows exceeds Meta's " + MAX_BATCH
+                    + " rows per users call");
+        }
+        if (batch.operation() == Operation.UPDATE) {
+            throw new IllegalArgumentException("Facebook audiences hold no attributes; UPDATE batches are not supported");
+        }
+        Map<String, RowResult> results = new LinkedHashMap<>();
+        List<HashedRow> rows = new ArrayList<>();
+        for (Member m : batch.members()) {
+            MetaNormalizer.Result r = normalizer.normalize(m);
+            if (r.row() == null) results.put(m.key(), RowResult.rejected(m.key(), "NO_USABLE_IDENTIFIER", r.problem()));
+            else rows.add(r.row());
+        }
+        if (!rows.isEmpty() || batch.lastBatch()) {
+            JsonNode answer = upload(batch, rows);
+            Set<String> invalid = invalidSamples(answer);
+            long invalidCount = answer.path("num_invalid_entries").asLong(0);
+            for (HashedRow row : rows) {
+                boolean rejected = row.values().values().stream().anyMatch(invalid::contains);
+                results.put(row.key(), rejected
+                        ? RowResult.rejected(row.key(), "INVALID_ENTRY", "Meta reported the hashed entry as invalid")
+                        : RowResult.ok(row.key(), null));
+            }
+            LOG.debug("{} batch {} to audience {}: sent {}, received {}, invalid {}", batch.operation(), batch.sequence(),
+                    batch.audience().id(), rows.size(), answer.path("num_received").asLong(), invalidCount);
+        }
+        for (Member m : batch.members()) results.putIfAbsent(m.key(), RowResult.ok(m.key(), null));
+        return new BatchResult(List.copyOf(results.values()));
+    }
+
+    private JsonNode upload(Batch batch, List<HashedRow> rows) {
+        ObjectNode payload = JSON.createObjectNode();
+        ArrayNode schema = payload.putArray("schema");
+        SCHEMA.forEach(k -> schema.add(k.name()));
+        ArrayNode data = payload.putArray("data");
+        for (HashedRow row : rows) {
+            ArrayNode r = data.addArray();
+            row.toPayloadRow(SCHEMA).forEach(r::add);
+        }
+        boolean replace = options.fullRefresh() && batch.operation() == Operation.ADD;
+        String edge = replace ? "usersreplace" : "users";
+        String sessionKey = batch.audience().id() + "/" + edge + "/" + batch.operation();
+        long sessionId = sessions.computeIfAbsent(sessionKey, k -> newSessionId());
+        ObjectNode session = JSON.createObjectNode().put("session_id", sessionId).put("batch_seq", batch.sequence() + 1)
+                .put("last_batch_flag", batch.lastBatch()).put("estimated_num_total", Math.max(batch.totalInRun(), rows.size()));
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("payload", payload.toString());
+        params.put("session", session.toString());
+        String method = batch.operation() == Operation.REMOVE ? "DELETE" : "POST";
+        JsonNode answer = graph.call(method, batch.audience().id() + "/" + edge, params).json();
+        if (batch.lastBatch()) sessions.remove(sessionKey);
+        return answer;
+    }
+
+    private long newSessionId() {
+        return context.clock().millis() * 1000 + (System.nanoTime() & 0x3FF);
+    }
+
+    /** Values Meta quoted as invalid; the answer may hold them as an object's keys or as an array. */
+    private static Set<String> invalidSamples(JsonNode answer) {
+        Set<String> samples = new HashSet<>();
+        JsonNode s = answer.path("invalid_entry_samples");
+        if (s.isObject()) s.fieldNames().forEachRemaining(samples::add);
+        if (s.isArray()) s.forEach(v -> {
+            if (v.isTextual()) samples.add(v.asText());
+            else if (v.isArray()) v.forEach(x -> samples.add(x.asText()));
+        });
+        return samples;
+    }
+
+    private interface SdkCall<T> {
+        T run() throws APIException;
+    }
+
+    private <T> T sdkCall(String what, SdkCall<T> call) {
+        try {
+            return call.run();
+        } catch (APIException e) {
+            throw graph.failure(what, 400, e.getRawResponse(), "", java.util.Optional.empty());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FacebookDestination[" + options.adAccountId() + " at " + options.baseUrl() + "]";
+    }
+}

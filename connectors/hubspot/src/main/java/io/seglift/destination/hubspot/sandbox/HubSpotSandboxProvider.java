@@ -1,0 +1,33 @@
+package io.seglift.destination.hubspot.sandbox;
+
+import io.seglift.sandbox.RollingWindowLimit;
+import io.seglift.sandbox.Sandbox;
+import io.seglift.sandbox.SandboxOptions;
+import io.seglift.sandbox.SandboxProvider;
+import io.seglift.sandbox.WireMockSandbox;
+
+import java.time.Duration;
+
+/** Starts {@link HubSpotSandboxApi} on WireMock; documented limit: 100 requests per rolling 10 seconds. */
+public final class HubSpotSandboxProvider implements SandboxProvider {
+
+    @Override
+    public String type() {
+        return "hubspot";
+    }
+
+    @Override
+    public RollingWindowLimit documentedLimit() {
+        return new RollingWindowLimit(100, Duration.ofSeconds(10));
+    }
+
+    @Override
+    public Sandbox start(SandboxOptions options) {
+        return WireMockSandbox.start(new HubSpotSandboxApi(), options);
+    }
+
+    /** Starts a sandbox with a daily request budget, after which it answers 429 with policy DAILY. */
+    public Sandbox start(SandboxOptions options, long dailyLimit) {
+        return WireMockSandbox.start(new HubSpotSandboxApi(dailyLimit), options);
+    }
+}

@@ -1,0 +1,48 @@
+package io.seglift.destination.klaviyo;
+
+import io.seglift.spi.destination.Destination;
+import io.seglift.spi.destination.DestinationContext;
+import io.seglift.spi.destination.DestinationFactory;
+import io.seglift.spi.settings.ConfigKey;
+import io.seglift.spi.settings.ConfigSpec;
+import io.seglift.spi.settings.Settings;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** Creates {@link KlaviyoDestination}s for {@code type: klaviyo}. */
+public final class KlaviyoDestinationFactory implements DestinationFactory {
+    static final String DEFAULT_BASE_URL = "https://a.klaviyo.com";
+
+    @Override
+    public String type() {
+        return "klaviyo";
+    }
+
+    @Override
+    public String description() {
+        return "Klaviyo email: one list per segment, profiles upserted with bulk import jobs";
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        return ConfigSpec.of(
+                ConfigKey.optional("base_url", ConfigKey.Type.URL, DEFAULT_BASE_URL, "Klaviyo API root"),
+                ConfigKey.required("api_key", ConfigKey.Type.SECRET,
+                        "private API key with scopes lists:read, lists:write, profiles:read, profiles:write"),
+                ConfigKey.optional("job_poll_interval", ConfigKey.Type.DURATION, "2s",
+                        "wait between polls of a bulk import job"),
+                ConfigKey.optional("job_timeout", ConfigKey.Type.DURATION, "10m",
+                        "longest wait for one import job before the batch is retried"));
+    }
+
+    @Override
+    public Destination create(Settings settings, DestinationContext context) {
+        String base = settings.string("base_url", DEFAULT_BASE_URL);
+        KlaviyoOptions options = new KlaviyoOptions(URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base),
+                settings.requireSecret("api_key"),
+                settings.duration("job_poll_interval").orElse(Duration.ofSeconds(2)),
+                settings.duration("job_timeout").orElse(Duration.ofMinutes(10)));
+        return new KlaviyoDestination(new KlaviyoClient(options, context), options, context.clock(), Sleeper.SYSTEM);
+    }
+}

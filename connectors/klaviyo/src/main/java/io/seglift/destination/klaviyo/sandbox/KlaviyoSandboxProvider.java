@@ -1,0 +1,31 @@
+package io.seglift.destination.klaviyo.sandbox;
+
+import io.seglift.sandbox.RollingWindowLimit;
+import io.seglift.sandbox.Sandbox;
+import io.seglift.sandbox.SandboxOptions;
+import io.seglift.sandbox.SandboxProvider;
+import io.seglift.sandbox.WireMockSandbox;
+
+import java.time.Duration;
+
+/**
+ * Starts a Klaviyo sandbox for {@code seglift demo}. It accepts any non-blank API key, and enforces the steady limit
+ * of the bulk import tier (150 requests a minute) when started realistically.
+ */
+public final class KlaviyoSandboxProvider implements SandboxProvider {
+
+    @Override
+    public String type() {
+        return "klaviyo";
+    }
+
+    @Override
+    public RollingWindowLimit documentedLimit() {
+        return new RollingWindowLimit(150, Duration.ofMinutes(1));
+    }
+
+    @Override
+    public Sandbox start(SandboxOptions options) {
+        return WireMockSandbox.start(new KlaviyoSandboxApi(key -> !key.isBlank()), options);
+    }
+}

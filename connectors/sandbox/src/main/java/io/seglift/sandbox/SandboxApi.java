@@ -1,0 +1,39 @@
+package io.seglift.sandbox;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The in-memory model of one vendor API, served by {@link WireMockSandbox}. Implementations keep state (contacts,
+ * lists) in memory, must be thread-safe (requests arrive on several server threads) and answer with the vendor's
+ * response shapes. Rate limiting and fault injection are done around them; they only render the vendor-specific
+ * answers.
+ */
+public interface SandboxApi {
+
+    /**
+     * Answers a request. {@code partialFailure} is set when fault injection asks for a partial failure: the API should
+     * process the request but fail rows for which {@code failRow} answers true, the way the vendor reports per-row
+     * errors (HubSpot: 207 multi-status). APIs without per-row errors may ignore it.
+     */
+    SandboxResponse handle(SandboxRequest request, boolean partialFailure, java.util.function.BooleanSupplier failRow);
+
+    /**
+     * The vendor's answer when a request exceeds the rate limit (real or injected), announcing {@code retryAfter}.
+     * The default is a bare 429 with {@code Retry-After} in whole seconds.
+     */
+    default SandboxResponse rateLimited(Duration retryAfter, RollingWindowLimit limit, int remaining) {
+        return new SandboxResponse(429, Map.of("Retry-After", String.valueOf(Math.max(1, (retryAfter.toMillis() + 999) / 1000))),
+                "{\"error\":\"rate limited\"}");
+    }
+
+    /** The vendor's answer to an injected server error. */
+    default SandboxResponse serverError() {
+        return SandboxResponse.json(503, Map.of("status", "error", "message", "Service temporarily unavailable (sandbox fault)"));
+    }
+
+    /** Whether a request counts against the rate limit; by default every request does. */
+    default boolean rateLimited(SandboxRequest request) {
+        return true;
+    }
+}

@@ -1,0 +1,75 @@
+package io.seglift.destination.webhook;
+
+import io.seglift.spi.destination.Channel;
+import io.seglift.spi.destination.Destination;
+import io.seglift.spi.destination.DestinationContext;
+import io.seglift.spi.destination.DestinationFactory;
+import io.seglift.spi.settings.ConfigKey;
+import io.seglift.spi.settings.ConfigSpec;
+import io.seglift.spi.settings.Settings;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+/** Creates {@link WebhookDestination}s for {@code type: webhook}. */
+public final class WebhookDestinationFactory implements DestinationFactory {
+    static final String BASE_URL = "base_url";
+    static final String SIGNING_SECRET = "signing_secret";
+    static final String CHANNEL = "channel";
+    static final String MAX_BATCH_SIZE = "max_batch_size";
+    static final String REQUESTS_PER_SECOND = "requests_per_second";
+    static final int HARD_MAX_BATCH = 10_000;
+
+    @Override
+    public String type() {
+        return "webhook";
+    }
+
+    @Override
+    public String description() {
+        return "Signed JSON webhook: POSTs batches to your endpoint with an HMAC-SHA256 signature";
+    }
+
+    @Override
+    public ConfigSpec configSpec() {
+        return ConfigSpec.of(
+                ConfigKey.required(BASE_URL, ConfigKey.Type.URL,
+                        "receiver root URL; batches go to <base_url>/batches, audiences to <base_url>/audiences/<key>"),
+                ConfigKey.required(SIGNING_SECRET, ConfigKey.Type.SECRET,
+                        "shared secret for the X-Seglift-Signature HMAC-SHA256 header"),
+                ConfigKey.oneOf(CHANNEL, "crm", "channel the receiver activates (decides the consent required)",
+                        Arrays.stream(Channel.values()).map(c -> c.name().toLowerCase()).toList()),
+                ConfigKey.optional(MAX_BATCH_SIZE, ConfigKey.Type.INTEGER, "1000",
+                        "members per POST, 1 to " + HARD_MAX_BATCH),
+                ConfigKey.optional(REQUESTS_PER_SECOND, ConfigKey.Type.NUMBER, "10",
+                        "requests per second the receiver accepts"));
+    }
+
+    @Override
+    public Destination create(Settings settings, DestinationContext context) {
+        long maxBatch = settings.integer(MAX_BATCH_SIZE, 1000);
+        if (maxBatch < 1 || maxBatch > HARD_MAX_BATCH) {
+            throw new IllegalArgumentException("webhook '" + settings.name() + "'." + MAX_BATCH_SIZE + " is " + maxBatch
+                    + "; allowed: 1 to " + HARD_MAX_BATCH);
+        }
+        WebhookOptions options = new WebhookOptions(
+                URI.create(stripSlash(settings.requireString(BASE_URL))),
+                settings.requireSecret(SIGNING_SECRET),
+                Channel.valueOf(settings.string(CHANNEL, "crm").toUpperCase()),
+                (int) maxBatch,
+                settings.number(REQUESTS_PER_SECOND, 10));
+        return new WebhookDestination(options, context);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The identifiers the webhook forwards, in payload order. */
+    static List<io.seglift.spi.destination.IdentifierType> forwardedIdentifiers() {
+        return List.of(io.seglift.spi.destination.IdentifierType.EMAIL, io.seglift.spi.destination.IdentifierType.PHONE,
+                io.seglift.spi.destination.IdentifierType.EXTERNAL_ID, io.seglift.spi.destination.IdentifierType.FIRST_NAME,
+                io.seglift.spi.destination.IdentifierType.LAST_NAME);
+    }
+}

@@ -1,0 +1,113 @@
+package io.seglift.cli;
+
+import io.seglift.config.ProjectConfig;
+import io.seglift.config.SyncConfig;
+import io.seglift.spi.warehouse.Warehouse;
+import io.seglift.sync.RunSummary;
+import io.seglift.sync.runs.RunStatus;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import static io.seglift.cli.SyncCommands.n;
+
+/** {@code seglift sync SYNC|--all}: sends a segment's changes to its destination. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Send the changes of a segment to its destination: adds, removes (mirror) and attribute updates "
+                + "(upsert), excluding the holdout, suppressed members and members without consent. State is committed "
+                + "per batch, so an interrupted run is finished by the next one.",
+        footer = {"", "Exit codes: 0 success, 1 failed (retry later), 2 invalid config or incomplete brief,",
+                "            3 finished with rejected rows, 4 already running, 5 segment not built.",
+                "", "Example: seglift sync lapsed_to_hubspot", "         seglift sync --all --format json"})
+public final class SyncCommand implements Callable<Integer> {
+    private final Session session;
+
+    @Mixin
+    GlobalOptions options;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Parameters(paramLabel = "SYNC", description = "Sync name from the project file.")
+        String name;
+
+        @Option(names = "--all", description = "Run every sync of the project, one after the other.")
+        boolean all;
+    }
+
+    public SyncCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        ProjectConfig project = session.project(options);
+        List<SyncConfig> syncs = target.all ? project.syncs() : List.of(SyncCommands.sync(project, target.name));
+        List<Map<String, Object>> json = new ArrayList<>();
+        int exit = ExitCode.OK;
+        try (Warehouse w = session.openWarehouse(project)) {
+            for (SyncConfig sync : syncs) {
+                int code;
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("sync", sync.name());
+                try {
+                    RunSummary s = SyncCommands.translate(() -> SyncCommands.engine(session).run(project, sync, w, session.destinations()));
+                    code = exitCode(s);
+                    entry.put("run", s);
+                    if (!options.json()) print(s);
+                } catch (CliException e) {
+                    if (!target.all) throw e;
+                    code = e.exitCode();
+                    entry.put("error", e.getMessage());
+                    System.err.println("error: " + sync.name() + ": " + e.getMessage());
+                }
+                entry.put("exit_code", code);
+                json.add(entry);
+                exit = worse(exit, code);
+            }
+        }
+        if (options.json()) System.out.println(Json.write(target.all ? json : json.get(0)));
+        return exit;
+    }
+
+    static int exitCode(RunSummary s) {
+        return switch (s.status()) {
+            case SUCCEEDED -> ExitCode.OK;
+            case PARTIAL -> s.rejected() > 0 ? ExitCode.REJECTED_ROWS : ExitCode.OK;
+            default -> ExitCode.FAILED;
+        };
+    }
+
+    /** Failures outrank the rest; then invalid, locked, not ready, rejected rows. */
+    static int worse(int a, int b) {
+        List<Integer> order = List.of(ExitCode.FAILED, ExitCode.INVALID, ExitCode.LOCKED, ExitCode.NOT_READY,
+                ExitCode.REJECTED_ROWS, ExitCode.OK);
+        return order.indexOf(a) <= order.indexOf(b) ? a : b;
+    }
+
+    private static void print(RunSummary s) {
+        System.out.println("run " + s.runId() + " " + s.syncName() + ": " + s.status().code() + " in "
+                + s.elapsed().toMillis() / 1000.0 + " s");
+        if (s.plan() != null) {
+            System.out.println("  added " + n(s.added()) + ", removed " + n(s.removed()) + ", updated " + n(s.updated())
+                    + ", rejected " + n(s.rejected()) + ", left for retry " + n(s.retried()) + " (of " + n(s.plan().planned())
+                    + " planned)");
+            System.out.println("  excluded: held out " + n(s.plan().excluded(io.seglift.sync.plan.Exclusion.HELD_OUT))
+                    + ", suppressed " + n(s.plan().excluded(io.seglift.sync.plan.Exclusion.SUPPRESSED))
+                    + ", no consent " + n(s.plan().excluded(io.seglift.sync.plan.Exclusion.NO_CONSENT))
+                    + ", no identifier " + n(s.plan().excluded(io.seglift.sync.plan.Exclusion.NO_IDENTIFIER)));
+        }
+        System.out.println("  calls " + n(s.calls()) + " (" + n(s.callRetries()) + " retried)");
+        if (s.error() != null) System.out.println("  " + (s.status() == RunStatus.FAILED ? "error: " : "note: ") + s.error());
+        if (s.rejected() > 0) System.out.println("  details: seglift runs show " + s.runId());
+    }
+}

@@ -1,0 +1,30 @@
+package io.seglift.demo;
+
+import io.seglift.config.SegmentConfig;
+import io.seglift.scoring.segments.SegmentBuild;
+import io.seglift.scoring.segments.SegmentBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds every segment of the demo project with its holdout, as of the demo's as-of date. */
+public final class SegmentsStage implements DemoStage {
+
+    @Override
+    public String name() {
+        return "segments";
+    }
+
+    @Override
+    public StageResult run(DemoContext context) {
+        SegmentBuilder builder = new SegmentBuilder(context.warehouse(), context.project(), context.clock());
+        List<String> lines = new ArrayList<>();
+        for (SegmentConfig s : context.project().segments().values()) {
+            SegmentBuild b = builder.build(s, context.asOf());
+            lines.add(String.format(Locale.ROOT, "%s %,d (%,d held out)%s", s.name(), b.members(), b.holdout(),
+                    s.syncable() ? "" : ", no brief: will not be synced"));
+        }
+        return StageResult.done(String.join("; ", lines));
+    }
+}

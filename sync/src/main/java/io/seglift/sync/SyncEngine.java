@@ -1,0 +1,362 @@
+package io.seglift.sync;
+
+import io.seglift.config.ActivationBrief;
+import io.seglift.config.DestinationConfig;
+import io.seglift.config.ProjectConfig;
+import io.seglift.config.SegmentConfig;
+import io.seglift.config.SyncConfig;
+import io.seglift.scoring.segments.ProfileView;
+import io.seglift.spi.destination.AudienceRef;
+import io.seglift.spi.destination.AudienceSpec;
+import io.seglift.spi.destination.Batch;
+import io.seglift.spi.destination.BatchResult;
+import io.seglift.spi.destination.Capabilities;
+import io.seglift.spi.destination.Destination;
+import io.seglift.spi.destination.DestinationContext;
+import io.seglift.spi.destination.DestinationException;
+import io.seglift.spi.destination.DestinationFactory;
+import io.seglift.spi.destination.Destinations;
+import io.seglift.spi.destination.IdentifierType;
+import io.seglift.spi.destination.Member;
+import io.seglift.spi.destination.Operation;
+import io.seglift.spi.destination.RateLimit;
+import io.seglift.spi.destination.RowResult;
+import io.seglift.spi.destination.SyncMode;
+import io.seglift.spi.warehouse.ColumnType;
+import io.seglift.spi.warehouse.Row;
+import io.seglift.spi.warehouse.Warehouse;
+import io.seglift.sync.lock.SyncLock;
+import io.seglift.sync.lock.SyncLockedException;
+import io.seglift.sync.plan.Plan;
+import io.seglift.sync.plan.SyncPlanner;
+import io.seglift.sync.plan.SyncTarget;
+import io.seglift.sync.resilience.GuardedCaller;
+import io.seglift.sync.runs.RunHistory;
+import io.seglift.sync.runs.RunStatus;
+import io.seglift.sync.state.BatchCommitter;
+import io.seglift.sync.state.Outcome;
+import io.seglift.sync.state.SyncTables;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * Runs syncs: plans the diff in the warehouse, sends it in batches through the destination under the rate limiter,
+ * retries and circuit breaker, and commits each batch's outcomes before sending the next. A crash loses at most the
+ * uncommitted batch in flight, which the next run sends again (pushes are idempotent). See {@code docs/sync.md}.
+ */
+public final class SyncEngine {
+    private final EngineOptions options;
+
+    public SyncEngine(EngineOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Runs a sync, creating its destination from the project's destination block with a factory from {@code
+     * destinations}; the destination's HTTP client is paced per request at the sync's rate limit.
+     */
+    public RunSummary run(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Destinations destinations) {
+        DestinationConfig dc = destinationConfig(project, sync);
+        DestinationFactory factory = destinations.find(dc.type()).orElseThrow(() -> new SyncRefusedException(
+                "destinations." + dc.name() + ".type: unknown destination type '" + dc.type() + "' (available: "
+                        + String.join(", ", destinations.all().keySet()) + ")"));
+        Capabilities caps;
+        try (Destination probe = factory.create(dc.settings(), context(options.http()))) {
+            caps = probe.capabilities();
+        }
+        GuardedCaller guard = new GuardedCaller(sync.name(), rateLimit(dc, caps), options.resilience(), options.sleeper(), false);
+        try (Destination destination = factory.create(dc.settings(), context(guard.pacedClient(options.http())))) {
+            return run(project, sync, warehouse, destination, guard);
+        }
+    }
+
+    /** Runs a sync against an already created destination (tests pass fakes here); each push is paced. */
+    public RunSummary run(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Destination destination) {
+        DestinationConfig dc = destinationConfig(project, sync);
+        return run(project, sync, warehouse, destination, new GuardedCaller(sync.name(),
+                rateLimit(dc, destination.capabilities()), options.resilience(), options.sleeper(), true));
+    }
+
+    private RunSummary run(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Destination destination,
+                           GuardedCaller guard) {
+        SegmentConfig segment = checkRunnable(project, sync);
+        DestinationConfig dc = destinationConfig(project, sync);
+        Capabilities caps = destination.capabilities();
+        SyncTarget target = target(project, sync, caps);
+        StringBuilder holder = new StringBuilder();
+        try (SyncLock lock = SyncLock.tryAcquire(project.projectDir(), sync.name(), holder).orElseThrow(() ->
+                new SyncLockedException("sync " + sync.name() + " is already running (" + holder + "); nothing done"))) {
+            return new Run(project, sync, segment, dc, warehouse, destination, caps, target, guard).execute();
+        }
+    }
+
+    private DestinationContext context(java.net.http.HttpClient http) {
+        return new DestinationContext(http, options.clock(), options.requestTimeout());
+    }
+
+    /** Plans a sync without sending anything or changing state (a dry run); work rows are removed afterwards. */
+    public Plan plan(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Capabilities caps) {
+        checkRunnable(project, sync);
+        SyncPlanner planner = new SyncPlanner(warehouse, target(project, sync, caps), profile(project, warehouse));
+        String id = "plan-" + newRunId();
+        try {
+            return planner.prepare(id);
+        } finally {
+            planner.discard(id);
+        }
+    }
+
+    /** The audience a segment gets: named for marketers, described from its brief. */
+    public static AudienceSpec audienceSpec(ProjectConfig project, SegmentConfig segment) {
+        StringBuilder d = new StringBuilder();
+        ActivationBrief b = segment.brief().orElse(null);
+        if (b != null) {
+            b.hypothesis().ifPresent(h -> d.append("Hypothesis: ").append(h).append(' '));
+            b.successMetric().ifPresent(m -> d.append("Success: ").append(m.name().orElse("?"))
+                    .append(m.target().map(t -> " " + t.text()).orElse(""))
+                    .append(m.windowDays().map(w -> " within " + w + " days").orElse("")).append(". "));
+            b.owner().ifPresent(o -> d.append("Owner: ").append(o).append(". "));
+        }
+        d.append(String.format(Locale.ROOT, "Holdout: %.0f%% kept out to measure lift.", segment.holdoutFraction() * 100));
+        return new AudienceSpec(segment.name(), "Seglift · " + project.project() + " · " + segment.name(), d.toString().trim());
+    }
+
+    private static SegmentConfig checkRunnable(ProjectConfig project, SyncConfig sync) {
+        SegmentConfig segment = project.segment(sync.segment()).orElseThrow(() -> new SyncRefusedException(
+                "syncs." + sync.name() + ".segment: no segment named '" + sync.segment() + "' (segments: "
+                        + String.join(", ", project.segments().keySet()) + ")"));
+        List<String> missing = segment.briefProblems();
+        if (!missing.isEmpty()) {
+            throw new SyncRefusedException("segment " + segment.name() + " cannot be synced until its activation brief is "
+                    + "complete; missing: " + String.join(", ", missing.stream().map(m -> "segments." + segment.name() + "." + m).toList()));
+        }
+        if (!sync.fields().isEmpty() && sync.mode() != SyncMode.UPSERT) {
+            throw new SyncRefusedException("syncs." + sync.name() + ".fields: fields are written only in mode upsert (mode is "
+                    + sync.mode().yamlName() + ")");
+        }
+        return segment;
+    }
+
+    private static DestinationConfig destinationConfig(ProjectConfig project, SyncConfig sync) {
+        return project.destination(sync.destination()).orElseThrow(() -> new SyncRefusedException(
+                "syncs." + sync.name() + ".destination: no destination named '" + sync.destination() + "' (destinations: "
+                        + String.join(", ", project.destinations().keySet()) + ")"));
+    }
+
+    private static SyncTarget target(ProjectConfig project, SyncConfig sync, Capabilities caps) {
+        if (!caps.modes().contains(sync.mode())) {
+            throw new SyncRefusedException("syncs." + sync.name() + ".mode: the destination does not support " + sync.mode().yamlName());
+        }
+        if (sync.mode() == SyncMode.UPSERT && !caps.supportsAttributes()) {
+            throw new SyncRefusedException("syncs." + sync.name() + ": the destination cannot write attributes (upsert)");
+        }
+        var customers = project.sources().customers();
+        List<IdentifierType> ids = new ArrayList<>();
+        for (IdentifierType t : IdentifierType.values()) {
+            if (caps.identifiers().contains(t) && customers.identifiers().containsKey(t)) ids.add(t);
+        }
+        if (ids.isEmpty()) {
+            throw new SyncRefusedException("sync " + sync.name() + ": the destination matches on " + caps.identifiers()
+                    + " but sources.customers.identifiers maps none of them to a column");
+        }
+        for (String f : sync.fields().keySet()) io.seglift.spi.warehouse.Identifiers.require(f, "syncs." + sync.name() + ".fields");
+        try {
+            SyncTarget t = new SyncTarget(sync.name(), sync.segment(), sync.mode(), sync.fields(), caps.channel(), ids, customers,
+                    project.sources().suppressions());
+            return t;
+        } catch (IllegalArgumentException e) {
+            throw new SyncRefusedException(e.getMessage());
+        }
+    }
+
+    /** The member profile segment rules are evaluated over, so {@code fields} can use every column they can. */
+    private static Function<LocalDate, String> profile(ProjectConfig project, Warehouse warehouse) {
+        return asOf -> ProfileView.sql(project, warehouse.dialect(), asOf);
+    }
+
+    static String newRunId() {
+        return Long.toString(System.currentTimeMillis(), 36) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+    }
+
+    /** The effective rate limit: the project's override, else the destination's first documented limit. */
+    static RateLimit rateLimit(DestinationConfig dc, Capabilities caps) {
+        return dc.rateLimit().orElseGet(() -> caps.rateLimits().isEmpty()
+                ? new RateLimit("default", 10, java.time.Duration.ofSeconds(1)) : caps.rateLimits().get(0));
+    }
+
+    /** One execution of a sync, holding its lock. */
+    private final class Run {
+        private final ProjectConfig project;
+        private final SyncConfig sync;
+        private final SegmentConfig segment;
+        private final DestinationConfig dc;
+        private final Warehouse warehouse;
+        private final Destination destination;
+        private final Capabilities caps;
+        private final SyncTarget target;
+        private final RunHistory history;
+        private final SyncPlanner planner;
+        private final GuardedCaller guard;
+        private final String runId = newRunId();
+        private long added, removed, updated, rejected, retried;
+
+        Run(ProjectConfig project, SyncConfig sync, SegmentConfig segment, DestinationConfig dc, Warehouse warehouse,
+            Destination destination, Capabilities caps, SyncTarget target, GuardedCaller guard) {
+            this.project = project;
+            this.sync = sync;
+            this.segment = segment;
+            this.dc = dc;
+            this.warehouse = warehouse;
+            this.destination = destination;
+            this.caps = caps;
+            this.target = target;
+            this.history = new RunHistory(warehouse);
+            this.planner = new SyncPlanner(warehouse, target, profile(project, warehouse));
+            this.guard = guard;
+        }
+
+        RunSummary execute() {
+            Instant started = options.clock().instant();
+            planner.validate();
+            history.abandonStale(sync.name(), started);
+            history.start(runId, sync.name(), segment.name(), dc.name(), sync.mode().yamlName(), started);
+            Plan plan = null;
+            RunStatus status;
+            String error = null;
+            try {
+                guard.call("check", () -> {
+                    destination.check();
+                    return null;
+                });
+                AudienceRef audience = guard.call("ensure audience", () -> destination.ensureAudience(audienceSpec(project, segment)));
+                recordAudience(audience, started);
+                plan = planner.prepare(runId);
+                history.planned(runId, plan, audience.id());
+                planner.forgetRejectedLeavers(runId);
+                options.progress().start("sync " + sync.name() + " to " + dc.name(), plan.planned());
+                boolean stopped = false;
+                for (Operation op : List.of(Operation.REMOVE, Operation.ADD, Operation.UPDATE)) {
+                    long total = switch (op) {
+                        case REMOVE -> plan.removes();
+                        case ADD -> plan.adds();
+                        case UPDATE -> plan.updates();
+                    };
+                    if (total > 0 && !send(op, total, audience, plan.segmentAsOf())) {
+                        stopped = true;
+                        break;
+                    }
+                }
+                if (stopped) {
+                    status = RunStatus.STOPPED;
+                    error = "stopped on request after the batch in flight; the rest is sent by the next run";
+                } else {
+                    status = rejected + retried > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
+                }
+            } catch (DestinationException e) {
+                status = RunStatus.FAILED;
+                error = "destination " + dc.name() + " (" + e.code() + "): " + e.getMessage();
+            } catch (RuntimeException e) {
+                status = RunStatus.FAILED;
+                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            }
+            Instant finished = options.clock().instant();
+            history.finish(runId, status, error, guard.retries(), finished);
+            try {
+                planner.discard(runId);
+            } catch (RuntimeException ignored) {
+                // work rows of a finished run are removed by the next run of the sync
+            }
+            options.progress().finish(String.format(Locale.ROOT, "%s: +%d -%d ~%d, %d rejected, %d left for retry (%s)",
+                    sync.name(), added, removed, updated, rejected, retried, status.code()));
+            return new RunSummary(runId, sync.name(), status, plan, added, removed, updated, rejected, retried,
+                    guard.calls(), guard.retries(), started, finished, error);
+        }
+
+        /** Sends every pending row of one operation; false when a stop was requested. */
+        private boolean send(Operation op, long total, AudienceRef audience, LocalDate asOf) {
+            int size = caps.maxBatchSize();
+            String sql = planner.queries().page(size, asOf);
+            long lastSeq = 0;
+            long done = 0;
+            int sequence = 0;
+            while (true) {
+                if (options.stopRequested().getAsBoolean()) return false;
+                Page page = readPage(sql, op, lastSeq);
+                if (page.members().isEmpty()) return true;
+                lastSeq = page.lastSeq();
+                Batch batch = new Batch(audience, op, page.members(), sequence++, done + page.members().size() >= total, total);
+                BatchResult result = guard.call(op.name().toLowerCase() + " batch " + batch.sequence(),
+                        () -> destination.push(batch)).requireCovers(batch);
+                List<Outcome> outcomes = new ArrayList<>(result.rows().size());
+                for (RowResult r : result.rows()) {
+                    Member m = page.byKey().get(r.key());
+                    outcomes.add(new Outcome(r.key(), op, r.status(), r.code(), r.message(),
+                            r.destinationId() != null ? r.destinationId() : m.destinationId(), page.fingerprints().get(r.key())));
+                }
+                BatchCommitter.Counts c = new BatchCommitter(warehouse).commit(sync.name(), runId, outcomes, options.clock().instant());
+                added += c.added();
+                removed += c.removed();
+                updated += c.updated();
+                rejected += c.rejected();
+                retried += c.retried();
+                done += c.sent();
+                options.progress().advance(c.sent());
+            }
+        }
+
+        private record Page(List<Member> members, Map<String, Member> byKey, Map<String, String> fingerprints, long lastSeq) {
+        }
+
+        private Page readPage(String sql, Operation op, long afterSeq) {
+            Map<String, Member> byKey = new LinkedHashMap<>();
+            Map<String, String> fps = new LinkedHashMap<>();
+            long[] last = {afterSeq};
+            List<String> fieldNames = new ArrayList<>(target.fields().keySet());
+            warehouse.query(sql, List.of(runId, BatchCommitter.op(op), afterSeq), row -> {
+                last[0] = Math.max(last[0], row.longValue("seglift_seq"));
+                String key = row.string("seglift_key");
+                if (byKey.containsKey(key)) return;
+                byKey.put(key, member(row, key, op, fieldNames));
+                fps.put(key, row.string("seglift_fp"));
+            });
+            return new Page(List.copyOf(byKey.values()), byKey, fps, last[0]);
+        }
+
+        private Member member(Row row, String key, Operation op, List<String> fieldNames) {
+            Map<IdentifierType, String> ids = new EnumMap<>(IdentifierType.class);
+            for (int i = 0; i < target.identifiers().size(); i++) {
+                String v = row.string("seglift_id_" + i);
+                if (v != null && !v.isBlank()) ids.put(target.identifiers().get(i), v.trim());
+            }
+            Map<String, Object> attrs = new LinkedHashMap<>();
+            if (op != Operation.REMOVE) {
+                for (int i = 0; i < fieldNames.size(); i++) {
+                    Object v = row.get("seglift_f_" + i);
+                    attrs.put(fieldNames.get(i), v == null ? "" : v.toString());
+                }
+            }
+            return new Member(key, ids, attrs, row.string("seglift_dest"));
+        }
+
+        private void recordAudience(AudienceRef a, Instant now) {
+            SyncTables t = new SyncTables(warehouse);
+            var d = warehouse.dialect();
+            String text = d.type(ColumnType.TEXT);
+            for (String sql : d.upsert(t.name(SyncTables.AUDIENCES), List.of("sync_name"),
+                    List.of("destination", "audience_id", "audience_name", "created_at"),
+                    "SELECT CAST(? AS " + text + "), CAST(? AS " + text + "), CAST(? AS " + text + "), CAST(? AS " + text
+                            + "), CAST(? AS " + d.type(ColumnType.TIMESTAMP) + ")")) {
+                warehouse.execute(sql, sync.name(), dc.name(), a.id(), a.name(), now);
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.seglift.sync.lock;
+
+/** Another process is running this sync; nothing was done. */
+public final class SyncLockedException extends RuntimeException {
+    public SyncLockedException(String message) {
+        super(message);
+    }
+}

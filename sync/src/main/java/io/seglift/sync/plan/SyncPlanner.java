@@ -1,0 +1,138 @@
+package io.seglift.sync.plan;
+
+import io.seglift.spi.destination.SyncMode;
+import io.seglift.spi.warehouse.Warehouse;
+import io.seglift.sync.state.SyncTables;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Computes a run's diff in the warehouse: classifies the latest build of the segment into {@code sync_work}, then
+ * writes the operations (removes, adds, updates; numbered for paging) into {@code sync_pending}. Nothing per member
+ * crosses into the JVM except five sample keys per operation.
+ */
+public final class SyncPlanner {
+    private final Warehouse warehouse;
+    private final SyncTarget target;
+    private final SyncTables t;
+    private final MemberQueries queries;
+
+    /** @param profileAsOf the member profile's SELECT as of a date (the scoring module's {@code ProfileView}) */
+    public SyncPlanner(Warehouse warehouse, SyncTarget target, Function<LocalDate, String> profileAsOf) {
+        this.warehouse = warehouse;
+        this.target = target;
+        this.t = new SyncTables(warehouse);
+        this.queries = new MemberQueries(warehouse, target, profileAsOf);
+    }
+
+    public MemberQueries queries() {
+        return queries;
+    }
+
+    /** Checks the inputs exist and the mapped fields compile; returns the as-of date of the segment's latest build. */
+    public LocalDate validate() {
+        if (!warehouse.tableExists(warehouse.own("segment_members"))) {
+            throw new SegmentNotBuiltException("no segment has been built yet (table " + warehouse.own("segment_members")
+                    + " is missing): run seglift segments build first");
+        }
+        LocalDate asOf = warehouse.queryOne("SELECT MAX(as_of) AS as_of FROM " + queries.segmentMembers() + " WHERE segment = ?",
+                List.of(target.segment()), r -> r.date("as_of")).orElse(null);
+        if (asOf == null) {
+            throw new SegmentNotBuiltException("segment " + target.segment() + " has no build yet: run seglift segments build");
+        }
+        if (!target.fields().isEmpty()) {
+            warehouse.checkQuery(queries.fieldsCheck(asOf)).ifPresent(msg -> {
+                throw new IllegalArgumentException("syncs." + target.syncName() + ".fields: a field does not compile against "
+                        + "the member profile: " + msg);
+            });
+        }
+        return asOf;
+    }
+
+    /** Classifies and diffs for {@code runId}; the work rows stay until {@link #discard}. */
+    public Plan prepare(String runId) {
+        LocalDate asOf = validate();
+        discard(runId);
+        warehouse.inTransaction(w -> {
+            w.execute(queries.insertClassified(asOf), runId, target.segment(), target.segment());
+            w.execute(insertPending(), pendingParams(runId).toArray());
+        });
+        return summarize(runId, asOf);
+    }
+
+    /** Deletes state rows of members rejected earlier that are no longer to be sent; they were never in the destination. */
+    public long forgetRejectedLeavers(String runId) {
+        return warehouse.execute("DELETE FROM " + t.q(SyncTables.STATE) + " WHERE sync_name = ? AND status = 'rejected'"
+                + " AND customer_key NOT IN (SELECT customer_key FROM " + t.q(SyncTables.WORK)
+                + " WHERE run_id = ? AND reason IS NULL)", target.syncName(), runId);
+    }
+
+    /** Removes the work rows of a run. */
+    public void discard(String runId) {
+        for (String table : List.of(SyncTables.WORK, SyncTables.PENDING, SyncTables.BATCH)) {
+            warehouse.execute("DELETE FROM " + t.q(table) + " WHERE run_id = ?", runId);
+        }
+    }
+
+    private String insertPending() {
+        String work = t.q(SyncTables.WORK);
+        String state = t.q(SyncTables.STATE);
+        StringBuilder ops = new StringBuilder();
+        ops.append("SELECT 'add' AS operation, 1 AS op_order, w.customer_key, MIN(w.fingerprint) AS fingerprint,")
+                .append(" CAST(NULL AS ").append(t.dialect().type(io.seglift.spi.warehouse.ColumnType.TEXT)).append(") AS destination_id FROM ")
+                .append(work).append(" w LEFT JOIN ").append(state).append(" st ON st.sync_name = ? AND st.customer_key = w.customer_key")
+                .append(" WHERE w.run_id = ? AND w.reason IS NULL AND st.customer_key IS NULL GROUP BY w.customer_key");
+        if (target.mode() == SyncMode.UPSERT) {
+            ops.append(" UNION ALL SELECT 'update', 2, w.customer_key, MIN(w.fingerprint), MIN(st.destination_id) FROM ").append(work)
+                    .append(" w JOIN ").append(state).append(" st ON st.sync_name = ? AND st.customer_key = w.customer_key")
+                    .append(" WHERE w.run_id = ? AND w.reason IS NULL AND st.status = 'synced'")
+                    .append(" AND COALESCE(st.fingerprint, '') <> COALESCE(w.fingerprint, '') GROUP BY w.customer_key");
+        }
+        if (target.mode() == SyncMode.MIRROR) {
+            ops.append(" UNION ALL SELECT 'remove', 0, st.customer_key, st.fingerprint, st.destination_id FROM ").append(state).append(" st")
+                    .append(" WHERE st.sync_name = ? AND st.status = 'synced' AND st.customer_key NOT IN (SELECT customer_key FROM ")
+                    .append(work).append(" WHERE run_id = ? AND reason IS NULL)");
+        }
+        return "INSERT INTO " + t.q(SyncTables.PENDING) + " (run_id, seq, operation, customer_key, fingerprint, destination_id)"
+                + " SELECT ?, ROW_NUMBER() OVER (ORDER BY op_order, customer_key), operation, customer_key, fingerprint,"
+                + " destination_id FROM (" + ops + ") d";
+    }
+
+    private List<Object> pendingParams(String runId) {
+        List<Object> p = new java.util.ArrayList<>(List.of(runId, target.syncName(), runId));
+        if (target.mode() == SyncMode.UPSERT) p.addAll(List.of(target.syncName(), runId));
+        if (target.mode() == SyncMode.MIRROR) p.addAll(List.of(target.syncName(), runId));
+        return p;
+    }
+
+    private Plan summarize(String runId, LocalDate asOf) {
+        String work = t.q(SyncTables.WORK);
+        long members = warehouse.queryLong("SELECT COUNT(DISTINCT customer_key) FROM " + work + " WHERE run_id = ?", runId);
+        Map<Exclusion, Long> exclusions = new EnumMap<>(Exclusion.class);
+        long toSend = 0;
+        for (var row : warehouse.queryList("SELECT reason, COUNT(DISTINCT customer_key) AS n FROM " + work
+                + " WHERE run_id = ? GROUP BY reason", List.of(runId), r -> new Object[]{r.string("reason"), r.longValue("n")})) {
+            if (row[0] == null) toSend = (Long) row[1];
+            else exclusions.put(Exclusion.valueOf(((String) row[0]).toUpperCase()), (Long) row[1]);
+        }
+        Map<String, Long> ops = new LinkedHashMap<>();
+        for (var row : warehouse.queryList("SELECT operation, COUNT(*) AS n FROM " + t.q(SyncTables.PENDING)
+                + " WHERE run_id = ? GROUP BY operation", List.of(runId), r -> Map.entry(r.string("operation"), r.longValue("n")))) {
+            ops.put(row.getKey(), row.getValue());
+        }
+        Map<String, List<String>> samples = new LinkedHashMap<>();
+        for (String op : ops.keySet()) {
+            samples.put(op, warehouse.queryList("SELECT customer_key FROM " + t.q(SyncTables.PENDING)
+                    + " WHERE run_id = ? AND operation = ? ORDER BY seq" + t.dialect().limit(5), List.of(runId, op), r -> r.string("customer_key")));
+        }
+        long adds = ops.getOrDefault("add", 0L);
+        long updates = ops.getOrDefault("update", 0L);
+        return new Plan(asOf, members, adds, ops.getOrDefault("remove", 0L), updates, Math.max(0, toSend - adds - updates),
+                exclusions, samples);
+    }
+}

@@ -1,0 +1,88 @@
+package io.seglift.sync;
+
+import io.seglift.spi.destination.AudienceRef;
+import io.seglift.spi.destination.AudienceSpec;
+import io.seglift.spi.destination.Batch;
+import io.seglift.spi.destination.BatchResult;
+import io.seglift.spi.destination.Capabilities;
+import io.seglift.spi.destination.Channel;
+import io.seglift.spi.destination.Destination;
+import io.seglift.spi.destination.IdentifierType;
+import io.seglift.spi.destination.Member;
+import io.seglift.spi.destination.Operation;
+import io.seglift.spi.destination.RateLimit;
+import io.seglift.spi.destination.RowResult;
+import io.seglift.spi.destination.SyncMode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/** An in-memory destination: one audience, attributes per key, and scripted failures. */
+final class FakeDestination implements Destination {
+    final Channel channel;
+    final Set<String> audience = new TreeSet<>();
+    final Map<String, Map<String, Object>> attributes = new HashMap<>();
+    final Map<String, Integer> pushesPerKey = new ConcurrentHashMap<>();
+    final Set<String> rejectKeys = new TreeSet<>();
+    final Set<String> retryKeysOnce = new TreeSet<>();
+    final List<Batch> batches = new ArrayList<>();
+    /** Called before each push; may throw to simulate call failures. */
+    Supplier<RuntimeException> beforePush = () -> null;
+    int maxBatch = 10;
+
+    FakeDestination(Channel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return new Capabilities(channel, Set.of(IdentifierType.EMAIL), maxBatch, List.of(new RateLimit("default", 1000, Duration.ofSeconds(1))),
+                EnumSet.allOf(SyncMode.class), true, true);
+    }
+
+    @Override
+    public void check() {
+    }
+
+    @Override
+    public AudienceRef ensureAudience(AudienceSpec spec) {
+        return new AudienceRef("list-1", spec.displayName(), false);
+    }
+
+    @Override
+    public synchronized BatchResult push(Batch batch) {
+        RuntimeException e = beforePush.get();
+        if (e != null) throw e;
+        batches.add(batch);
+        List<RowResult> out = new ArrayList<>();
+        for (Member m : batch.members()) {
+            pushesPerKey.merge(m.key(), 1, Integer::sum);
+            if (m.identifier(IdentifierType.EMAIL) == null && batch.operation() != Operation.REMOVE) {
+                throw new AssertionError("member without email sent: " + m.key());
+            }
+            if (rejectKeys.contains(m.key())) {
+                out.add(RowResult.rejected(m.key(), "INVALID", "refused for the test"));
+            } else if (retryKeysOnce.remove(m.key())) {
+                out.add(RowResult.retry(m.key(), "BUSY", "try later"));
+            } else {
+                switch (batch.operation()) {
+                    case ADD -> audience.add(m.key());
+                    case REMOVE -> audience.remove(m.key());
+                    case UPDATE -> { }
+                }
+                if (!m.attributes().isEmpty()) attributes.put(m.key(), new LinkedHashMap<>(m.attributes()));
+                out.add(RowResult.ok(m.key(), "id-" + m.key()));
+            }
+        }
+        return new BatchResult(out);
+    }
+}

@@ -1,0 +1,293 @@
+package io.seglift.sync;
+
+import io.seglift.config.ModelConfig;
+import io.seglift.config.ProjectConfig;
+import io.seglift.config.SyncConfig;
+import io.seglift.spi.destination.Channel;
+import io.seglift.spi.destination.DestinationException;
+import io.seglift.spi.destination.RetriableDestinationException;
+import io.seglift.spi.destination.SyncMode;
+import io.seglift.spi.settings.Settings;
+import io.seglift.spi.warehouse.Warehouse;
+import io.seglift.sync.lock.SyncLock;
+import io.seglift.sync.lock.SyncLockedException;
+import io.seglift.sync.plan.Exclusion;
+import io.seglift.sync.plan.Plan;
+import io.seglift.sync.runs.RunHistory;
+import io.seglift.sync.runs.RunRecord;
+import io.seglift.sync.runs.RunStatus;
+import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SyncEngineTest {
+    private static final LocalDate D1 = LocalDate.of(2026, 11, 1);
+    private static final LocalDate D2 = LocalDate.of(2026, 11, 8);
+
+    @TempDir
+    Path dir;
+    private Warehouse w;
+    private final List<Duration> slept = new ArrayList<>();
+    private SyncEngine engine;
+
+    @BeforeEach
+    void setUp() {
+        w = DuckDbWarehouseFactory.inMemory("seglift");
+        SyncFixture.createTables(w);
+        SyncFixture.customers(w, 200);
+        engine = new SyncEngine(EngineOptions.defaults().withSleeper(slept::add));
+    }
+
+    @AfterEach
+    void tearDown() {
+        w.close();
+    }
+
+    private ProjectConfig project(SyncConfig sync, boolean brief) {
+        return SyncFixture.project(dir, SyncFixture.segment(brief), sync, new Settings("crm", "fake", Map.of()), Optional.empty());
+    }
+
+    private ProjectConfig project(SyncConfig sync) {
+        return project(sync, true);
+    }
+
+    @Test
+    void mirrorSendsTreatmentMembersOnlyAndCountsEveryExclusion() {
+        SyncFixture.build(w, D1, 1, 100);
+        SyncFixture.suppress(w, 3, 11);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+
+        assertThat(s.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(s.plan().excluded(Exclusion.HELD_OUT)).isEqualTo(10);
+        assertThat(s.plan().excluded(Exclusion.SUPPRESSED)).isEqualTo(2);
+        assertThat(s.plan().excluded(Exclusion.NO_IDENTIFIER)).isEqualTo(5);
+        assertThat(s.added()).isEqualTo(83);
+        assertThat(dest.audience).hasSize(83).doesNotContain("10", "3", "17");
+        assertThat(dest.batches).allSatisfy(b -> assertThat(b.size()).isLessThanOrEqualTo(10));
+        RunRecord run = new RunHistory(w).find(s.runId()).orElseThrow();
+        assertThat(run.added()).isEqualTo(83);
+        assertThat(run.heldOut() + run.suppressed() + run.noIdentifier() + run.added()).isEqualTo(100);
+        assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.sync_results WHERE run_id = ? AND status = 'ok'", s.runId())).isEqualTo(83);
+
+        RunSummary again = engine.run(project(sync), sync, w, dest);
+        assertThat(again.plan().planned()).isZero();
+        assertThat(again.plan().unchanged()).isEqualTo(83);
+    }
+
+    @Test
+    void aMemberHeldOutOfAnotherSegmentIsNeverSent() {
+        SyncFixture.build(w, D1, 1, 100);
+        w.execute("INSERT INTO seglift.segment_members (as_of, segment, customer_key, arm, build_id) VALUES "
+                + "(?, 'other_segment', '21', 'holdout', 'o-1'), (?, 'other_segment', '22', 'treatment', 'o-1'), "
+                + "(?, 'other_segment', '23', 'holdout', 'o-0')", D1, D1, D1.minusDays(7));
+        w.execute("UPDATE seglift.segment_members SET as_of = ? WHERE build_id = 'o-0'", D1.minusDays(7));
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+
+        assertThat(dest.audience).doesNotContain("21").contains("22", "23");
+        assertThat(s.plan().excluded(Exclusion.HELD_OUT)).isEqualTo(11);
+    }
+
+    @Test
+    void mirrorRemovesLeaversAndMembersWhoMovedToTheHoldout() {
+        SyncFixture.build(w, D1, 1, 50);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        engine.run(project(sync), sync, w, dest);
+        assertThat(dest.audience).contains("1", "21");
+        // next build: 1..20 left, 51..60 entered; 21 is now held out (as if the holdout was introduced later)
+        SyncFixture.build(w, D2, 21, 60);
+        w.execute("UPDATE seglift.segment_members SET arm = 'holdout' WHERE as_of = ? AND customer_key = '21'", D2);
+
+        Plan plan = engine.plan(project(sync), sync, w, dest.capabilities());
+        assertThat(plan.removes()).isEqualTo(17 + 1);   // 1..20 minus the 2 held out and the one without email, plus 21
+        assertThat(plan.samples().get("remove")).first().isEqualTo("1");
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+        assertThat(s.removed()).isEqualTo(18);
+        assertThat(dest.audience).doesNotContain("1", "21", "51").contains("22", "52");
+        assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.sync_state WHERE sync_name = ?", SyncFixture.SYNC))
+                .isEqualTo(dest.audience.size());
+    }
+
+    @Test
+    void addOnlyNeverRemoves() {
+        SyncFixture.build(w, D1, 1, 30);
+        SyncConfig sync = SyncFixture.sync(SyncMode.ADD_ONLY, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        engine.run(project(sync), sync, w, dest);
+        SyncFixture.build(w, D2, 31, 40);
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+        assertThat(s.removed()).isZero();
+        assertThat(dest.audience).contains("1", "31");
+    }
+
+    @Test
+    void upsertSendsOnlyMembersWhoseMappedFieldsChanged() {
+        SyncFixture.build(w, D1, 1, 30);
+        SyncConfig sync = SyncFixture.sync(SyncMode.UPSERT, Map.of("seglift_tier", "upper(tier)"));
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        engine.run(project(sync), sync, w, dest);
+        assertThat(dest.attributes.get("3")).containsEntry("seglift_tier", "GOLD");
+        w.execute("UPDATE raw.customers SET tier = 'platinum' WHERE id IN (1, 2)");
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+        assertThat(s.plan().updates()).isEqualTo(2);
+        assertThat(s.updated()).isEqualTo(2);
+        assertThat(dest.attributes.get("1")).containsEntry("seglift_tier", "PLATINUM");
+    }
+
+    @Test
+    void upsertFieldsReadModelDecilesAndRfmColumnsAsOfTheBuild() {
+        SyncFixture.build(w, D1, 1, 4);
+        String rfm = w.dialect().table(w.own("rfm_scores"));
+        String scores = w.dialect().table(w.own("model_scores"));
+        for (long k = 1; k <= 4; k++) {
+            w.execute("INSERT INTO " + rfm + " VALUES (?, ?, ?, 100, 2, 50.0, 25.0, 1, 2, 2, ?)", D1, String.valueOf(k),
+                    D1.minusDays(100), k % 2 == 0 ? "at_risk" : "hibernating");
+            w.execute("INSERT INTO " + rfm + " VALUES (?, ?, ?, 3, 3, 90.0, 30.0, 5, 3, 4, 'champions')", D2,
+                    String.valueOf(k), D2.minusDays(3));
+            w.execute("INSERT INTO " + scores + " VALUES ('churn-old', 'churn_90d', ?, ?, 0.5, 1)", D1, String.valueOf(k));
+            w.execute("INSERT INTO " + scores + " VALUES ('churn-new', 'churn_90d', ?, ?, ?, ?)", D1, String.valueOf(k),
+                    0.1 * k, (int) k + 6);
+        }
+        String models = w.dialect().table(w.own("models"));
+        w.execute("INSERT INTO " + models + " (model_id, name, kind, trained_at) VALUES ('churn-old', 'churn_90d', 'churn',"
+                + " TIMESTAMP '2026-10-01 00:00:00'), ('churn-new', 'churn_90d', 'churn', TIMESTAMP '2026-10-20 00:00:00')");
+        SyncConfig sync = SyncFixture.sync(SyncMode.UPSERT,
+                Map.of("seglift_churn_decile", "churn_90d_decile", "seglift_rfm", "rfm_segment"));
+        ModelConfig churn = new ModelConfig("churn_90d", new ModelConfig.Target(ModelConfig.Target.Kind.CHURN, 90,
+                Optional.empty()), List.of("rfm"), Map.of(), Map.of());
+        ProjectConfig project = SyncFixture.project(dir, SyncFixture.segment(true), sync,
+                new Settings("crm", "fake", Map.of()), Optional.empty(), Map.of("churn_90d", churn));
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+
+        engine.run(project, sync, w, dest);
+
+        assertThat(dest.attributes.get("2")).containsEntry("seglift_churn_decile", "8").containsEntry("seglift_rfm", "at_risk");
+        assertThat(dest.attributes.get("3")).containsEntry("seglift_churn_decile", "9")
+                .containsEntry("seglift_rfm", "hibernating");
+    }
+
+    @Test
+    void emailChannelRequiresConsent() {
+        SyncFixture.build(w, D1, 1, 100);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        RunSummary s = engine.run(project(sync), sync, w, new FakeDestination(Channel.EMAIL));
+        // 13, 26, 39, 52, 65, 78, 91 lack consent (none held out); 17, 34, 51, 68, 85 lack an email
+        assertThat(s.plan().excluded(Exclusion.NO_CONSENT)).isEqualTo(7);
+        assertThat(s.plan().excluded(Exclusion.NO_IDENTIFIER)).isEqualTo(5);
+        assertThat(s.added()).isEqualTo(90 - 12);
+    }
+
+    @Test
+    void rejectedRowsAreRecordedAndNotResentRetryRowsAreResent() {
+        SyncFixture.build(w, D1, 1, 30);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        dest.rejectKeys.add("5");
+        dest.retryKeysOnce.add("6");
+        RunSummary first = engine.run(project(sync), sync, w, dest);
+        assertThat(first.status()).isEqualTo(RunStatus.PARTIAL);
+        assertThat(first.rejected()).isEqualTo(1);
+        assertThat(first.retried()).isEqualTo(1);
+        assertThat(new RunHistory(w).problems(first.runId(), 10)).extracting(RunHistory.MemberResult::code)
+                .containsExactlyInAnyOrder("INVALID", "BUSY");
+
+        RunSummary second = engine.run(project(sync), sync, w, dest);
+        assertThat(second.plan().adds()).isEqualTo(1);
+        assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(dest.audience).contains("6").doesNotContain("5");
+        assertThat(dest.pushesPerKey.get("5")).isEqualTo(1);
+    }
+
+    @Test
+    void retriesHonourTheServersWaitWithoutSleeping() {
+        SyncFixture.build(w, D1, 1, 30);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        AtomicInteger failures = new AtomicInteger(2);
+        dest.beforePush = () -> failures.getAndDecrement() > 0
+                ? new RetriableDestinationException("429", "slow down", Duration.ofSeconds(7)) : null;
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+        assertThat(s.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(s.callRetries()).isEqualTo(2);
+        assertThat(slept).filteredOn(d -> d.equals(Duration.ofSeconds(7))).hasSize(2);
+    }
+
+    @Test
+    void circuitBreakerStopsTheRunWhenTheDestinationIsDown() {
+        SyncFixture.build(w, D1, 1, 30);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        dest.beforePush = () -> new RetriableDestinationException("503", "down", null);
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+        assertThat(s.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(s.error()).contains("looks down");
+        assertThat(s.calls()).isLessThanOrEqualTo(11);
+        assertThat(new RunHistory(w).find(s.runId()).orElseThrow().status()).isEqualTo("failed");
+    }
+
+    @Test
+    void fatalDestinationErrorsFailTheRunWithTheirMessage() {
+        SyncFixture.build(w, D1, 1, 30);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        dest.beforePush = () -> new DestinationException("DAILY_LIMIT", "daily limit used up; retrying today will not help");
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+        assertThat(s.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(s.error()).contains("DAILY_LIMIT").contains("retrying today");
+        assertThat(s.calls()).isEqualTo(3);   // check, ensure audience, the one push that failed
+    }
+
+    @Test
+    void incompleteBriefIsRefusedNamingWhatIsMissing() {
+        SyncFixture.build(w, D1, 1, 30);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        assertThatThrownBy(() -> engine.run(project(sync, false), sync, w, new FakeDestination(Channel.CRM)))
+                .isInstanceOf(SyncRefusedException.class).hasMessageContaining("segments.lapsed.brief.owner");
+    }
+
+    @Test
+    void aSecondConcurrentRunIsLockedOut() {
+        SyncFixture.build(w, D1, 1, 30);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        try (SyncLock held = SyncLock.tryAcquire(dir, SyncFixture.SYNC, new StringBuilder()).orElseThrow()) {
+            assertThatThrownBy(() -> engine.run(project(sync), sync, w, new FakeDestination(Channel.CRM)))
+                    .isInstanceOf(SyncLockedException.class).hasMessageContaining("already running");
+        }
+    }
+
+    @Test
+    void aStopRequestEndsTheRunAfterTheBatchInFlightAndTheNextRunFinishes() {
+        SyncFixture.build(w, D1, 1, 100);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        AtomicInteger polls = new AtomicInteger();
+        SyncEngine stopping = new SyncEngine(EngineOptions.defaults().withSleeper(slept::add)
+                .withStopRequested(() -> polls.incrementAndGet() > 3));
+        RunSummary s = stopping.run(project(sync), sync, w, dest);
+        assertThat(s.status()).isEqualTo(RunStatus.STOPPED);
+        assertThat(s.added()).isEqualTo(30);
+        RunSummary rest = engine.run(project(sync), sync, w, dest);
+        assertThat(rest.added()).isEqualTo(83 - 30 + 2);   // no suppression list entries in this test
+        assertThat(dest.pushesPerKey.values()).allMatch(n -> n == 1);
+    }
+}
