@@ -93,45 +93,11 @@ class PropensityModelsTest {
         assertThat(sql.customers()).isEqualTo(jvm.customers()).isGreaterThan(1000);
         assertThat(deciles(meta.id())).isEqualTo(deciles);
 
-        // XGBoost's own predictions on the same feature rows
-        FeatureSet features = models().scoringFeatures(stored, cfg, AS_OF);
-        List<String> keys = new ArrayList<>();
-        List<float[]> rows = new ArrayList<>();
-        int cols = features.names().size();
-        int[] missing = {0};
-        w.query(features.select(w.dialect()), List.of(), r -> {
-            keys.add(r.string("customer_key"));
-            float[] x = new float[cols];
-            for (int c = 0; c < cols; c++) {
-                Object v = r.get(c + 1);
-                x[c] = v == null ? Float.NaN : (float) ((Number) v).doubleValue();
-                missing[0] += v == null ? 1 : 0;
-            }
-            rows.add(x);
-        });
-        assertThat(missing[0]).as("the test set has missing values").isGreaterThan(100);
-        float[] flat = new float[keys.size() * cols];
-        for (int i = 0; i < rows.size(); i++) {
-            System.arraycopy(rows.get(i), 0, flat, i * cols, cols);
-        }
-        Booster booster = XGBoost.loadModel(stored.modelJson());
-        float[][] expected = booster.predict(new DMatrix(flat, keys.size(), cols, Float.NaN));
-        TreeEnsemble ensemble = TreeEnsemble.parse(stored.modelJson());
-        double worst = 0;
-        for (int i = 0; i < keys.size(); i++) {
-            double xgb = expected[i][0];
-            assertThat(sqlScores.get(keys.get(i))).as("sql score of %s", keys.get(i)).isCloseTo(xgb, within(1e-5));
-            assertThat(jvmScores.get(keys.get(i))).as("jvm score of %s", keys.get(i)).isCloseTo(xgb, within(1e-5));
-            double[] row = new double[cols];
-            for (int c = 0; c < cols; c++) {
-                row[c] = rows.get(i)[c];
-            }
-            assertThat(ensemble.predict(row)).isCloseTo(xgb, within(1e-5));
-            worst = Math.max(worst, Math.abs(sqlScores.get(keys.get(i)) - xgb));
-        }
-        System.out.println("largest |sql - xgboost| over " + keys.size() + " rows: " + worst);
-        booster.dispose();
+        double worst = Agreement.check(w, models().scoringFeatures(stored, cfg, AS_OF), stored.modelJson(), sqlScores,
+                jvmScores);
+        System.out.println("largest |sql - xgboost| on DuckDB: " + worst);
     }
+
 
     @Test
     void trainingIsDeterministic() {
