@@ -120,7 +120,7 @@ class DemoProjectCommandsTest {
     }
 
     @Test
-    void demoRunsOnTheExistingProjectAndSaysWhatIsNotThereYet() throws Exception {
+    void demoRunsEveryStageOnTheExistingProject() throws Exception {
         CliRun r = CliRun.run(CliRun.session(), "demo", dir.toString(), "--format", "json");
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         JsonNode out = Json.MAPPER.readTree(r.out());

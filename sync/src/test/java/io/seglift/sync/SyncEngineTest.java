@@ -108,6 +108,24 @@ class SyncEngineTest {
     }
 
     @Test
+    void anEmptyLatestBuildRemovesEveryoneInsteadOfResendingAnOlderBuild() {
+        SyncFixture.build(w, D1, 1, 100);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        long added = engine.run(project(sync), sync, w, dest).added();
+        assertThat(added).isPositive();
+
+        w.execute("INSERT INTO seglift.segment_builds (build_id, segment, as_of, built_at, rule, salt, holdout_fraction, "
+                + "members, holdout, entered, exited, stayed, flagged) VALUES ('empty', ?, ?, TIMESTAMP '2026-11-08 06:00:00', "
+                + "'1 = 0', 'lapsed', 0.1, 0, 0, 0, 0, 0, TRUE)", SyncFixture.SEGMENT, D2);
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+
+        assertThat(s.plan().segmentAsOf()).isEqualTo(D2);
+        assertThat(s.removed()).isEqualTo(added);
+        assertThat(dest.audience).isEmpty();
+    }
+
+    @Test
     void mirrorRemovesLeaversAndMembersWhoMovedToTheHoldout() {
         SyncFixture.build(w, D1, 1, 50);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());

@@ -55,15 +55,15 @@ public final class MemberQueries {
     }
 
     /**
-     * INSERT of the classified latest build (made as of {@code asOf}) into {@code sync_work}; parameters: run id,
-     * segment, segment. A member's reason is the first rule it fails (held out, suppressed, no consent, no
+     * INSERT of the classified build made as of {@code asOf} (the segment's latest, which may be empty) into
+     * {@code sync_work}; parameters: run id, segment. A member's reason is the first rule it fails (held out, suppressed, no consent, no
      * identifier), NULL when it is to be sent. Held out means in the holdout of this segment or of the latest build of
      * any other segment: a holdout is never sent anywhere, so overlapping campaigns cannot contaminate a control group.
      */
     public String insertClassified(LocalDate asOf) {
         String sm = segmentMembers();
         String members = "(SELECT " + d.castText("sm.customer_key") + " AS seglift_key, MIN(sm.arm) AS seglift_arm FROM "
-                + sm + " sm WHERE sm.segment = ? AND sm.as_of = (SELECT MAX(as_of) FROM " + sm + " WHERE segment = ?) GROUP BY "
+                + sm + " sm WHERE sm.segment = ? AND sm.as_of = " + d.dateLiteral(asOf) + " GROUP BY "
                 + d.castText("sm.customer_key") + ")";
         String suppressed = target.suppressions()
                 .map(s -> " LEFT JOIN (SELECT DISTINCT " + d.castText(d.quote(s.customer())) + " AS seglift_suppressed FROM "

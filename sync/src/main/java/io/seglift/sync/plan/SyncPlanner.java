@@ -40,8 +40,12 @@ public final class SyncPlanner {
             throw new SegmentNotBuiltException("no segment has been built yet (table " + warehouse.own("segment_members")
                     + " is missing): run seglift segments build first");
         }
-        LocalDate asOf = warehouse.queryOne("SELECT MAX(as_of) AS as_of FROM " + queries.segmentMembers() + " WHERE segment = ?",
-                List.of(target.segment()), r -> r.date("as_of")).orElse(null);
+        LocalDate asOf = latestBuild(queries.segmentMembers());
+        var builds = warehouse.own("segment_builds");
+        if (warehouse.tableExists(builds)) {
+            LocalDate recorded = latestBuild(warehouse.dialect().table(builds));
+            if (recorded != null && (asOf == null || recorded.isAfter(asOf))) asOf = recorded;
+        }
         if (asOf == null) {
             throw new SegmentNotBuiltException("segment " + target.segment() + " has no build yet: run seglift segments build");
         }
@@ -54,12 +58,21 @@ public final class SyncPlanner {
         return asOf;
     }
 
+    /**
+     * The as-of date of the segment's latest build in {@code table}. {@code segment_builds} records builds that ended up
+     * empty, which {@code segment_members} cannot show: without it, an emptied segment would keep its last members.
+     */
+    private LocalDate latestBuild(String table) {
+        return warehouse.queryOne("SELECT MAX(as_of) AS as_of FROM " + table + " WHERE segment = ?",
+                List.of(target.segment()), r -> r.date("as_of")).orElse(null);
+    }
+
     /** Classifies and diffs for {@code runId}; the work rows stay until {@link #discard}. */
     public Plan prepare(String runId) {
         LocalDate asOf = validate();
         discard(runId);
         warehouse.inTransaction(w -> {
-            w.execute(queries.insertClassified(asOf), runId, target.segment(), target.segment());
+            w.execute(queries.insertClassified(asOf), runId, target.segment());
             w.execute(insertPending(), pendingParams(runId).toArray());
         });
         return summarize(runId, asOf);
