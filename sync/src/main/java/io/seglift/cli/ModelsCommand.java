@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +35,10 @@ public final class ModelsCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    static LocalDate asOf(Session session, String text) {
+    /** The given date, or the day after the latest purchase (as {@code seglift score rfm} and segments default). */
+    static LocalDate asOf(Session session, String text, ProjectConfig project, Warehouse w) {
         if (text == null) {
-            return LocalDate.ofInstant(session.clock().instant(), ZoneOffset.UTC);
+            return ScoringOutput.asOfOrDefault(null, ScoringOutput.rfm(w, project, session));
         }
         try {
             return LocalDate.parse(text);
@@ -79,7 +79,7 @@ public final class ModelsCommand implements Runnable {
         GlobalOptions options;
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Model name (default: all).")
         String name;
-        @Option(names = "--as-of", paramLabel = "DATE", description = "Scoring date the model is for (default: today, UTC).")
+        @Option(names = "--as-of", paramLabel = "DATE", description = "Scoring date the model is for (default: the day after the latest purchase).")
         String asOf;
         @Option(names = "--force", description = "Train even when the readiness audit advises against it.")
         boolean force;
@@ -91,9 +91,9 @@ public final class ModelsCommand implements Runnable {
         @Override
         public Integer call() {
             ProjectConfig project = session.project(options);
-            LocalDate date = asOf(session, asOf);
             List<ModelConfig> which = selected(project, name);
             try (Warehouse w = session.openWarehouse(project)) {
+                LocalDate date = asOf(session, asOf, project, w);
                 List<String> blockers = new AuditTrainingGate(w, project, session.destinations(), session.clock())
                         .blockers(date);
                 if (!blockers.isEmpty() && !force) {
@@ -196,7 +196,7 @@ public final class ModelsCommand implements Runnable {
         GlobalOptions options;
         @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Model name (default: all).")
         String name;
-        @Option(names = "--as-of", paramLabel = "DATE", description = "Score date (default: today, UTC).")
+        @Option(names = "--as-of", paramLabel = "DATE", description = "Score date (default: the day after the latest purchase).")
         String asOf;
         @Option(names = "--path", paramLabel = "PATH", defaultValue = "sql",
                 description = "sql (in the warehouse) or jvm (default: ${DEFAULT-VALUE}).")
@@ -212,9 +212,9 @@ public final class ModelsCommand implements Runnable {
                 throw new CliException(ExitCode.INVALID, "--path: '" + path + "' (allowed: sql, jvm)");
             }
             ProjectConfig project = session.project(options);
-            LocalDate date = asOf(session, asOf);
             List<Object> json = new ArrayList<>();
             try (Warehouse w = session.openWarehouse(project)) {
+                LocalDate date = asOf(session, asOf, project, w);
                 PropensityModels models = models(session, project, w);
                 for (ModelConfig m : selected(project, name)) {
                     StoredModel stored = models.registry().find(m.name()).orElseThrow(() -> new CliException(
