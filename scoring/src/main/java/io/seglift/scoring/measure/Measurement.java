@@ -79,7 +79,7 @@ public final class Measurement {
                 : List.of();
         CohortLift pooled = rows.isEmpty() ? null : rows.get(rows.size() - 1);
         List<CohortLift> cohorts = rows.isEmpty() ? List.of() : rows.subList(0, rows.size() - 1);
-        String verdict = Verdicts.of(outcome, activation, cohorts, pooled, brief);
+        String verdict = Verdicts.of(outcome, activation, cohorts, pooled, brief, asOf, window);
         return new SegmentMeasurement(s.name(), s.description().orElse(null), brief, s.holdoutFraction(), activation,
                 cohorts, pooled, verdict, builds, unstable);
     }

@@ -11,8 +11,12 @@ public final class Verdicts {
     private Verdicts() {
     }
 
+    /**
+     * @param outcomesKnownTo the last day with outcome data (the report's as-of date)
+     * @param windowDays      the success metric's window
+     */
     public static String of(SuccessMetric.Outcome outcome, Activation activation, List<CohortLift> cohorts,
-                            CohortLift pooled, BriefSummary brief) {
+                            CohortLift pooled, BriefSummary brief, LocalDate outcomesKnownTo, int windowDays) {
         if (!activation.activated() && brief.metric() == null) {
             return "Not measurable yet: this segment has no complete brief (hypothesis, success metric, owner), so it "
                     + "is never synced and there is no campaign to measure. Add a brief to activate it.";
@@ -22,7 +26,15 @@ public final class Verdicts {
                     + "compare against its holdout.";
         }
         if (pooled == null) {
-            return "Not measured yet: the segment has been sent, but no members are recorded in its holdout cohorts.";
+            LocalDate firstSent = activation.firstSync() == null ? null
+                    : LocalDate.ofInstant(activation.firstSync(), java.time.ZoneOffset.UTC);
+            if (firstSent != null && firstSent.isAfter(outcomesKnownTo)) {
+                return "Not measured yet: the segment was first sent on " + firstSent + ", after the latest orders in "
+                        + "the warehouse (" + outcomesKnownTo + "). Its lift appears once " + windowDays
+                        + " days of orders after its members were assigned have been loaded.";
+            }
+            return "Not measured yet: the segment has been sent, but no members are recorded in its holdout cohorts "
+                    + "up to " + outcomesKnownTo + ".";
         }
         boolean rate = outcome != SuccessMetric.Outcome.REVENUE;
         String metric = rate ? "bought" : "spent";

@@ -4,7 +4,12 @@ import java.util.regex.Pattern;
 
 /** Removes email addresses and phone-like numbers from vendor messages before they reach logs or run tables. */
 final class Redactor {
-    private static final Pattern EMAIL = Pattern.compile("[^\\s\"'<>(),;:\\[\\]{}]+@[^\\s\"'<>(),;:\\[\\]{}]+");
+    /**
+     * An email-like token, with the word before it when only a space separates them: a malformed address such as
+     * {@code first last@example.com} must not leave {@code first} behind.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?:[^\\s\"'<>(),;:\\[\\]{}]+ )?[^\\s\"'<>(),;:\\[\\]{}]+@[^\\s\"'<>(),;:\\[\\]{}]+");
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ().-]{6,}\\d");
     private static final int MAX = 300;
 
