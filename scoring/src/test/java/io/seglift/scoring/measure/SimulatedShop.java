@@ -240,7 +240,7 @@ final class SimulatedShop {
                 ModelConfig.Target.Kind.PURCHASE, 30, Optional.empty()), List.of("rfm"), Map.of(), Map.of()));
         models.put("churn_45d", new ModelConfig("churn_45d", new ModelConfig.Target(
                 ModelConfig.Target.Kind.CHURN, 45, Optional.empty()), List.of("rfm"), Map.of(), Map.of()));
-        return new ProjectConfig("simulated-shop", Path.of("/tmp/sim/seglift.yaml"),
+        return new ProjectConfig("simulated-shop", Path.of("target", "sim", "seglift.yaml"),
                 new WarehouseConfig("duckdb", "seglift", new Settings("warehouse", "duckdb", Map.of())),
                 new SourcesConfig(customers, orders, Optional.empty(), Optional.empty()),
                 new ScoringConfig(AuditConfig.defaults(), RfmConfig.defaults(), models), segments, Map.of(), List.of());

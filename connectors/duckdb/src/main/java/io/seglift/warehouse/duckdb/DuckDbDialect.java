@@ -2,10 +2,10 @@ package io.seglift.warehouse.duckdb;
 
 import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.OnConflictUpsert;
 import io.seglift.spi.warehouse.TableName;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** DuckDB's spelling of SQL. */
 public final class DuckDbDialect implements Dialect {
@@ -60,10 +60,6 @@ public final class DuckDbDialect implements Dialect {
 
     @Override
     public List<String> upsert(TableName table, List<String> keys, List<String> values, String select) {
-        String cols = columns(keys) + (values.isEmpty() ? "" : ", " + columns(values));
-        String action = values.isEmpty() ? "DO NOTHING" : "DO UPDATE SET "
-                + values.stream().map(v -> quote(v) + " = EXCLUDED." + quote(v)).collect(Collectors.joining(", "));
-        return List.of("INSERT INTO " + table(table) + " (" + cols + ") " + select
-                + " ON CONFLICT (" + columns(keys) + ") " + action);
+        return OnConflictUpsert.statements(this, table, keys, values, select);
     }
 }

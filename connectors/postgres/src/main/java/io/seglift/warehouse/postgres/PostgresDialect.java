@@ -2,6 +2,7 @@ package io.seglift.warehouse.postgres;
 
 import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.OnConflictUpsert;
 import io.seglift.spi.warehouse.Identifiers;
 import io.seglift.spi.warehouse.InvalidIdentifierException;
 import io.seglift.spi.warehouse.TableName;
@@ -11,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** PostgreSQL's spelling of SQL. */
 public final class PostgresDialect implements Dialect {
@@ -112,11 +112,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public List<String> upsert(TableName table, List<String> keys, List<String> values, String select) {
-        String cols = columns(keys) + (values.isEmpty() ? "" : ", " + columns(values));
-        String action = values.isEmpty() ? "DO NOTHING" : "DO UPDATE SET "
-                + values.stream().map(v -> quote(v) + " = EXCLUDED." + quote(v)).collect(Collectors.joining(", "));
-        return List.of("INSERT INTO " + table(table) + " (" + cols + ") " + select
-                + " ON CONFLICT (" + columns(keys) + ") " + action);
+        return OnConflictUpsert.statements(this, table, keys, values, select);
     }
 
     private static String shortHash(String text) {
