@@ -25,12 +25,10 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code seglift report}: measures lift, stability, model validity and sync health, and writes the HTML report. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {
-                "Measure whether segments worked: lift of treated members over the holdout per cohort with 95%% ranges,",
-                "power against the brief's target, stability between builds, whether model predictions came true,",
-                "sync health and the latest audit. Writes one self-contained HTML file (no network needed);",
-                "--format json prints the same numbers instead.",
-        },
+        description = "Measure whether segments worked: lift of treated members over the holdout per cohort with 95%% "
+                + "ranges, power against the brief's target, stability between builds, whether model predictions "
+                + "came true, sync health and the latest audit. Writes one self-contained HTML file (no network "
+                + "needed); --format json prints the same numbers instead.",
         footer = {"", "Example: seglift report --open", "         seglift report --format json > lift.json"})
 public final class ReportCommand implements Callable<Integer> {
     private final Session session;

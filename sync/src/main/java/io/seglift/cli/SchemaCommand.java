@@ -13,9 +13,9 @@ import java.util.concurrent.Callable;
 
 /** {@code seglift schema}: the JSON Schema of the project file, including every installed connector's keys. */
 @Command(name = "schema", mixinStandardHelpOptions = true,
-        description = {"Print the JSON Schema (draft 2020-12) of seglift.yaml, with the keys of every warehouse and",
-                "destination type installed, for editor completion and checks. seglift validate stays the authority",
-                "(it also checks references between sections, cron expressions and secrets)."},
+        description = "Print the JSON Schema (draft 2020-12) of seglift.yaml, with the keys of every warehouse and "
+                + "destination type installed, for editor completion and checks. seglift validate stays the "
+                + "authority (it also checks references between sections, cron expressions and secrets).",
         footer = {"", "Example: seglift schema --output seglift.schema.json",
                 "         (VS Code YAML: add  # yaml-language-server: $schema=./seglift.schema.json  to seglift.yaml)"})
 public final class SchemaCommand implements Callable<Integer> {

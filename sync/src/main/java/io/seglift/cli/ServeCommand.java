@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 /** {@code seglift serve}: schedules and a local HTTP endpoint. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the project's syncs on their cron schedules (syncs[].schedule) and serve on 127.0.0.1:",
+        description = {"Run the project's syncs on their cron schedules (syncs[].schedule) and serve health, metrics, runs and manual triggers on 127.0.0.1:",
                 "  GET /health, GET /metrics (Prometheus), GET /runs, POST /syncs/NAME/trigger.",
                 "Stops on Ctrl-C or SIGTERM after the batch in flight; the next run finishes the rest."},
         footer = {"", "Example: seglift serve --port 8642",

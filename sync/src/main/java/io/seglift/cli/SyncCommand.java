@@ -24,8 +24,9 @@ import static io.seglift.cli.SyncCommands.n;
         description = "Send the changes of a segment to its destination: adds, removes (mirror) and attribute updates "
                 + "(upsert), excluding the holdout, suppressed members and members without consent. State is committed "
                 + "per batch, so an interrupted run is finished by the next one.",
-        footer = {"", "Exit codes: 0 success, 1 failed (retry later), 2 invalid config or incomplete brief,",
-                "            3 finished with rejected rows, 4 already running, 5 segment not built.",
+        footer = {"", "Exit codes:", "  0  success", "  1  failed (destination down, warehouse error); retry later",
+                "  2  invalid config, or the segment's brief is incomplete", "  3  finished, but some rows were rejected",
+                "  4  this sync is already running elsewhere", "  5  the segment has not been built",
                 "", "Example: seglift sync lapsed_to_hubspot", "         seglift sync --all --format json"})
 public final class SyncCommand implements Callable<Integer> {
     private final Session session;
