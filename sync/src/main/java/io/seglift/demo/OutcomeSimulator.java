@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>appends to {@code raw.orders} the baseline orders of {@code demo_truth.future_orders} up to the end date: what
  *       every customer buys without any campaign, treated, held out or neither;</li>
- *   <li>for each customer actually sent by a sync (a row in {@code sync_state} of a sync of the segment, with
- *       status {@code synced} where the table records a status), takes the
+ *   <li>for each customer actually sent by a sync (a row in {@code sync_state} of a sync of the segment with
+ *       status {@code synced}), takes the
  *       first exposure and the segment's baseline conversion rate {@code b} among those sent (a completed, positive
  *       order within the window after exposure); a sent customer who would not have bought responds when
  *       {@code uplift_draw < effect / (1 - b)}, and gets one extra order on a day inside the window. The treated
@@ -113,8 +113,7 @@ public final class OutcomeSimulator {
         String syncs = segmentBySync.entrySet().stream()
                 .map(e -> "SELECT " + d.literal(e.getKey()) + " AS sync_name, " + d.literal(e.getValue()) + " AS segment")
                 .collect(Collectors.joining(" UNION ALL "));
-        boolean hasStatus = warehouse.columns(state).stream().anyMatch(c -> c.name().equalsIgnoreCase("status"));
-        String delivered = hasStatus ? " WHERE s.status = " + d.literal("synced") : "";
+        String delivered = " WHERE s.status = " + d.literal("synced");
         String firstSeen = "SELECT s.customer_key AS customer_id, MIN(s.synced_at) AS first_exposed FROM "
                 + d.table(state) + " s JOIN syncs y ON y.sync_name = s.sync_name" + delivered + " GROUP BY s.customer_key";
         String withSegment = "SELECT f.customer_id, f.first_exposed, MIN(y.segment) AS segment FROM first_seen f JOIN "
