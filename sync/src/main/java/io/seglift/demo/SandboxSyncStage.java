@@ -78,9 +78,9 @@ public final class SandboxSyncStage implements DemoStage {
                 try {
                     RunSummary r = engine.run(project, sync, context.warehouse(), destinations);
                     lines.add(String.format(Locale.ROOT, "%s %s: %,d added, %,d held out, %,d without consent, "
-                                    + "%,d rejected, %,d calls retried", sync.name(), r.status().code(), r.added(),
+                                    + "%,d rejected, %,d %s retried", sync.name(), r.status().code(), r.added(),
                             r.plan().excluded(Exclusion.HELD_OUT), r.plan().excluded(Exclusion.NO_CONSENT),
-                            r.rejected(), r.callRetries()));
+                            r.rejected(), r.callRetries(), r.callRetries() == 1 ? "call" : "calls"));
                 } catch (SyncRefusedException e) {
                     lines.add(sync.name() + " refused: " + e.getMessage());
                 }
