@@ -13,7 +13,7 @@ import io.seglift.scoring.segments.SegmentBuilder;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.Destinations;
 import io.seglift.spi.warehouse.BulkWriter;
-import io.seglift.spi.warehouse.Migrator;
+import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;

@@ -5,7 +5,6 @@ import io.seglift.config.DestinationConfig;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SegmentConfig;
 import io.seglift.config.SyncConfig;
-import io.seglift.scoring.segments.ProfileView;
 import io.seglift.spi.destination.AudienceRef;
 import io.seglift.spi.destination.AudienceSpec;
 import io.seglift.spi.destination.Batch;
@@ -27,6 +26,7 @@ import io.seglift.spi.warehouse.Row;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.lock.SyncLock;
 import io.seglift.sync.lock.SyncLockedException;
+import io.seglift.sync.plan.MemberProfile;
 import io.seglift.sync.plan.Plan;
 import io.seglift.sync.plan.SyncPlanner;
 import io.seglift.sync.plan.SyncTarget;
@@ -55,9 +55,17 @@ import java.util.function.Function;
  */
 public final class SyncEngine {
     private final EngineOptions options;
+    private final MemberProfile memberProfile;
 
+    /** An engine whose sync {@code fields} read the customers table only. */
     public SyncEngine(EngineOptions options) {
+        this(options, MemberProfile.customersOnly());
+    }
+
+    /** An engine whose sync {@code fields} read {@code memberProfile} (the application passes the scoring profile). */
+    public SyncEngine(EngineOptions options, MemberProfile memberProfile) {
         this.options = options;
+        this.memberProfile = memberProfile;
     }
 
     /**
@@ -179,8 +187,8 @@ public final class SyncEngine {
     }
 
     /** The member profile segment rules are evaluated over, so {@code fields} can use every column they can. */
-    private static Function<LocalDate, String> profile(ProjectConfig project, Warehouse warehouse) {
-        return asOf -> ProfileView.sql(project, warehouse.dialect(), asOf);
+    private Function<LocalDate, String> profile(ProjectConfig project, Warehouse warehouse) {
+        return asOf -> memberProfile.sql(project, warehouse.dialect(), asOf);
     }
 
     static String newRunId() {

@@ -1,5 +1,6 @@
 package io.seglift.sync;
 
+import io.seglift.scoring.segments.ProfileView;
 import io.seglift.config.ModelConfig;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SyncConfig;
@@ -49,7 +50,7 @@ class SyncEngineTest {
         w = DuckDbWarehouseFactory.inMemory("seglift");
         SyncFixture.createTables(w);
         SyncFixture.customers(w, 200);
-        engine = new SyncEngine(EngineOptions.defaults().withSleeper(slept::add));
+        engine = new SyncEngine(EngineOptions.defaults().withSleeper(slept::add), ProfileView::sql);
     }
 
     @AfterEach

@@ -20,7 +20,7 @@ import io.seglift.spi.destination.RateLimit;
 import io.seglift.spi.destination.SyncMode;
 import io.seglift.spi.settings.Settings;
 import io.seglift.spi.warehouse.BulkWriter;
-import io.seglift.spi.warehouse.Migrator;
+import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
 

@@ -19,7 +19,7 @@ import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.Destinations;
 import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.progress.Progress;
-import io.seglift.spi.warehouse.Migrator;
+import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.warehouse.duckdb.DuckDbWarehouse;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;

@@ -7,7 +7,7 @@ import io.seglift.config.ScoringConfig;
 import io.seglift.scoring.Fixtures;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.Destinations;
-import io.seglift.spi.warehouse.Migrator;
+import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.warehouse.duckdb.DuckDbWarehouse;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
 import org.junit.jupiter.api.AfterEach;

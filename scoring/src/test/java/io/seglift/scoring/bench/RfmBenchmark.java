@@ -14,7 +14,7 @@ import io.seglift.scoring.segments.SegmentBuild;
 import io.seglift.scoring.segments.SegmentBuilder;
 import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.settings.Settings;
-import io.seglift.spi.warehouse.Migrator;
+import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.warehouse.duckdb.DuckDbWarehouse;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;

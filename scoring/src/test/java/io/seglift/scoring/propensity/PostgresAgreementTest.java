@@ -3,7 +3,7 @@ package io.seglift.scoring.propensity;
 import io.seglift.config.ModelConfig;
 import io.seglift.scoring.propensity.registry.StoredModel;
 import io.seglift.spi.progress.Progress;
-import io.seglift.spi.warehouse.Migrator;
+import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.warehouse.postgres.PostgresWarehouseFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

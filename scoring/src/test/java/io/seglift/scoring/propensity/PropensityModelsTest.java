@@ -8,7 +8,7 @@ import io.seglift.scoring.propensity.registry.StoredModel;
 import io.seglift.scoring.propensity.score.ScoreRun;
 import io.seglift.scoring.propensity.sql.TreeEnsemble;
 import io.seglift.spi.progress.Progress;
-import io.seglift.spi.warehouse.Migrator;
+import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.warehouse.duckdb.DuckDbWarehouse;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
 import ml.dmlc.xgboost4j.java.Booster;

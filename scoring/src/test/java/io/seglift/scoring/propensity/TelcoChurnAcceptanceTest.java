@@ -14,7 +14,7 @@ import io.seglift.scoring.propensity.train.LabeledMatrix;
 import io.seglift.scoring.propensity.train.MatrixLoader;
 import io.seglift.scoring.propensity.train.ModelTrainer;
 import io.seglift.spi.progress.Progress;
-import io.seglift.spi.warehouse.Migrator;
+import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.warehouse.duckdb.DuckDbWarehouse;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;

@@ -2,7 +2,7 @@ package io.seglift.scoring.rfm;
 
 import io.seglift.config.RfmConfig;
 import io.seglift.scoring.Fixtures;
-import io.seglift.spi.warehouse.Migrator;
+import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.warehouse.duckdb.DuckDbWarehouse;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
 import org.junit.jupiter.api.AfterEach;

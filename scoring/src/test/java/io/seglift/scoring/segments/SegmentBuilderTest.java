@@ -6,7 +6,7 @@ import io.seglift.config.SegmentConfig;
 import io.seglift.scoring.Fixtures;
 import io.seglift.scoring.holdout.HoldoutHash;
 import io.seglift.scoring.rfm.RfmScorer;
-import io.seglift.spi.warehouse.Migrator;
+import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.warehouse.duckdb.DuckDbWarehouse;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package io.seglift.scoring.segments;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SegmentConfig;
 import io.seglift.scoring.Fixtures;
-import io.seglift.spi.warehouse.Migrator;
+import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.warehouse.duckdb.DuckDbWarehouse;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
 import org.junit.jupiter.api.AfterEach;

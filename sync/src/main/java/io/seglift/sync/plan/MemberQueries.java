@@ -1,7 +1,6 @@
 package io.seglift.sync.plan;
 
 import io.seglift.config.ConsentColumns;
-import io.seglift.scoring.segments.ProfileView;
 import io.seglift.spi.destination.Channel;
 import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.warehouse.Dialect;
@@ -18,7 +17,7 @@ import java.util.function.Function;
 /**
  * Builds the planner's SQL through the dialect: the classification of the latest segment build (exclusion reason and
  * fingerprint of mapped fields per member), and the page query that reads one batch of the diff with its identifiers
- * and mapped fields. Both read the member profile of the scoring module ({@code ProfileView}) as of the build's date,
+ * and mapped fields. Both read the member profile the application passes in ({@link MemberProfile}) as of the build's date,
  * so {@code fields} see what segment rules see: customers, RFM and model columns.
  */
 public final class MemberQueries {
@@ -30,7 +29,7 @@ public final class MemberQueries {
 
     /**
      * @param profileAsOf the SELECT of the member profile as of a date; it has the customers' columns and
-     *                    {@value ProfileView#KEY}
+     *                    {@value MemberProfile#KEY}
      */
     public MemberQueries(Warehouse warehouse, SyncTarget target, Function<LocalDate, String> profileAsOf) {
         this.warehouse = warehouse;
@@ -46,7 +45,7 @@ public final class MemberQueries {
     }
 
     private static String profileKey() {
-        return "p." + ProfileView.KEY;
+        return "p." + MemberProfile.KEY;
     }
 
     /** The table holding segment builds. */

@@ -22,7 +22,7 @@ public final class SyncPlanner {
     private final SyncTables t;
     private final MemberQueries queries;
 
-    /** @param profileAsOf the member profile's SELECT as of a date (the scoring module's {@code ProfileView}) */
+    /** @param profileAsOf the member profile's SELECT as of a date (see {@link MemberProfile}) */
     public SyncPlanner(Warehouse warehouse, SyncTarget target, Function<LocalDate, String> profileAsOf) {
         this.warehouse = warehouse;
         this.target = target;

@@ -19,7 +19,7 @@ public interface WarehouseFactory {
 
     /**
      * Opens a connection. {@code projectDir} resolves relative paths; {@code schema} is where Seglift keeps its own
-     * tables (created on first use by {@link Migrator}).
+     * tables (created on first use by the migrator ({@code io.seglift.toolkit.jdbc.Migrator})).
      */
     Warehouse open(Settings settings, Path projectDir, String schema);
 }

@@ -10,7 +10,7 @@ import io.seglift.scoring.propensity.train.LabeledMatrix;
 import io.seglift.scoring.propensity.train.ModelTrainer;
 import io.seglift.scoring.propensity.train.TrainedModel;
 import io.seglift.spi.warehouse.BulkWriter;
-import io.seglift.spi.warehouse.Migrator;
+import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.warehouse.duckdb.DuckDbWarehouse;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;

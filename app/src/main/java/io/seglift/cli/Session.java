@@ -1,0 +1,87 @@
+package io.seglift.cli;
+
+import io.seglift.config.ConfigException;
+import io.seglift.config.ProjectConfig;
+import io.seglift.config.ProjectLoader;
+import io.seglift.spi.destination.Destinations;
+import io.seglift.spi.progress.Progress;
+import io.seglift.toolkit.jdbc.Migrator;
+import io.seglift.spi.warehouse.Warehouse;
+import io.seglift.spi.warehouse.WarehouseFactory;
+import io.seglift.spi.warehouse.Warehouses;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What a command works with, built once in {@link Main} and passed in: the factories on the class path, the
+ * environment, the clock and progress. Commands call {@link #project} and {@link #openWarehouse} rather than building
+ * their own.
+ */
+public final class Session {
+    private final Warehouses warehouses;
+    private final Destinations destinations;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final Progress progress;
+
+    public Session(Warehouses warehouses, Destinations destinations, Map<String, String> env, Clock clock,
+                   Progress progress) {
+        this.warehouses = warehouses;
+        this.destinations = destinations;
+        this.env = Map.copyOf(env);
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    public static Session production() {
+        Clock clock = Clock.systemUTC();
+        return new Session(Warehouses.discover(), Destinations.discover(), System.getenv(), clock,
+                TerminalProgress.forStderr(clock));
+    }
+
+    public Warehouses warehouses() { return warehouses; }
+
+    public Destinations destinations() { return destinations; }
+
+    public Map<String, String> env() { return env; }
+
+    public Clock clock() { return clock; }
+
+    public Progress progress() { return progress; }
+
+    public ProjectLoader loader() {
+        return new ProjectLoader(warehouses, destinations, env);
+    }
+
+    /** Loads and validates the project file; invalid files end the command with {@link ExitCode#INVALID}. */
+    public ProjectConfig project(GlobalOptions options) {
+        Path file = options.projectFile();
+        if (!Files.isRegularFile(file)) {
+            throw new CliException(ExitCode.INVALID, "no project file at " + file.toAbsolutePath()
+                    + " (pass --project FILE, set SEGLIFT_PROJECT, or create one with: seglift init --demo)");
+        }
+        try {
+            return loader().load(file);
+        } catch (ConfigException e) {
+            throw new CliException(ExitCode.INVALID, e.getMessage() + "\n(run: seglift validate for details)", e);
+        }
+    }
+
+    /** Opens the project's warehouse and brings Seglift's schema up to date. */
+    public Warehouse openWarehouse(ProjectConfig project) {
+        WarehouseFactory f = warehouses.find(project.warehouse().type()).orElseThrow(() -> new CliException(
+                ExitCode.INVALID, "unknown warehouse type '" + project.warehouse().type() + "' (available: "
+                + String.join(", ", warehouses.all().keySet()) + ")"));
+        Warehouse w = f.open(project.warehouse().settings(), project.projectDir(), project.warehouse().schema());
+        try {
+            Migrator.discover().migrate(w);
+        } catch (RuntimeException e) {
+            w.close();
+            throw e;
+        }
+        return w;
+    }
+}

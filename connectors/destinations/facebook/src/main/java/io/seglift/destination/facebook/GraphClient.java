@@ -1,0 +1,156 @@
+package io.seglift.destination.facebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seglift.spi.destination.DestinationContext;
+import io.seglift.spi.destination.DestinationException;
+import io.seglift.spi.destination.RetriableDestinationException;
+import io.seglift.toolkit.http.RetryAfter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Graph API calls over the engine's HTTP client, and Meta's error mapping. Every Graph call of the connector goes
+ * through here: the Business SDK's requests via {@link SdkRequestExecutor}, and the user uploads directly, because the
+ * SDK sends DELETE parameters in the URL (10,000 hashed rows do not fit in one) and does not surface the
+ * {@code x-business-use-case-usage} header that says how long a throttle lasts.
+ */
+public final class GraphClient {
+    static final String USAGE_HEADER = "x-business-use-case-usage";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<Integer> THROTTLE_CODES = Set.of(4, 17, 613, 80003, 80004, 32);
+    private static final Set<Integer> TRANSIENT_CODES = Set.of(1, 2);
+
+    private final FacebookOptions options;
+    private final DestinationContext context;
+
+    public GraphClient(FacebookOptions options, DestinationContext context) {
+        this.options = options;
+        this.context = context;
+    }
+
+    /**
+     * One answered call.
+     *
+     * @param body  response body
+     * @param usage the {@code x-business-use-case-usage} header, or empty
+     */
+    public record Answer(String body, String usage) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new RetriableDestinationException("BAD_RESPONSE", "Graph API answered 2xx with a body that is not JSON",
+                        null, e);
+            }
+        }
+    }
+
+    /** Calls {@code <base>/<version>/<path>}; see {@link #send(String, String, Map)}. */
+    public Answer call(String method, String path, Map<String, String> params) {
+        return send(method, options.baseUrl() + "/" + options.apiVersion() + "/" + path, params);
+    }
+
+    /**
+     * Sends {@code params} (plus the access token) as the query for GET, as a form body otherwise; throws the mapped
+     * exception on failure.
+     */
+    public Answer send(String method, String url, Map<String, String> params) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(params);
+        all.putIfAbsent("access_token", options.accessToken().reveal());
+        options.appSecret().ifPresent(s -> all.putIfAbsent("appsecret_proof",
+                com.facebook.ads.sdk.APIContext.sha256(options.accessToken().reveal(), s.reveal())));
+        String form = all.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        HttpRequest.Builder b;
+        if (method.equals("GET")) {
+            b = HttpRequest.newBuilder(URI.create(url + (url.contains("?") ? "&" : "?") + form)).GET();
+        } else {
+            b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(form));
+        }
+        HttpResponse<String> response;
+        String endpoint = endpoint(url);
+        try {
+            response = context.httpClient().send(b.timeout(context.requestTimeout()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new RetriableDestinationException("IO", "Graph API " + method + " " + endpoint + " failed: "
+                    + e.getClass().getSimpleName(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetriableDestinationException("INTERRUPTED", "interrupted calling the Graph API", null, e);
+        }
+        String usage = response.headers().firstValue(USAGE_HEADER).orElse("");
+        if (response.statusCode() / 100 == 2) return new Answer(response.body(), usage);
+        throw failure(method + " " + endpoint, response.statusCode(), response.body(), usage,
+                response.headers().firstValue("Retry-After"));
+    }
+
+    RuntimeException failure(String what, int status, String body, String usage, Optional<String> retryAfterHeader) {
+        JsonNode error = parse(body).path("error");
+        int code = error.path("code").asInt(-1);
+        String type = error.path("type").asText("unknown");
+        if (status == 429 || THROTTLE_CODES.contains(code)) {
+            Duration wait = regainAccess(usage).or(() -> retryAfterHeader.flatMap(RetryAfter::parse)).orElse(null);
+            return new RetriableDestinationException(code > 0 ? Integer.toString(code) : "429",
+                    "Meta is throttling " + what + " (code " + code + ")" + (wait == null ? "" : "; access returns in " + wait),
+                    wait);
+        }
+        if (code == 190 || status == 401) {
+            return new DestinationException("TOKEN", "Meta rejected the access token " + options.accessToken().masked()
+                    + " (code 190: invalid or expired): generate a new system-user token in Business Manager with the "
+                    + "ads_management permission for " + options.adAccountId() + " and set access_token to it");
+        }
+        if (code == 200 || code == 10 || code == 294 || status == 403) {
+            return new DestinationException("PERMISSION", "the access token " + options.accessToken().masked()
+                    + " lacks permission for " + what + " (code " + code + "): give the system user ads_management on "
+                    + options.adAccountId() + " and accept the Custom Audiences terms");
+        }
+        if (status / 100 == 5 || TRANSIENT_CODES.contains(code) || error.path("is_transient").asBoolean(false)) {
+            return new RetriableDestinationException(Integer.toString(status), "Graph API answered " + status
+                    + " (code " + code + ") to " + what, retryAfterHeader.flatMap(RetryAfter::parse).orElse(null));
+        }
+        return new DestinationException(Integer.toString(code), "Graph API refused " + what + ": " + type
+                + " code " + code + " subcode " + error.path("error_subcode").asText("none") + " (HTTP " + status + ")");
+    }
+
+    /** The longest {@code estimated_time_to_regain_access} (minutes) in the business use case usage header. */
+    static Optional<Duration> regainAccess(String usage) {
+        if (usage == null || usage.isBlank()) return Optional.empty();
+        long minutes = 0;
+        for (JsonNode perBusiness : parse(usage)) {
+            for (JsonNode entry : perBusiness) {
+                minutes = Math.max(minutes, entry.path("estimated_time_to_regain_access").asLong(0));
+            }
+        }
+        return minutes > 0 ? Optional.of(Duration.ofMinutes(minutes)) : Optional.empty();
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static String endpoint(String url) {
+        String path = URI.create(url).getPath();
+        return path.replaceAll("/\\d{6,}(?=/|$)", "/{id}");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,110 @@
+package io.seglift.destination.klaviyo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.seglift.spi.destination.DestinationContext;
+import io.seglift.spi.destination.DestinationException;
+import io.seglift.spi.destination.RetriableDestinationException;
+import io.seglift.toolkit.http.RetryAfter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/**
+ * JSON:API calls to Klaviyo with the pinned {@code revision}, the {@code Klaviyo-API-Key} header and the error mapping:
+ * 429 and 5xx and I/O failures are retriable (with {@code Retry-After}), 401/403 explain which key or scope to fix,
+ * other 4xx stop the run with Klaviyo's error title (never its detail, which can echo profile data).
+ */
+public final class KlaviyoClient {
+    /** The API revision every request pins: the revision of the OpenAPI spec the connector is validated against. */
+    public static final String REVISION = "2026-07-15";
+    static final String JSON_API = "application/vnd.api+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KlaviyoOptions options;
+    private final DestinationContext context;
+
+    public KlaviyoClient(KlaviyoOptions options, DestinationContext context) {
+        this.options = options;
+        this.context = context;
+    }
+
+    /** Sends a request with {@code pathAndQuery} (already encoded) and returns the JSON answer (empty for 204). */
+    public JsonNode call(String method, String pathAndQuery, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.baseUrl() + pathAndQuery))
+                .timeout(context.requestTimeout())
+                .header("Authorization", "Klaviyo-API-Key " + options.apiKey().reveal())
+                .header("revision", REVISION)
+                .header("Accept", JSON_API);
+        if (body != null) {
+            request.header("Content-Type", JSON_API).method(method, HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response;
+        try {
+            response = context.httpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new RetriableDestinationException("IO", "Klaviyo " + method + " " + endpoint(pathAndQuery)
+                    + " failed: " + e.getClass().getSimpleName(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetriableDestinationException("INTERRUPTED", "interrupted calling Klaviyo", null, e);
+        }
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            try {
+                return response.body() == null || response.body().isBlank() ? JSON.createObjectNode()
+                        : JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new RetriableDestinationException("BAD_RESPONSE", "Klaviyo answered " + status
+                        + " with a body that is not JSON", null, e);
+            }
+        }
+        throw failure(method, pathAndQuery, response);
+    }
+
+    private RuntimeException failure(String method, String pathAndQuery, HttpResponse<String> response) {
+        int status = response.statusCode();
+        String where = method + " " + endpoint(pathAndQuery);
+        if (status == 429 || status / 100 == 5) {
+            return new RetriableDestinationException(Integer.toString(status),
+                    "Klaviyo answered " + status + " to " + where, RetryAfter.of(response).orElse(null));
+        }
+        if (status == 401) {
+            return new DestinationException("AUTH", "Klaviyo rejected the API key " + options.apiKey().masked()
+                    + " (401): create a private API key in Klaviyo (Settings > API keys) with scopes lists:read, "
+                    + "lists:write, profiles:read, profiles:write and set api_key to it");
+        }
+        if (status == 403) {
+            return new DestinationException("FORBIDDEN", "the Klaviyo API key " + options.apiKey().masked()
+                    + " lacks a scope for " + where + " (403): give it lists:write and profiles:write");
+        }
+        return new DestinationException(Integer.toString(status), "Klaviyo refused " + where + " (" + status + "): "
+                + errorTitle(response.body()));
+    }
+
+    private static String errorTitle(String body) {
+        try {
+            JsonNode first = JSON.readTree(body).path("errors").path(0);
+            return first.path("code").asText("error") + " - " + first.path("title").asText("no title");
+        } catch (IOException | RuntimeException e) {
+            return "no error details";
+        }
+    }
+
+    private static String endpoint(String pathAndQuery) {
+        int q = pathAndQuery.indexOf('?');
+        return q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+    }
+
+    private static byte[] bytes(JsonNode body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

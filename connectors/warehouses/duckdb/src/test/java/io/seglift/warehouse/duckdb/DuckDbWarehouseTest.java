@@ -1,0 +1,122 @@
+package io.seglift.warehouse.duckdb;
+
+import io.seglift.spi.warehouse.ColumnType;
+import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.InvalidIdentifierException;
+import io.seglift.spi.warehouse.Migration;
+import io.seglift.toolkit.jdbc.Migrator;
+import io.seglift.spi.warehouse.TableName;
+import io.seglift.spi.warehouse.WarehouseException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DuckDbWarehouseTest {
+
+    @Test
+    void bulkWriterAppendsAndStreamsBack() {
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
+            w.execute("CREATE TABLE t (k VARCHAR, n BIGINT, x DOUBLE, d DATE, extra VARCHAR DEFAULT 'dflt')");
+            try (var bw = w.bulkWriter(TableName.parse("t", "test"), List.of("k", "n", "x", "d"))) {
+                for (int i = 0; i < 50_000; i++) {
+                    bw.row("k" + i, (long) i, i / 2.0, LocalDate.of(2024, 1, 1).plusDays(i % 300));
+                }
+            }
+            assertThat(w.queryLong("SELECT count(*) FROM t")).isEqualTo(50_000);
+            assertThat(w.queryLong("SELECT count(*) FROM t WHERE extra = 'dflt'")).isEqualTo(50_000);
+            long[] sum = {0};
+            w.query("SELECT n FROM t", List.of(), r -> sum[0] += r.longValue("n"));
+            assertThat(sum[0]).isEqualTo(49_999L * 50_000 / 2);
+        }
+    }
+
+    @Test
+    void holdoutBucketMatchesJava() throws Exception {
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
+            Dialect d = w.dialect();
+            for (String key : List.of("1", "customer-42", "ümlaut", "")) {
+                long sql = w.queryLong("SELECT " + d.holdoutBucket(d.literal("seg"), d.literal(key)));
+                byte[] md5 = MessageDigest.getInstance("MD5").digest(("seg:" + key).getBytes("UTF-8"));
+                long java = Long.parseLong(HexFormat.of().formatHex(md5).substring(0, 8), 16) % 10_000;
+                assertThat(sql).as(key).isEqualTo(java);
+            }
+        }
+    }
+
+    @Test
+    void dateArithmetic() {
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
+            Dialect d = w.dialect();
+            assertThat(w.queryLong("SELECT " + d.daysBetween(d.dateLiteral(LocalDate.of(2024, 1, 1)),
+                    d.addDays(d.dateLiteral(LocalDate.of(2024, 1, 1)), "45")))).isEqualTo(45);
+        }
+    }
+
+    @Test
+    void migratorAppliesOnce() {
+        Migration m = new Migration() {
+            public String id() { return "0001-test"; }
+            public String description() { return "test table"; }
+            public List<String> statements(Dialect d, String schema) {
+                return List.of("CREATE TABLE " + d.table(TableName.of(schema, "x")) + " (a " + d.type(ColumnType.TEXT) + ")");
+            }
+        };
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
+            assertThat(new Migrator(List.of(m)).migrate(w)).containsExactly("0001-test");
+            assertThat(new Migrator(List.of(m)).migrate(w)).isEmpty();
+            assertThat(w.tableExists(TableName.of("seglift", "x"))).isTrue();
+        }
+    }
+
+    @Test
+    void transactionRollsBack() {
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
+            w.execute("CREATE TABLE t (a INTEGER)");
+            assertThatThrownBy(() -> w.inTransaction(tx -> {
+                tx.execute("INSERT INTO t VALUES (1)");
+                tx.execute("INSERT INTO nope VALUES (1)");
+            })).isInstanceOf(WarehouseException.class);
+            assertThat(w.queryLong("SELECT count(*) FROM t")).isZero();
+        }
+    }
+
+    @Test
+    void hostileIdentifiersNeverBecomeSql() {
+        assertThatThrownBy(() -> TableName.parse("x; drop table y", "sources.orders.table"))
+                .isInstanceOf(InvalidIdentifierException.class)
+                .hasMessageContaining("sources.orders.table");
+        assertThatThrownBy(() -> new DuckDbDialect().quote("a\"b")).isInstanceOf(InvalidIdentifierException.class);
+    }
+
+    @Test
+    void checkQueryReportsErrors() {
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
+            w.execute("CREATE TABLE t (a INTEGER)");
+            assertThat(w.checkQuery("SELECT a FROM t WHERE a > 1")).isEmpty();
+            assertThat(w.checkQuery("SELECT b FROM t")).get().asString().contains("b");
+        }
+    }
+
+    @Test
+    void loadsCsv() throws Exception {
+        Path csv = Files.createTempFile("seglift", ".csv");
+        List<String> lines = new ArrayList<>(List.of("id,amount,at"));
+        for (int i = 0; i < 100; i++) lines.add(i + "," + (i * 1.5) + ",2024-01-0" + (1 + i % 9));
+        Files.write(csv, lines);
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
+            assertThat(w.loadFile(csv, TableName.parse("raw.orders", "t"), io.seglift.spi.progress.Progress.NONE)).isEqualTo(100);
+            assertThat(w.columns(TableName.parse("raw.orders", "t"))).extracting(c -> c.name()).containsExactly("id", "amount", "at");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+}

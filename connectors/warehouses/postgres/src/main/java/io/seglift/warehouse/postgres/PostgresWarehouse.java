@@ -1,0 +1,177 @@
+package io.seglift.warehouse.postgres;
+
+import io.seglift.spi.progress.Progress;
+import io.seglift.spi.warehouse.BulkWriter;
+import io.seglift.spi.warehouse.Column;
+import io.seglift.spi.warehouse.TableName;
+import io.seglift.spi.warehouse.WarehouseException;
+import io.seglift.toolkit.jdbc.JdbcWarehouse;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * PostgreSQL over its JDBC driver. Reads stream inside a transaction (PostgreSQL only honours the fetch size there);
+ * bulk writes and file loads go through {@code COPY ... FROM STDIN} in bounded chunks.
+ */
+public final class PostgresWarehouse extends JdbcWarehouse {
+    private static final int PROGRESS_EVERY = 10_000;
+
+    private final PostgresDialect dialect;
+
+    PostgresWarehouse(Connection connection, String schema) {
+        this(connection, new PostgresDialect(), schema);
+    }
+
+    private PostgresWarehouse(Connection connection, PostgresDialect dialect, String schema) {
+        super(connection, dialect, schema);
+        this.dialect = dialect;
+    }
+
+    @Override
+    protected boolean needsTransactionToStream() {
+        return true;
+    }
+
+    @Override
+    protected String defaultSchema() {
+        return "public";
+    }
+
+    @Override
+    public synchronized BulkWriter bulkWriter(TableName table, List<String> columns) {
+        List<String> names = actualNames(table, columns);
+        String sql = "COPY " + dialect.table(table) + " (" + dialect.columns(names) + ") FROM STDIN WITH (FORMAT csv)";
+        try {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            return new PostgresBulkWriter(new CsvCopyWriter(copy), table, names.size(), () -> { });
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    /** The table's own spelling of each requested column (matched case-insensitively); unknown columns are refused. */
+    private List<String> actualNames(TableName table, List<String> columns) {
+        List<Column> tableColumns = columns(table);
+        if (tableColumns.isEmpty()) throw new WarehouseException("cannot append to " + table + ": no such table");
+        List<String> out = new ArrayList<>();
+        for (String c : columns) {
+            Optional<String> exact = tableColumns.stream().map(Column::name).filter(c::equals).findFirst();
+            Optional<String> loose = tableColumns.stream().map(Column::name).filter(c::equalsIgnoreCase).findFirst();
+            out.add(exact.or(() -> loose).orElseThrow(() -> new WarehouseException("table " + table
+                    + " has no column '" + c + "' (it has " + tableColumns.stream().map(Column::name).toList() + ")")));
+        }
+        return out;
+    }
+
+    /** A failing check must not abort an enclosing transaction, so it runs behind a savepoint there. */
+    @Override
+    public synchronized Optional<String> checkQuery(String sql) {
+        try {
+            if (connection.getAutoCommit()) return super.checkQuery(sql);
+            Savepoint sp = connection.setSavepoint();
+            Optional<String> result = super.checkQuery(sql);
+            connection.rollback(sp);
+            return result;
+        } catch (SQLException e) {
+            throw new WarehouseException("checking a query: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long loadFile(Path file, TableName table, Progress progress) {
+        String reader = DuckDbFileReader.readerExpression(file);
+        progress.start("loading " + file.getFileName() + " into " + table, -1);
+        table.schema().ifPresent(s -> execute(dialect.createSchemaIfNotExists(s)));
+        java.util.Properties streaming = new java.util.Properties();
+        streaming.setProperty("jdbc_stream_results", "true");
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:", streaming)) {
+            List<String[]> columns = DuckDbFileReader.describe(duck, reader);
+            long rows = transaction(w -> copyFile(duck, reader, columns, table, progress));
+            progress.finish(String.format("%,d rows loaded into %s", rows, table));
+            return rows;
+        } catch (SQLException e) {
+            throw new WarehouseException("reading " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates the table under a staging name, streams the file into it by COPY, then swaps it in. */
+    private long copyFile(Connection duck, String reader, List<String[]> columns, TableName table, Progress progress) {
+        TableName staging = dialect.staging(table);
+        List<String> defs = new ArrayList<>();
+        List<String> quoted = new ArrayList<>();
+        List<String> select = new ArrayList<>();
+        for (String[] c : columns) {
+            String q = dialect.quoteFileColumn(c[0]);
+            quoted.add(q);
+            defs.add(q + " " + FileColumns.postgresType(c[1]));
+            select.add("CAST(" + q + " AS VARCHAR)");
+        }
+        execute("DROP TABLE IF EXISTS " + dialect.table(staging));
+        execute("CREATE TABLE " + dialect.table(staging) + " (" + String.join(", ", defs) + ")");
+        String copySql = "COPY " + dialect.table(staging) + " (" + String.join(", ", quoted)
+                + ") FROM STDIN WITH (FORMAT csv)";
+        CsvCopyWriter out = null;
+        try (Statement st = duck.createStatement()) {
+            out = new CsvCopyWriter(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql));
+            st.setFetchSize(FETCH_SIZE);
+            long n = 0;
+            try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", select) + " FROM " + reader)) {
+                Object[] values = new Object[columns.size()];
+                while (rs.next()) {
+                    for (int i = 0; i < values.length; i++) values[i] = rs.getString(i + 1);
+                    out.row(values);
+                    if (++n % PROGRESS_EVERY == 0) progress.advance(PROGRESS_EVERY);
+                }
+            }
+            long stored = out.finish();
+            progress.advance(n % PROGRESS_EVERY);
+            execute("DROP TABLE IF EXISTS " + dialect.table(table));
+            execute("ALTER TABLE " + dialect.table(staging) + " RENAME TO " + dialect.quote(table.table()));
+            return stored;
+        } catch (SQLException e) {
+            if (out != null) out.cancel();
+            throw new WarehouseException("loading into " + table + " failed, the table is unchanged: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Reads data files with an in-memory DuckDB, which infers their column types. */
+    static final class DuckDbFileReader {
+        private DuckDbFileReader() {
+        }
+
+        static String readerExpression(Path file) {
+            if (!Files.isRegularFile(file)) throw new WarehouseException("no file at " + file);
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            String path = "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+            if (name.endsWith(".parquet")) return "read_parquet(" + path + ")";
+            if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv") || name.endsWith(".txt")) {
+                return "read_csv(" + path + ", header = true, sample_size = 100000)";
+            }
+            throw new WarehouseException(file + ": unsupported file type (allowed: .csv, .csv.gz, .tsv, .txt, .parquet)");
+        }
+
+        /** Column name and DuckDB type name, in file order. */
+        static List<String[]> describe(Connection duck, String reader) throws SQLException {
+            List<String[]> out = new ArrayList<>();
+            try (Statement st = duck.createStatement();
+                 ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + reader)) {
+                while (rs.next()) out.add(new String[]{rs.getString("column_name"), rs.getString("column_type")});
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.seglift.measure;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one sync has been running, from {@code sync_runs}.
+ *
+ * @param statuses   runs per status
+ * @param totals     sums over all runs of planned, sent, added, removed, updated, rejected, retried, held_out,
+ *                   suppressed
+ * @param recent     the latest runs, oldest first (at most {@link SyncHealthQuery#RECENT})
+ */
+public record SyncHealth(String syncName, String segment, String destination, long runs, Map<String, Long> statuses,
+                         Map<String, Long> totals, Instant lastStarted, String lastStatus, List<Run> recent) {
+    public SyncHealth {
+        statuses = Map.copyOf(statuses);
+        totals = Map.copyOf(totals);
+        recent = List.copyOf(recent);
+    }
+
+    /** One run's headline numbers. */
+    public record Run(String runId, Instant startedAt, String status, long sent, long rejected, long retried) {
+    }
+
+    public long total(String column) {
+        return totals.getOrDefault(column, 0L);
+    }
+}
