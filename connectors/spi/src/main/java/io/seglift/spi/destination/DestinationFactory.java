@@ -3,6 +3,8 @@ package io.seglift.spi.destination;
 import io.seglift.spi.settings.ConfigSpec;
 import io.seglift.spi.settings.Settings;
 
+import java.util.List;
+
 /**
  * Creates {@link Destination}s of one type. Found with {@link java.util.ServiceLoader}; a factory must have a public
  * no-argument constructor and do no I/O until {@link #create}.
@@ -23,4 +25,13 @@ public interface DestinationFactory {
 
     /** Creates a destination from validated settings. No network calls happen here; see {@link Destination#check()}. */
     Destination create(Settings settings, DestinationContext context);
+
+    /**
+     * Problems with settings that the {@link #configSpec()} alone cannot express (ranges, combinations), each a
+     * sentence naming the key and what is allowed, e.g. {@code "max_batch_size: 20000 is above the API's 10000"}.
+     * {@code seglift validate} reports them, so a value it accepts is never refused later by a sync. No I/O.
+     */
+    default List<String> validate(Settings settings) {
+        return List.of();
+    }
 }
