@@ -114,7 +114,7 @@ class ScoringGuardsTest {
         assertThat(rfm.out()).contains("RFM as of " + latest + ":");
         assertThat(rfm.err()).contains("1 order row dated after 2026-07-01");
         CliRun audit = run("audit", "--format", "json");
-        assertThat(audit.out()).contains("\"as_of\" : \"" + latest + "\"").contains("\"future_orders\" : 1");
+        assertThat(audit.out()).contains("\"asOf\" : \"" + latest + "\"").contains("\"futureOrders\" : 1");
     }
 
     @Test
@@ -137,6 +137,6 @@ class ScoringGuardsTest {
         assertThat(count("SELECT COUNT(*) FROM seglift.segment_members WHERE segment = 'vip'"
                 + " AND customer_key IN ('c1', 'c2', 'c3')")).isZero();
         CliRun audit = run("audit", "--as-of", "2026-06-01", "--format", "json");
-        assertThat(audit.out()).contains("\"duplicate_customer_keys\" : 4").contains("\"duplicate_customer_rows\" : 4");
+        assertThat(audit.out()).contains("\"duplicateCustomerKeys\" : 4").contains("\"duplicateCustomerRows\" : 4");
     }
 }
