@@ -76,7 +76,8 @@ public final class AuditCommand implements Callable<Integer> {
         AuditResult.Quality q = r.quality();
         LocalDate today = LocalDate.now(session.clock());
         s.append("\nData quality\n").append(ScoringOutput.table(List.of("CHECK", "COUNT"), List.of(
-                List.of("duplicate customer keys", Long.toString(q.duplicateCustomerKeys())),
+                List.of("duplicate customer keys", q.duplicateCustomerKeys() + " (" + q.duplicateCustomerRows()
+                        + " rows left out)"),
                 List.of("customers without a key", Long.toString(q.nullCustomerKeys())),
                 List.of("malformed emails", Long.toString(q.malformedEmails())),
                 List.of("order rows", Long.toString(q.orderRows())),
@@ -85,6 +86,7 @@ public final class AuditCommand implements Callable<Integer> {
                 List.of("order rows without a date", Long.toString(q.nullOrderDates())),
                 List.of("order rows without a value", Long.toString(q.nullAmounts())),
                 List.of("order rows with value <= 0", Long.toString(q.nonPositiveAmounts())),
+                List.of("order rows with NaN, infinite or |value| > 1e12", Long.toString(q.invalidAmounts())),
                 List.of("cancelled order rows", Long.toString(q.cancelledRows())),
                 List.of("order rows on or after as-of", Long.toString(q.futureOrders())),
                 List.of("latest order", q.latestOrder() == null ? "none" : q.latestOrder() + " ("

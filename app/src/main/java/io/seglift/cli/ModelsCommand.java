@@ -100,6 +100,7 @@ public final class ModelsCommand implements Runnable {
                     throw new CliException(ExitCode.NOT_READY, "models are not trained: "
                             + String.join("; ", blockers) + " (see seglift audit; --force trains anyway)");
                 }
+                ScoringOutput.noteDuplicateCustomers(w, project);
                 List<Object> json = new ArrayList<>();
                 for (ModelConfig m : which) {
                     TrainOutcome out;
@@ -215,6 +216,7 @@ public final class ModelsCommand implements Runnable {
             List<Object> json = new ArrayList<>();
             try (Warehouse w = session.openWarehouse(project)) {
                 LocalDate date = asOf(session, asOf, project, w);
+                ScoringOutput.noteDuplicateCustomers(w, project);
                 PropensityModels models = models(session, project, w);
                 for (ModelConfig m : selected(project, name)) {
                     StoredModel stored = models.registry().find(m.name()).orElseThrow(() -> new CliException(

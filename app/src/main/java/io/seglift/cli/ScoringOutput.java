@@ -1,6 +1,7 @@
 package io.seglift.cli;
 
 import io.seglift.config.ProjectConfig;
+import io.seglift.scoring.data.Customers;
 import io.seglift.scoring.rfm.RfmResult;
 import io.seglift.scoring.rfm.RfmScorer;
 import io.seglift.spi.warehouse.Warehouse;
@@ -50,11 +51,31 @@ final class ScoringOutput {
         }
     }
 
-    /** The given date, else the day after the latest purchase; fails when there are no purchases. */
+    /**
+     * The given date, else {@link RfmScorer#defaultAsOf()} (the day after the latest purchase up to today), noting on
+     * stderr the orders dated after today it leaves out; fails when there are no purchases.
+     */
     static LocalDate asOfOrDefault(LocalDate given, RfmScorer scorer) {
         if (given != null) return given;
-        return scorer.defaultAsOf().orElseThrow(() -> new CliException(ExitCode.NOT_READY,
-                "sources.orders has no purchases to score (check sources.orders and its rules), or pass --as-of DATE"));
+        LocalDate day = scorer.defaultAsOf().orElseThrow(() -> new CliException(ExitCode.NOT_READY,
+                "sources.orders has no purchases to score up to today (check sources.orders, its rules and its dates),"
+                        + " or pass --as-of DATE"));
+        long future = scorer.ordersAfterToday();
+        if (future > 0) {
+            System.err.println("note: " + future + (future == 1 ? " order row dated after " : " order rows dated after ")
+                    + scorer.today() + " (today) left out of the default as-of " + day
+                    + " (seglift audit counts them; pass --as-of DATE to choose the date)");
+        }
+        return day;
+    }
+
+    /** Notes on stderr the customers rows left out because an earlier row has the same key. */
+    static void noteDuplicateCustomers(Warehouse w, ProjectConfig project) {
+        long n = new Customers(project.sources().customers(), w.dialect()).duplicateRows(w);
+        if (n > 0) {
+            System.err.println("note: " + n + " customers rows share a key with an earlier row and are left out"
+                    + " (one row per key is used; see seglift audit and docs/scoring.md)");
+        }
     }
 
     /** Scores RFM for {@code asOf}, turning invalid segment maps into INVALID. */

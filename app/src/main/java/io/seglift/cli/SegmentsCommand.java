@@ -82,14 +82,23 @@ public final class SegmentsCommand implements Runnable {
                     ScoringOutput.scoreRfm(scorer, day, session);
                 }
                 SegmentBuilder builder = new SegmentBuilder(w, project, session.clock());
-                List<SegmentBuild> builds = new ArrayList<>();
+                List<String> missing = new ArrayList<>();
                 for (SegmentConfig s : chosen) {
-                    session.progress().start("segment " + s.name() + " as of " + day, 0);
                     try {
-                        builds.add(builder.build(s, day));
+                        missing.addAll(builder.missingScores(s, day));
                     } catch (SegmentRuleException e) {
                         throw new CliException(ExitCode.INVALID, e.getMessage(), e);
                     }
+                }
+                if (!missing.isEmpty()) {
+                    throw new CliException(ExitCode.NOT_READY, "data not ready, no segment was built:\n  "
+                            + String.join("\n  ", missing));
+                }
+                ScoringOutput.noteDuplicateCustomers(w, project);
+                List<SegmentBuild> builds = new ArrayList<>();
+                for (SegmentConfig s : chosen) {
+                    session.progress().start("segment " + s.name() + " as of " + day, 0);
+                    builds.add(builder.build(s, day));
                     session.progress().finish("segment " + s.name() + ": " + builds.get(builds.size() - 1).members()
                             + " members");
                 }

@@ -3,6 +3,7 @@ package io.seglift.demo;
 import io.seglift.config.SegmentConfig;
 import io.seglift.scoring.segments.SegmentBuild;
 import io.seglift.scoring.segments.SegmentBuilder;
+import io.seglift.scoring.segments.SegmentNotReadyException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,13 @@ public final class SegmentsStage implements DemoStage {
         SegmentBuilder builder = new SegmentBuilder(context.warehouse(), context.project(), context.clock());
         List<String> lines = new ArrayList<>();
         for (SegmentConfig s : context.project().segments().values()) {
-            SegmentBuild b = builder.build(s, context.asOf());
+            SegmentBuild b;
+            try {
+                b = builder.build(s, context.asOf());
+            } catch (SegmentNotReadyException e) {
+                lines.add(s.name() + " not built (" + e.getMessage() + ")");
+                continue;
+            }
             lines.add(String.format(Locale.ROOT, "%s %,d (%,d held out)%s", s.name(), b.members(), b.holdout(),
                     s.syncable() ? "" : ", no brief: will not be synced"));
         }

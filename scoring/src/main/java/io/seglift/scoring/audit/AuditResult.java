@@ -82,10 +82,15 @@ public record AuditResult(String runId, LocalDate asOf, Instant runAt, AuditConf
      * @param malformedEmails        non-null emails not shaped like {@code local@domain.tld}
      * @param latestOrder            latest order date in the table (any date)
      * @param daysSinceLatestOrder   days from the latest order before {@code asOf} to {@code asOf}
+     * @param duplicateCustomerRows  customers rows left out because an earlier row has the same key
+     *                               ({@link io.seglift.scoring.data.Customers})
+     * @param invalidAmounts         order rows with a NaN, infinite or absurd value, quantity or unit price
+     *                               ({@link io.seglift.scoring.data.PurchaseFacts#invalidExpr()})
      */
     public record Quality(long duplicateCustomerKeys, long nullCustomerKeys, long orderRows, long ordersWithoutCustomer,
                           long ordersUnknownCustomer, long unknownCustomers, long nullOrderDates, long nullAmounts,
                           long nonPositiveAmounts, long cancelledRows, long futureOrders, long malformedEmails,
-                          LocalDate latestOrder, Long daysSinceLatestOrder) {
+                          LocalDate latestOrder, Long daysSinceLatestOrder, long duplicateCustomerRows,
+                          long invalidAmounts) {
     }
 }

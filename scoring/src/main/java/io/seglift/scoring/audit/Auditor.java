@@ -87,14 +87,15 @@ public final class Auditor {
         String customersTable = d.table(customers.table()) + " c";
         String key = c(customers.key(), "sources.customers.key");
 
-        long[] customerCounts = new long[3];
+        long[] customerCounts = new long[4];
         String emailCheck = customers.email().map(e -> sum(c(e, "sources.customers.identifiers.email") + " IS NOT NULL AND NOT "
                 + d.regexMatches(d.castText(c(e, "email")), EMAIL_PATTERN))).orElse("0");
-        w.queryOne("SELECT COUNT(*) AS n, " + sum(key + " IS NULL") + " AS null_keys, " + emailCheck + " AS malformed FROM "
-                + customersTable, List.of(), r -> {
+        w.queryOne("SELECT COUNT(*) AS n, " + sum(key + " IS NULL") + " AS null_keys, " + emailCheck + " AS malformed, COUNT(" + key + ") - COUNT(DISTINCT " + key
+                + ") AS duplicate_rows FROM " + customersTable, List.of(), r -> {
             customerCounts[0] = n(r, "n");
             customerCounts[1] = n(r, "null_keys");
             customerCounts[2] = n(r, "malformed");
+            customerCounts[3] = n(r, "duplicate_rows");
             return true;
         });
         long duplicates = w.queryLong("SELECT COUNT(*) FROM (SELECT " + key + " FROM " + customersTable + " WHERE " + key
@@ -125,12 +126,13 @@ public final class Auditor {
         String date = facts.dateExpr();
         String known = "SELECT 1 FROM " + d.table(customers.table()) + " c WHERE "
                 + d.castText(c(customers.key(), "sources.customers.key")) + " = " + facts.keyExpr();
-        long[] q = new long[8];
+        long[] q = new long[9];
         LocalDate[] latest = new LocalDate[1];
         w.queryOne("SELECT COUNT(*) AS n, " + sum(o(orders.customer()) + " IS NULL") + " AS no_customer, "
                 + sum(o(orders.at()) + " IS NULL") + " AS null_dates, " + sum(value + " IS NULL") + " AS null_values, "
                 + sum(value + " <= 0") + " AS non_positive, " + sum("COALESCE(" + facts.cancelledExpr() + ", FALSE)")
-                + " AS cancelled, " + sum(date + " >= " + d.dateLiteral(asOf)) + " AS future, MAX(" + date + ") AS latest"
+                + " AS cancelled, " + sum(date + " >= " + d.dateLiteral(asOf)) + " AS future, " + sum(facts.invalidExpr())
+                + " AS invalid, MAX(" + date + ") AS latest"
                 + " FROM " + d.table(orders.table()) + " o", List.of(), r -> {
             q[0] = n(r, "n");
             q[1] = n(r, "no_customer");
@@ -139,6 +141,7 @@ public final class Auditor {
             q[4] = n(r, "non_positive");
             q[5] = n(r, "cancelled");
             q[6] = n(r, "future");
+            q[7] = n(r, "invalid");
             latest[0] = r.date("latest");
             return true;
         });
@@ -151,7 +154,7 @@ public final class Auditor {
         });
         Long daysSince = buyers.last() == null ? null : ChronoUnit.DAYS.between(buyers.last(), asOf);
         return new AuditResult.Quality(duplicates, customerCounts[1], q[0], q[1], unknown[0], unknown[1], q[2], q[3], q[4],
-                q[5], q[6], customerCounts[2], latest[0], daysSince);
+                q[5], q[6], customerCounts[2], latest[0], daysSince, customerCounts[3], q[7]);
     }
 
     private AuditResult.Engagement engagement(EventsSource events, PurchaseFacts facts, String asOfSql) {

@@ -16,6 +16,8 @@ import java.util.List;
  *   <li>rows matching {@code cancelled_when} never count as purchases; with {@code cancellations: net} their (negative)
  *       value is kept as an adjustment to monetary value, with {@code exclude} they are dropped;</li>
  *   <li>with {@code drop_non_positive}, other rows whose value, quantity or unit price is zero or negative are dropped;</li>
+ *   <li>rows whose value, quantity or unit price is NaN, infinite or beyond {@link #MAX_ABS_VALUE} in absolute value
+ *       are invalid and dropped, cancellations included (the audit counts them);</li>
  *   <li>one purchase is one order id ({@code count_by: order}; falls back to customer-day when no order id is
  *       configured), one line ({@code line}), or one customer-day ({@code day}); same-order lines are summed.</li>
  * </ul>
@@ -23,6 +25,9 @@ import java.util.List;
  * cutoff leaks in.
  */
 public final class PurchaseFacts {
+    /** The largest absolute value, quantity or unit price a row may have; beyond it the row is invalid. */
+    public static final double MAX_ABS_VALUE = 1e12;
+
     private final OrdersSource orders;
     private final Dialect d;
 
@@ -44,6 +49,21 @@ public final class PurchaseFacts {
                 "sources.orders needs amount, or quantity and unit_price")))) + " * "
                 + d.castDouble(col(orders.unitPrice().orElseThrow(() -> new IllegalStateException(
                 "sources.orders needs unit_price with quantity")))) + ")";
+    }
+
+    /**
+     * True for rows of the orders table (alias {@code o}) whose value, quantity or unit price is NaN, infinite or beyond
+     * {@link #MAX_ABS_VALUE}. Written as {@code NOT (ABS(x) <= max)}, which is true for NaN on every engine (NaN compares
+     * unequal, or greater than every number); NULL values are not invalid here.
+     */
+    public String invalidExpr() {
+        List<String> parts = new ArrayList<>();
+        parts.add(valueExpr());
+        orders.quantity().ifPresent(q -> parts.add(d.castDouble(col(q))));
+        orders.unitPrice().ifPresent(p -> parts.add(d.castDouble(col(p))));
+        String max = d.castDouble(Double.toString(MAX_ABS_VALUE));
+        return "(" + String.join(" OR ", parts.stream().map(x -> "(" + x + " IS NOT NULL AND NOT (ABS(" + x + ") <= " + max
+                + "))").toList()) + ")";
     }
 
     /** True for rows of the orders table (alias {@code o}) matching {@code cancelled_when}; {@code FALSE} when none is configured. */
@@ -86,7 +106,7 @@ public final class PurchaseFacts {
     }
 
     private String keep() {
-        return "NOT COALESCE(" + cancelledExpr() + ", FALSE)"
+        return "NOT " + invalidExpr() + " AND NOT COALESCE(" + cancelledExpr() + ", FALSE)"
                 + (orders.rules().dropNonPositive() ? " AND NOT COALESCE(" + nonPositiveExpr() + ", TRUE)" : "");
     }
 
@@ -156,6 +176,6 @@ public final class PurchaseFacts {
                     + ") l WHERE 1 = 0";
         }
         return "SELECT " + keyExpr() + " AS customer_key, " + dateExpr() + " AS adjustment_date, -ABS(" + valueExpr()
-                + ") AS value" + from(beforeDateExpr) + " AND " + cancelledExpr();
+                + ") AS value" + from(beforeDateExpr) + " AND " + cancelledExpr() + " AND NOT " + invalidExpr();
     }
 }

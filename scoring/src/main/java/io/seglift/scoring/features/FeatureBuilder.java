@@ -4,6 +4,7 @@ import io.seglift.config.CustomersSource;
 import io.seglift.config.EventsSource;
 import io.seglift.config.ModelConfig;
 import io.seglift.config.SourcesConfig;
+import io.seglift.scoring.data.Customers;
 import io.seglift.scoring.data.PurchaseFacts;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Identifiers;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  *   <li>{@code categories}: distinct categories bought (only when orders have a category);</li>
  *   <li>{@code engagement}: opens and clicks in the last 30 days (only with an events source);</li>
  *   <li>{@code label_table}: for label-column models, the label table's own columns ({@link LabelTableColumns});</li>
- *   <li>user {@code sql_features}: SQL over the customers table, alias {@code c}.</li>
+ *   <li>user {@code sql_features}: SQL over the customers table, alias {@code c} (one row per key, {@link Customers}).</li>
  * </ul>
  * Population: purchase models score customers known before the cutoff (signed up before it, or with a purchase before
  * it); churn models score customers active before it, meaning at least one purchase in the
@@ -100,7 +101,7 @@ public final class FeatureBuilder {
         String from = "FROM " + d.table(label.table()) + " l";
         if (!model.sqlFeatures().isEmpty()) {
             CustomersSource cs = sources.customers();
-            from += " LEFT JOIN " + d.table(cs.table()) + " c ON " + d.castText(c(cs.key())) + " = " + lkey;
+            from += " LEFT JOIN (" + new Customers(cs, d).rows() + ") c ON c." + Customers.KEY + " = " + lkey;
             features.addAll(sqlFeatures(model));
         }
         return new FeatureSet(features, "", lkey, from, null, notes);
@@ -127,7 +128,7 @@ public final class FeatureBuilder {
         String netTotal = "(pa.total + COALESCE(aa.adj, 0))";
 
         CustomersSource cs = sources.customers();
-        String key = d.castText(c(cs.key()));
+        String key = "c." + Customers.KEY;
         for (String g : groups) {
             switch (g) {
                 case "rfm" -> {
@@ -183,7 +184,7 @@ public final class FeatureBuilder {
             default -> cs.createdAt().map(col -> "(" + d.castDate(c(col)) + " < " + cut + " OR pa.customer_key IS NOT NULL)")
                     .orElse("pa.customer_key IS NOT NULL");
         };
-        String from = "FROM " + d.table(cs.table()) + " c" + String.format(joins, key) + " WHERE " + population;
+        String from = "FROM (" + new Customers(cs, d).rows() + ") c" + String.format(joins, key) + " WHERE " + population;
         return new FeatureSet(f, ctes.toString(), key, from, cutoff, notes);
     }
 

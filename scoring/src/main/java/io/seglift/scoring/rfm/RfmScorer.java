@@ -40,10 +40,26 @@ public final class RfmScorer {
         this.clock = clock;
     }
 
-    /** The day after the latest purchase, or empty when there are no purchases. */
+    /** Today by the run's clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * The default as-of date of every stage: the day after the latest purchase dated on or before {@link #today()}, so
+     * it never exceeds tomorrow; empty when there are no such purchases. Orders dated after today (typos, test rows,
+     * time-zone drift) never move it; {@link #ordersAfterToday()} counts them.
+     */
     public Optional<LocalDate> defaultAsOf() {
-        return w.queryOne("SELECT MAX(purchase_date) AS latest FROM (" + new PurchaseFacts(orders, d).lines(null)
-                + ") l", List.of(), r -> r.date("latest")).map(latest -> latest.plusDays(1));
+        return w.queryOne("SELECT MAX(purchase_date) AS latest FROM (" + new PurchaseFacts(orders, d)
+                        .lines(d.dateLiteral(today().plusDays(1))) + ") l", List.of(), r -> r.date("latest"))
+                .map(latest -> latest.plusDays(1));
+    }
+
+    /** Rows of the orders table dated after {@link #today()}, which {@link #defaultAsOf()} leaves out. */
+    public long ordersAfterToday() {
+        return w.queryLong("SELECT COUNT(*) FROM " + d.table(orders.table()) + " o WHERE "
+                + new PurchaseFacts(orders, d).dateExpr() + " > " + d.dateLiteral(today()));
     }
 
     /** The SELECT producing the rows of {@code rfm_scores} for {@code asOf}, in table column order. */

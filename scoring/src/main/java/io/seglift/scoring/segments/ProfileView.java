@@ -1,24 +1,28 @@
 package io.seglift.scoring.segments;
 
-import io.seglift.config.CustomersSource;
 import io.seglift.config.ProjectConfig;
+import io.seglift.scoring.data.Customers;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Identifiers;
 import io.seglift.spi.warehouse.TableName;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The member profile as of a date: one row per row of the customers table with all its columns, the customer key as
- * text in {@value #KEY}, the RFM columns of {@code rfm_scores} for that date ({@link #RFM_COLUMNS}, NULL for customers
+ * The member profile as of a date: one row per customer key of the customers table ({@link Customers}: rows without a
+ * key are left out, one row per duplicated key) with all its columns, the customer key as text in {@value #KEY}, the RFM columns of {@code rfm_scores} for that date ({@link #RFM_COLUMNS}, NULL for customers
  * without a purchase before it) and, per configured model, {@code <model>} and {@code <model>_decile} from the most recently
  * trained ({@code models.trained_at}) {@code model_id} of that model name scored for that date (NULL when none). Segment rules and sync {@code fields} are
  * SQL over this view.
  */
 public final class ProfileView {
     /** The column holding the customer key as text, as stored in Seglift's tables. */
-    public static final String KEY = "seglift_customer_key";
+    public static final String KEY = Customers.KEY;
+
+    /** The name of the RFM scores among a rule's score inputs. */
+    public static final String RFM = "rfm";
 
     /** RFM columns the view adds. */
     public static final List<String> RFM_COLUMNS = List.of("recency_days", "frequency", "monetary_total",
@@ -29,21 +33,33 @@ public final class ProfileView {
 
     /** The SELECT of the profile as of {@code asOf}. */
     public static String sql(ProjectConfig project, Dialect d, LocalDate asOf) {
-        CustomersSource customers = project.sources().customers();
+        return sql(project, d, asOf, Set.of());
+    }
+
+    /**
+     * The profile without the columns of the score inputs named in {@code without} ({@link #RFM} for the RFM columns,
+     * a model name for that model's columns): a rule that no longer compiles over it reads those inputs.
+     */
+    static String sql(ProjectConfig project, Dialect d, LocalDate asOf, Set<String> without) {
         String schema = project.warehouse().schema();
-        String key = d.castText("c." + d.quote(Identifiers.require(customers.key(), "sources.customers.key")));
+        String key = "c." + KEY;
         String asOfSql = d.dateLiteral(asOf);
-        StringBuilder select = new StringBuilder("SELECT c.*, ").append(key).append(" AS ").append(KEY);
-        for (String col : RFM_COLUMNS) {
-            select.append(", r.").append(col);
+        StringBuilder select = new StringBuilder("SELECT c.*");
+        if (!without.contains(RFM)) {
+            for (String col : RFM_COLUMNS) {
+                select.append(", r.").append(col);
+            }
         }
-        StringBuilder from = new StringBuilder(" FROM ").append(d.table(customers.table())).append(" c LEFT JOIN ")
-                .append(d.table(TableName.of(schema, "rfm_scores"))).append(" r ON r.as_of = ").append(asOfSql)
-                .append(" AND r.customer_key = ").append(key);
+        StringBuilder from = new StringBuilder(" FROM (").append(new Customers(project.sources().customers(), d).rows())
+                .append(") c LEFT JOIN ").append(d.table(TableName.of(schema, "rfm_scores"))).append(" r ON r.as_of = ")
+                .append(asOfSql).append(" AND r.customer_key = ").append(key);
         int i = 0;
         for (String model : project.scoring().models().keySet()) {
             String name = Identifiers.require(model, "scoring.models name");
             String alias = "m" + (i++);
+            if (without.contains(name)) {
+                continue;
+            }
             String scores = d.table(TableName.of(schema, "model_scores"));
             select.append(", ").append(alias).append(".score AS ").append(d.quote(name))
                     .append(", ").append(alias).append(".decile AS ").append(d.quote(name + "_decile"));

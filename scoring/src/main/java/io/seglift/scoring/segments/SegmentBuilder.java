@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Materialises segment membership in the warehouse: checks the rule, writes {@code segment_members} for the as-of
+ * Materialises segment membership in the warehouse: checks the rule and that the scores it reads exist, writes {@code segment_members} for the as-of
  * date with each member's arm, records first assignments in {@code holdout_assignments} and the build's stability in
  * {@code segment_builds}, all in one transaction. No member row crosses into the JVM.
  */
@@ -62,9 +62,24 @@ public final class SegmentBuilder {
                 + " IS NOT NULL AND COALESCE((" + s.rule() + "), FALSE)";
     }
 
-    /** Builds one segment as of {@code asOf}. */
+    /**
+     * The score inputs {@code segment} reads that have no scores for {@code asOf} ({@link ScoreInputs#missing}), after
+     * checking its rule; empty when it can be built.
+     */
+    public List<String> missingScores(SegmentConfig segment, LocalDate asOf) {
+        check(segment, asOf);
+        return new ScoreInputs(w, project).missing(segment, asOf);
+    }
+
+    /**
+     * Builds one segment as of {@code asOf}; throws {@link SegmentNotReadyException} when its rule reads scores that do
+     * not exist for that date (the segment would be empty), writing nothing.
+     */
     public SegmentBuild build(SegmentConfig s, LocalDate asOf) {
-        check(s, asOf);
+        List<String> missing = missingScores(s, asOf);
+        if (!missing.isEmpty()) {
+            throw new SegmentNotReadyException(missing);
+        }
         Instant start = clock.instant();
         String buildId = UUID.randomUUID().toString();
         String seg = d.literal(s.name());
