@@ -1,6 +1,5 @@
 package io.seglift.cli;
 
-import io.seglift.demo.DemoEnvironment;
 import io.seglift.sandbox.FaultPlan;
 import io.seglift.sandbox.RollingWindowLimit;
 import io.seglift.sandbox.Sandbox;
@@ -18,13 +17,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code seglift sandbox [TYPE...]}: serves local stand-ins for the destination APIs on the ports {@code demo.env}
- * names, until interrupted, so every command can be tried on the demo project without real accounts.
+ * {@code seglift sandbox [TYPE...]}: serves local stand-ins for the destination APIs, each on its provider's default
+ * port (the one {@code demo.env} names), until interrupted, so every command can be tried on the demo project without
+ * real accounts.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = "Serve local sandboxes of the destination APIs (HubSpot, Klaviyo, Facebook, webhook) on the ports "
-                + "demo.env points at, each enforcing its vendor's documented rate limit, until Ctrl-C. Use it to try "
-                + "plan, sync, runs and serve on the demo project; seglift demo starts its own sandboxes.",
+        description = "Serve local sandboxes of the destination APIs (every destination type that ships one) on the "
+                + "ports demo.env points at, each enforcing its vendor's documented rate limit, until Ctrl-C. Use it to "
+                + "try plan, sync, runs and serve on the demo project; seglift demo starts its own sandboxes.",
         footer = {"", "Example (two terminals):",
                 "  seglift sandbox --rate-limited 0.05",
                 "  cd seglift-demo && source demo.env && seglift sync --all"})
@@ -60,14 +60,13 @@ public final class SandboxCommand implements Callable<Integer> {
             for (String type : wanted) {
                 SandboxProvider p = providers.find(type).orElseThrow(() -> new CliException(ExitCode.INVALID,
                         "no sandbox for '" + type + "' (available: " + String.join(", ", providers.types()) + ")"));
-                Integer port = DemoEnvironment.SANDBOX_PORTS.get(type);
                 RollingWindowLimit limit = p.documentedLimit();
                 SandboxOptions options = SandboxOptions.defaults().withRateLimit(limit.requests(), limit.window())
-                        .withFaults(faults).withPort(port == null ? 0 : port);
+                        .withFaults(faults).withPort(p.defaultPort());
                 Sandbox s = p.start(options);
                 running.add(s);
                 System.out.printf("%-9s %s   (limit %d requests per %ds)   export %s=%s%n", type, s.baseUrl(),
-                        limit.requests(), limit.window().toSeconds(), DemoEnvironment.baseUrlVariable(type), s.baseUrl());
+                        limit.requests(), limit.window().toSeconds(), p.baseUrlVariable(), s.baseUrl());
             }
             System.out.println("Serving until Ctrl-C.");
             System.out.flush();

@@ -67,7 +67,7 @@ public final class SandboxSyncStage implements DemoStage {
                         "no sandbox for destination type '" + dc.type() + "' (available: " + sandboxes.types() + ")"));
                 Sandbox sandbox = provider.startRealistic(faults);
                 started.put(dc.type(), sandbox);
-                context.setEnv(DemoEnvironment.baseUrlVariable(dc.type()), sandbox.baseUrl().toString());
+                provider.demoEnvironment(sandbox.baseUrl()).forEach(context::setEnv);
             }
             project = context.project();
             Clock atAsOf = Clock.offset(context.clock(), Duration.between(context.clock().instant(),

@@ -8,13 +8,14 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The launcher and the CI script are valid bash and executable. */
+/** The launcher, the CI script and the new-connector scripts are valid bash and executable. */
 class ScriptsTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
     @Test
     void launcherAndCiScriptParse() throws Exception {
-        for (Path script : new Path[]{ROOT.resolve("seglift"), ROOT.resolve(".ci/run")}) {
+        for (Path script : new Path[]{ROOT.resolve("seglift"), ROOT.resolve(".ci/run"),
+                ROOT.resolve("scripts/new-destination.sh"), ROOT.resolve("scripts/new-warehouse.sh")}) {
             assertThat(script).isRegularFile();
             assertThat(Files.isExecutable(script)).as(script + " is executable").isTrue();
             Process p = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
@@ -22,6 +23,10 @@ class ScriptsTest {
             String output = new String(p.getInputStream().readAllBytes());
             assertThat(p.exitValue()).as(script + ": " + output).isZero();
         }
+        Process lib = new ProcessBuilder("bash", "-n", ROOT.resolve("scripts/lib/throwaway-copy.sh").toString())
+                .redirectErrorStream(true).start();
+        assertThat(lib.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(lib.exitValue()).isZero();
     }
 
     @Test

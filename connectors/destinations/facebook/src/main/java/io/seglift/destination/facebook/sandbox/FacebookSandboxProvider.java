@@ -7,6 +7,7 @@ import io.seglift.sandbox.SandboxProvider;
 import io.seglift.sandbox.WireMockSandbox;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Starts a Graph API sandbox for {@code seglift demo}; it accepts any non-blank access token. Meta throttles custom
@@ -23,6 +24,16 @@ public final class FacebookSandboxProvider implements SandboxProvider {
     @Override
     public RollingWindowLimit documentedLimit() {
         return new RollingWindowLimit(60, Duration.ofMinutes(1));
+    }
+
+    @Override
+    public int defaultPort() {
+        return 18683;
+    }
+
+    @Override
+    public Map<String, String> demoCredentials() {
+        return Map.of("FACEBOOK_ACCESS_TOKEN", "demo-sandbox-facebook-token");
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.seglift.sandbox.SandboxProvider;
 import io.seglift.sandbox.WireMockSandbox;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** Starts {@link HubSpotSandboxApi} on WireMock; documented limit: 100 requests per rolling 10 seconds. */
 public final class HubSpotSandboxProvider implements SandboxProvider {
@@ -19,6 +20,16 @@ public final class HubSpotSandboxProvider implements SandboxProvider {
     @Override
     public RollingWindowLimit documentedLimit() {
         return new RollingWindowLimit(100, Duration.ofSeconds(10));
+    }
+
+    @Override
+    public int defaultPort() {
+        return 18681;
+    }
+
+    @Override
+    public Map<String, String> demoCredentials() {
+        return Map.of("HUBSPOT_TOKEN", "demo-sandbox-hubspot-token");
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.seglift.sandbox.SandboxProvider;
 import io.seglift.sandbox.WireMockSandbox;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Starts a Klaviyo sandbox for {@code seglift demo}. It accepts any non-blank API key, and enforces the steady limit
@@ -22,6 +23,16 @@ public final class KlaviyoSandboxProvider implements SandboxProvider {
     @Override
     public RollingWindowLimit documentedLimit() {
         return new RollingWindowLimit(150, Duration.ofMinutes(1));
+    }
+
+    @Override
+    public int defaultPort() {
+        return 18682;
+    }
+
+    @Override
+    public Map<String, String> demoCredentials() {
+        return Map.of("KLAVIYO_API_KEY", "demo-sandbox-klaviyo-key");
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.seglift.sandbox.WireMockSandbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /** Starts a webhook receiver for {@code seglift demo}; it verifies signatures made with {@link #DEMO_SECRET}. */
 public final class WebhookSandboxProvider implements SandboxProvider {
@@ -22,6 +23,16 @@ public final class WebhookSandboxProvider implements SandboxProvider {
     @Override
     public RollingWindowLimit documentedLimit() {
         return new RollingWindowLimit(10, Duration.ofSeconds(1));
+    }
+
+    @Override
+    public int defaultPort() {
+        return 18684;
+    }
+
+    @Override
+    public Map<String, String> demoCredentials() {
+        return Map.of("WEBHOOK_SIGNING_SECRET", DEMO_SECRET);
     }
 
     @Override
