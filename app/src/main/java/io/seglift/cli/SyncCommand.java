@@ -118,11 +118,12 @@ public final class SyncCommand implements Callable<Integer> {
                     + ", no identifier " + n(s.plan().excluded(io.seglift.sync.plan.Exclusion.NO_IDENTIFIER)));
         }
         System.out.println("  calls " + n(s.calls()) + " (" + n(s.callRetries()) + " retried)");
-        if (s.status() == RunStatus.REFUSED) {
-            System.out.println("  refused: " + s.error());
-            System.err.println("refused: " + s.error());
-        } else if (s.error() != null) {
-            System.out.println("  " + (s.status() == RunStatus.FAILED ? "error: " : "note: ") + s.error());
+        if (s.error() != null) {
+            System.out.println("  " + switch (s.status()) {
+                case FAILED -> "error: ";
+                case REFUSED -> "refused: ";
+                default -> "note: ";
+            } + s.error());
         }
         if (s.rejected() > 0) System.out.println("  details: seglift runs show " + s.runId());
     }
