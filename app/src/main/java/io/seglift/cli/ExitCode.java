@@ -16,6 +16,11 @@ public final class ExitCode {
     public static final int LOCKED = 4;
     /** The data is not ready for what was asked (audit gate); nothing was done. */
     public static final int NOT_READY = 5;
+    /**
+     * A sync was refused: it would remove or add more of the audience than allowed ({@code max_removal_share},
+     * {@code max_addition_share}); nothing was sent. Check the segment, then rerun with {@code --allow-large-changes}.
+     */
+    public static final int TOO_LARGE_CHANGE = 6;
 
     private ExitCode() {
     }

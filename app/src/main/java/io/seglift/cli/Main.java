@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 "  3  finished, but the destination rejected some rows (seglift runs show RUN)",
                 "  4  another process is running this sync; nothing done",
                 "  5  data not ready for this (see seglift audit); nothing done",
+                "  6  refused: the change is larger than allowed; nothing sent (seglift plan SYNC)",
         },
         subcommands = {
                 CommandLine.HelpCommand.class,

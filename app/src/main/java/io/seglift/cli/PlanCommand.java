@@ -4,14 +4,17 @@ import io.seglift.config.ProjectConfig;
 import io.seglift.config.SyncConfig;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.EngineOptions;
+import io.seglift.sync.plan.ChangeGuard;
 import io.seglift.sync.plan.Exclusion;
 import io.seglift.sync.plan.Plan;
+import io.seglift.sync.runs.RunHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import static io.seglift.cli.SyncCommands.n;
@@ -19,7 +22,8 @@ import static io.seglift.cli.SyncCommands.n;
 /** {@code seglift plan SYNC}: the dry run of a sync. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Show what a sync would do: members to add, remove and update, exclusions by reason, with sample "
-                + "customer keys. Nothing is sent and no state changes.",
+                + "customer keys, and whether the run would be refused as too large a change (exit 6 of seglift sync). "
+                + "Nothing is sent and no state changes.",
         footer = {"", "Example: seglift plan lapsed_to_hubspot", "         seglift plan lapsed_to_hubspot --format json"})
 public final class PlanCommand implements Callable<Integer> {
     private final Session session;
@@ -40,9 +44,13 @@ public final class PlanCommand implements Callable<Integer> {
         SyncConfig sync = SyncCommands.sync(project, syncName);
         EngineOptions eo = SyncCommands.engineOptions(session);
         Plan plan;
+        Optional<String> refusal;
+        boolean filled;
         try (Warehouse w = session.openWarehouse(project)) {
             plan = SyncCommands.translate(() -> SyncCommands.engine(session).plan(project, sync, w,
                     SyncCommands.capabilities(session, project, sync, eo)));
+            filled = new RunHistory(w).hasFinishedRun(sync.name()) && plan.audience() > 0;
+            refusal = ChangeGuard.refusal(sync.name(), plan, sync.changeLimits(), filled);
         }
         if (options.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -51,12 +59,14 @@ public final class PlanCommand implements Callable<Integer> {
             out.put("destination", sync.destination());
             out.put("mode", sync.mode().yamlName());
             out.put("plan", plan);
+            out.put("sync_would_be_refused", refusal.orElse(null));
             System.out.println(Json.write(out));
             return ExitCode.OK;
         }
         System.out.println("plan " + sync.name() + " (" + sync.mode().yamlName() + "): segment " + sync.segment() + " as of "
                 + plan.segmentAsOf() + " -> " + sync.destination());
         System.out.println("  members      " + n(plan.members()));
+        System.out.println("  audience     " + n(plan.audience()) + " (in the destination now)");
         System.out.println("  add          " + n(plan.adds()) + samples(plan, "add"));
         System.out.println("  remove       " + n(plan.removes()) + samples(plan, "remove"));
         System.out.println("  update       " + n(plan.updates()) + samples(plan, "update"));
@@ -65,8 +75,20 @@ public final class PlanCommand implements Callable<Integer> {
         System.out.println("  suppressed   " + n(plan.excluded(Exclusion.SUPPRESSED)));
         System.out.println("  no consent   " + n(plan.excluded(Exclusion.NO_CONSENT)));
         System.out.println("  no identifier " + n(plan.excluded(Exclusion.NO_IDENTIFIER)));
+        if (refusal.isPresent()) {
+            System.out.println("guard: seglift sync " + sync.name() + " would be refused (exit 6): " + refusal.get());
+        } else if (!filled) {
+            System.out.println("guard: the audience has not been filled yet; the first fill is not limited");
+        } else {
+            System.out.println("guard: within max_removal_share " + share(sync.changeLimits().maxRemovalShare())
+                    + " and max_addition_share " + share(sync.changeLimits().maxAdditionShare()));
+        }
         System.out.println("nothing was sent (run: seglift sync " + sync.name() + ")");
         return ExitCode.OK;
+    }
+
+    private static String share(double s) {
+        return java.math.BigDecimal.valueOf(s * 100).stripTrailingZeros().toPlainString() + "%";
     }
 
     private static String samples(Plan plan, String op) {

@@ -1,5 +1,6 @@
 package io.seglift.cli;
 
+import io.seglift.config.ChangeLimits;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SyncConfig;
 import io.seglift.spi.warehouse.Warehouse;
@@ -27,7 +28,10 @@ import static io.seglift.cli.SyncCommands.n;
         footer = {"", "Exit codes:", "  0  success", "  1  failed (destination down, warehouse error); retry later",
                 "  2  invalid config, or the segment's brief is incomplete", "  3  finished, but some rows were rejected",
                 "  4  this sync is already running elsewhere", "  5  the segment has not been built",
-                "", "Example: seglift sync lapsed_to_hubspot", "         seglift sync --all --format json"})
+                "  6  refused: it would remove or add more of the audience than allowed (max_removal_share,",
+                "     max_addition_share, default 20%); nothing sent. Check with seglift plan SYNC",
+                "", "Example: seglift sync lapsed_to_hubspot", "         seglift sync --all --format json",
+                "         seglift sync lapsed_to_hubspot --allow-large-changes"})
 public final class SyncCommand implements Callable<Integer> {
     private final Session session;
 
@@ -45,6 +49,10 @@ public final class SyncCommand implements Callable<Integer> {
         boolean all;
     }
 
+    @Option(names = "--allow-large-changes", description = "Send even when the run removes or adds more of the audience "
+            + "than the sync's max_removal_share / max_addition_share allow (default 20%). Check seglift plan SYNC first.")
+    boolean allowLargeChanges;
+
     public SyncCommand(Session session) {
         this.session = session;
     }
@@ -56,7 +64,8 @@ public final class SyncCommand implements Callable<Integer> {
         List<Map<String, Object>> json = new ArrayList<>();
         int exit = ExitCode.OK;
         try (Warehouse w = session.openWarehouse(project)) {
-            for (SyncConfig sync : syncs) {
+            for (SyncConfig configured : syncs) {
+                SyncConfig sync = allowLargeChanges ? configured.withChangeLimits(ChangeLimits.UNLIMITED) : configured;
                 int code;
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("sync", sync.name());
@@ -84,13 +93,14 @@ public final class SyncCommand implements Callable<Integer> {
         return switch (s.status()) {
             case SUCCEEDED -> ExitCode.OK;
             case PARTIAL -> s.rejected() > 0 ? ExitCode.REJECTED_ROWS : ExitCode.OK;
+            case REFUSED -> ExitCode.TOO_LARGE_CHANGE;
             default -> ExitCode.FAILED;
         };
     }
 
-    /** Failures outrank the rest; then invalid, locked, not ready, rejected rows. */
+    /** Failures outrank the rest; then invalid, refused as too large, locked, not ready, rejected rows. */
     static int worse(int a, int b) {
-        List<Integer> order = List.of(ExitCode.FAILED, ExitCode.INVALID, ExitCode.LOCKED, ExitCode.NOT_READY,
+        List<Integer> order = List.of(ExitCode.FAILED, ExitCode.INVALID, ExitCode.TOO_LARGE_CHANGE, ExitCode.LOCKED, ExitCode.NOT_READY,
                 ExitCode.REJECTED_ROWS, ExitCode.OK);
         return order.indexOf(a) <= order.indexOf(b) ? a : b;
     }
@@ -108,7 +118,13 @@ public final class SyncCommand implements Callable<Integer> {
                     + ", no identifier " + n(s.plan().excluded(io.seglift.sync.plan.Exclusion.NO_IDENTIFIER)));
         }
         System.out.println("  calls " + n(s.calls()) + " (" + n(s.callRetries()) + " retried)");
-        if (s.error() != null) System.out.println("  " + (s.status() == RunStatus.FAILED ? "error: " : "note: ") + s.error());
+        if (s.error() != null) {
+            System.out.println("  " + switch (s.status()) {
+                case FAILED -> "error: ";
+                case REFUSED -> "refused: ";
+                default -> "note: ";
+            } + s.error());
+        }
         if (s.rejected() > 0) System.out.println("  details: seglift runs show " + s.runId());
     }
 }

@@ -155,4 +155,30 @@ class SyncCliTest {
         assertThat(run("sync", "--all")).isEqualTo(ExitCode.INVALID);
         assertThat(((HubSpotSandboxApi) sandbox.api()).listSize("Seglift · acme · lapsed")).isEqualTo(253);
     }
+
+    @Test
+    void aMassRemovalExitsSixWithItsReasonUntilAllowed() throws Exception {
+        assertThat(run("sync", "lapsed_to_crm")).isEqualTo(ExitCode.OK);
+        HubSpotSandboxApi api = (HubSpotSandboxApi) sandbox.api();
+        assertThat(api.listSize("Seglift · acme · lapsed")).isEqualTo(253);
+        try (Warehouse w = DuckDbWarehouseFactory.open("jdbc:duckdb:" + dir.resolve("acme.duckdb"), "seglift",
+                new Settings("w", "duckdb", Map.of()))) {
+            SyncFixture.build(w, LocalDate.of(2026, 11, 8), 1, 60);   // 50 to send: 203 of 253 would go
+        }
+
+        assertThat(run("plan", "lapsed_to_crm")).isEqualTo(ExitCode.OK);
+        assertThat(output()).contains("remove       203", "audience     253",
+                "would be refused (exit 6)", "would remove 203 of 253 members (80%), more than max_removal_share 20%");
+
+        assertThat(run("sync", "lapsed_to_crm")).isEqualTo(ExitCode.TOO_LARGE_CHANGE);
+        assertThat(output()).contains("refused: sync lapsed_to_crm would remove 203 of 253 members (80%)",
+                "max_removal_share 20%", "seglift plan lapsed_to_crm", "--allow-large-changes", "nothing was sent");
+        assertThat(api.listSize("Seglift · acme · lapsed")).isEqualTo(253);
+        assertThat(run("runs", "lapsed_to_crm")).isEqualTo(ExitCode.OK);
+        assertThat(output()).contains("refused");
+
+        assertThat(run("sync", "lapsed_to_crm", "--allow-large-changes")).isEqualTo(ExitCode.OK);
+        assertThat(output()).contains("removed 203");
+        assertThat(api.listSize("Seglift · acme · lapsed")).isEqualTo(50);
+    }
 }

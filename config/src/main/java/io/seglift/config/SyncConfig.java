@@ -8,17 +8,31 @@ import java.util.Optional;
 /**
  * One entry of {@code syncs:}.
  *
- * @param name        sync name (an identifier)
- * @param segment     segment sent
- * @param destination destination name
- * @param mode        mirror, add-only or upsert
- * @param schedule    cron expression (5 fields, UNIX style) for {@code seglift serve}
- * @param fields      for upsert: destination property to SQL expression over the member view (e.g.
- *                    {@code seglift_rfm_segment: rfm_segment})
+ * @param name         sync name (an identifier)
+ * @param segment      segment sent
+ * @param destination  destination name
+ * @param mode         mirror, add-only or upsert
+ * @param schedule     cron expression (5 fields, UNIX style) for {@code seglift serve}
+ * @param fields       for upsert: destination property to SQL expression over the member view (e.g.
+ *                     {@code seglift_rfm_segment: rfm_segment})
+ * @param changeLimits how much of the audience one run may remove or add ({@code max_removal_share},
+ *                     {@code max_addition_share})
  */
 public record SyncConfig(String name, String segment, String destination, SyncMode mode, Optional<String> schedule,
-                         Map<String, String> fields) {
+                         Map<String, String> fields, ChangeLimits changeLimits) {
     public SyncConfig {
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        java.util.Objects.requireNonNull(changeLimits, "changeLimits");
+    }
+
+    /** A sync with the default change limits. */
+    public SyncConfig(String name, String segment, String destination, SyncMode mode, Optional<String> schedule,
+                      Map<String, String> fields) {
+        this(name, segment, destination, mode, schedule, fields, ChangeLimits.DEFAULT);
+    }
+
+    /** This sync with other change limits (the CLI's {@code --allow-large-changes} passes {@link ChangeLimits#UNLIMITED}). */
+    public SyncConfig withChangeLimits(ChangeLimits limits) {
+        return new SyncConfig(name, segment, destination, mode, schedule, fields, limits);
     }
 }

@@ -79,6 +79,7 @@ class ProjectLoaderTest {
         assertThat(sync.mode()).isEqualTo(SyncMode.MIRROR);
         assertThat(sync.schedule()).contains("0 6 * * *");
         assertThat(sync.fields()).containsEntry("seglift_rfm_segment", "rfm_segment");
+        assertThat(sync.changeLimits()).isEqualTo(new ChangeLimits(0.30, 0.50));
     }
 
     @Test
@@ -315,6 +316,32 @@ class ProjectLoaderTest {
         EventsSource events = loader().load(file).sources().events().orElseThrow();
         assertThat(events.openValues()).containsExactly("open");
         assertThat(events.clickValues()).containsExactly("click");
+    }
+
+    @Test
+    void changeLimitsDefaultToTwentyPercentAndBadSharesAreNamed() throws IOException {
+        String head = minimal() + """
+                segments:
+                  a: {rule: "true"}
+                destinations:
+                  crm: {type: hubspot, token: "${env:HUBSPOT_TOKEN}"}
+                syncs:
+                """;
+        ProjectConfig ok = loader().read(write(head + """
+                  - {name: s1, segment: a, destination: crm}
+                  - {name: s2, segment: a, destination: crm, max_removal_share: 0.5, max_addition_share: 300%}
+                """)).orThrow();
+        assertThat(ok.sync("s1").get().changeLimits()).isEqualTo(ChangeLimits.DEFAULT);
+        assertThat(ok.sync("s1").get().changeLimits().maxRemovalShare()).isEqualTo(0.20);
+        assertThat(ok.sync("s2").get().changeLimits()).isEqualTo(new ChangeLimits(0.5, 3.0));
+
+        var problems = loader().read(write(head + """
+                  - {name: s1, segment: a, destination: crm, max_removal_share: 120%, max_addition_share: lots}
+                """)).problems();
+        assertThat(problems).extracting(Problem::path)
+                .containsExactly("syncs[0].max_removal_share", "syncs[0].max_addition_share");
+        assertThat(problems.get(0).message()).contains("'120%'", "0 to 100%");
+        assertThat(problems.get(1).message()).contains("20%", "0.2");
     }
 
     @Test

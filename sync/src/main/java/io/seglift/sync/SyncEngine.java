@@ -26,6 +26,8 @@ import io.seglift.spi.warehouse.Row;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.lock.SyncLock;
 import io.seglift.sync.lock.SyncLockedException;
+import io.seglift.sync.plan.ChangeGuard;
+import io.seglift.sync.plan.LargeChangeException;
 import io.seglift.sync.plan.MemberProfile;
 import io.seglift.sync.plan.Plan;
 import io.seglift.sync.plan.SyncPlanner;
@@ -236,6 +238,7 @@ public final class SyncEngine {
             Instant started = options.clock().instant();
             planner.validate();
             history.abandonStale(sync.name(), started);
+            planner.discardLeftovers();
             history.start(runId, sync.name(), segment.name(), dc.name(), sync.mode().yamlName(), started);
             Plan plan = null;
             RunStatus status;
@@ -249,6 +252,7 @@ public final class SyncEngine {
                 recordAudience(audience, started);
                 plan = planner.prepare(runId);
                 history.planned(runId, plan, audience.id());
+                ChangeGuard.enforce(sync.name(), plan, sync.changeLimits(), history.hasFinishedRun(sync.name()));
                 planner.forgetRejectedLeavers(runId);
                 options.progress().start("sync " + sync.name() + " to " + dc.name(), plan.planned());
                 boolean stopped = false;
@@ -269,6 +273,9 @@ public final class SyncEngine {
                 } else {
                     status = rejected + retried > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
                 }
+            } catch (LargeChangeException e) {
+                status = RunStatus.REFUSED;
+                error = e.getMessage();
             } catch (DestinationException e) {
                 status = RunStatus.FAILED;
                 error = "destination " + dc.name() + " (" + e.code() + "): " + e.getMessage();

@@ -1,6 +1,7 @@
 package io.seglift.sync;
 
 import io.seglift.scoring.segments.ProfileView;
+import io.seglift.config.ChangeLimits;
 import io.seglift.config.ModelConfig;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SyncConfig;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,7 +114,7 @@ class SyncEngineTest {
     @Test
     void anEmptyLatestBuildRemovesEveryoneInsteadOfResendingAnOlderBuild() {
         SyncFixture.build(w, D1, 1, 100);
-        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of()).withChangeLimits(ChangeLimits.UNLIMITED);
         FakeDestination dest = new FakeDestination(Channel.CRM);
         long added = engine.run(project(sync), sync, w, dest).added();
         assertThat(added).isPositive();
@@ -129,7 +132,7 @@ class SyncEngineTest {
     @Test
     void mirrorRemovesLeaversAndMembersWhoMovedToTheHoldout() {
         SyncFixture.build(w, D1, 1, 50);
-        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of()).withChangeLimits(ChangeLimits.UNLIMITED);
         FakeDestination dest = new FakeDestination(Channel.CRM);
         engine.run(project(sync), sync, w, dest);
         assertThat(dest.audience).contains("1", "21");
@@ -150,7 +153,7 @@ class SyncEngineTest {
     @Test
     void addOnlyNeverRemoves() {
         SyncFixture.build(w, D1, 1, 30);
-        SyncConfig sync = SyncFixture.sync(SyncMode.ADD_ONLY, Map.of());
+        SyncConfig sync = SyncFixture.sync(SyncMode.ADD_ONLY, Map.of()).withChangeLimits(ChangeLimits.UNLIMITED);
         FakeDestination dest = new FakeDestination(Channel.CRM);
         engine.run(project(sync), sync, w, dest);
         SyncFixture.build(w, D2, 31, 40);
@@ -308,5 +311,131 @@ class SyncEngineTest {
         RunSummary rest = engine.run(project(sync), sync, w, dest);
         assertThat(rest.added()).isEqualTo(83 - 30 + 2);   // no suppression list entries in this test
         assertThat(dest.pushesPerKey.values()).allMatch(n -> n == 1);
+    }
+
+    @Test
+    void aRunRemovingMoreThanTheAllowedShareIsRefusedBeforeAnythingIsSentAndRecorded() {
+        SyncFixture.build(w, D1, 1, 100);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        assertThat(engine.run(project(sync), sync, w, dest).added()).isEqualTo(85);   // the first fill is not limited
+        int pushes = dest.batches.size();
+        SyncFixture.build(w, D2, 1, 40);   // 34 to send: 51 of 85 would go
+
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+
+        assertThat(s.status()).isEqualTo(RunStatus.REFUSED);
+        assertThat(s.error()).contains("would remove 51 of 85 members (60%), more than max_removal_share 20%",
+                "nothing was sent", "seglift plan " + SyncFixture.SYNC, "--allow-large-changes");
+        assertThat(dest.batches).hasSize(pushes);
+        assertThat(dest.audience).hasSize(85);
+        assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.sync_state WHERE sync_name = ?", SyncFixture.SYNC)).isEqualTo(85);
+        RunRecord run = new RunHistory(w).find(s.runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo("refused");
+        assertThat(run.error()).contains("would remove 51 of 85");
+        assertThat(run.planned()).isEqualTo(51);
+        assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.sync_pending WHERE run_id = ?", s.runId())).isZero();
+
+        RunSummary allowed = engine.run(project(sync), sync.withChangeLimits(ChangeLimits.UNLIMITED), w, dest);
+        assertThat(allowed.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(allowed.removed()).isEqualTo(51);
+        assertThat(dest.audience).hasSize(34);
+    }
+
+    @Test
+    void additionsAboveTheShareAreRefusedAndAPerSyncShareLetsThemThrough() {
+        SyncFixture.build(w, D1, 1, 50);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        engine.run(project(sync), sync, w, dest);
+        assertThat(dest.audience).hasSize(43);
+        SyncFixture.build(w, D2, 1, 100);   // 85 to send: 42 more
+
+        RunSummary refused = engine.run(project(sync), sync, w, dest);
+        assertThat(refused.status()).isEqualTo(RunStatus.REFUSED);
+        assertThat(refused.error()).contains("would add 42 members to an audience of 43 (98%), more than max_addition_share 20%")
+                .doesNotContain("max_removal_share");
+        assertThat(dest.audience).hasSize(43);
+
+        SyncConfig generous = sync.withChangeLimits(new ChangeLimits(0.2, 1.0));
+        RunSummary s = engine.run(project(generous), generous, w, dest);
+        assertThat(s.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(s.added()).isEqualTo(42);
+    }
+
+    @Test
+    void aChangeWithinTheSharesGoesThrough() {
+        SyncFixture.build(w, D1, 1, 100);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        engine.run(project(sync), sync, w, dest);
+        SyncFixture.build(w, D2, 11, 110);   // 1..9 sent before leave, 101..110 enter (8 to send): about 10% each
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+        assertThat(s.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(s.removed()).isEqualTo(9);
+        assertThat(s.added()).isEqualTo(8);
+    }
+
+    /** A member who falls into any current holdout leaves the audience in every mode; add-only and upsert keep other leavers. */
+    @ParameterizedTest
+    @EnumSource(SyncMode.class)
+    void aMemberNowInAnyHoldoutIsRemovedInEveryMode(SyncMode mode) {
+        SyncFixture.build(w, D1, 1, 50);
+        SyncConfig sync = SyncFixture.sync(mode, mode == SyncMode.UPSERT ? Map.of("seglift_tier", "upper(tier)") : Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        engine.run(project(sync), sync, w, dest);
+        assertThat(dest.audience).hasSize(43).contains("1", "2", "21", "23");
+        // next build: 1 and 2 left (1 is now in another segment's holdout), 21 is in that holdout too, 23 moved to ours
+        SyncFixture.build(w, D2, 3, 50);
+        w.execute("UPDATE seglift.segment_members SET arm = 'holdout' WHERE as_of = ? AND customer_key = '23'", D2);
+        w.execute("INSERT INTO seglift.segment_members (as_of, segment, customer_key, arm, build_id) VALUES "
+                + "(?, 'other_segment', '1', 'holdout', 'o-1'), (?, 'other_segment', '21', 'holdout', 'o-1')", D2, D2);
+
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+
+        assertThat(s.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(dest.audience).doesNotContain("1", "21", "23").contains("3", "22");
+        if (mode == SyncMode.MIRROR) {
+            assertThat(s.removed()).isEqualTo(4);
+            assertThat(dest.audience).doesNotContain("2");
+        } else {
+            assertThat(s.removed()).isEqualTo(3);
+            assertThat(dest.audience).contains("2");
+        }
+        assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.sync_state WHERE sync_name = ? AND customer_key IN ('1', '21', '23')",
+                SyncFixture.SYNC)).isZero();
+        assertThat(engine.run(project(sync), sync, w, dest).plan().planned()).isZero();
+    }
+
+    @Test
+    void workRowsLeftByAbandonedAndFinishedRunsAreRemovedByTheNextRun() {
+        SyncFixture.build(w, D1, 1, 50);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        engine.run(project(sync), sync, w, dest);
+        // a run killed mid-way (still "running"), a failed run whose cleanup failed, and a live run of another sync
+        w.execute("INSERT INTO seglift.sync_runs (run_id, sync_name, status) VALUES ('dead-1', ?, 'running'), "
+                + "('failed-1', ?, 'failed'), ('live-1', 'other_sync', 'running')", SyncFixture.SYNC, SyncFixture.SYNC);
+        for (String run : List.of("dead-1", "failed-1", "live-1")) {
+            w.execute("INSERT INTO seglift.sync_work (run_id, customer_key, reason) SELECT ?, CAST(i AS VARCHAR), NULL"
+                    + " FROM range(1000, 1500) t(i)", run);
+            w.execute("INSERT INTO seglift.sync_pending (run_id, seq, operation, customer_key) SELECT ?, i, 'add',"
+                    + " CAST(i AS VARCHAR) FROM range(1000, 1500) t(i)", run);
+            w.execute("INSERT INTO seglift.sync_batch (run_id, customer_key, operation, status) VALUES (?, '1000', 'add', 'ok')", run);
+        }
+        SyncFixture.build(w, D2, 1, 55);
+
+        RunSummary s = engine.run(project(sync), sync, w, dest);
+
+        for (String table : List.of("sync_work", "sync_pending", "sync_batch")) {
+            assertThat(w.queryLong("SELECT COUNT(*) FROM seglift." + table + " WHERE run_id IN ('dead-1', 'failed-1')"))
+                    .as(table).isZero();
+            assertThat(w.queryLong("SELECT COUNT(*) FROM seglift." + table + " WHERE run_id = 'live-1'")).as(table).isPositive();
+            assertThat(w.queryLong("SELECT COUNT(*) FROM seglift." + table + " WHERE run_id = ?", s.runId())).as(table).isZero();
+        }
+        assertThat(new RunHistory(w).find("dead-1").orElseThrow().status()).isEqualTo("abandoned");
+        assertThat(s.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(s.added()).isEqualTo(4);   // 51..55 entered; 51 has no email
+        assertThat(dest.audience).hasSize(43 + 4).doesNotContain("1000");
     }
 }

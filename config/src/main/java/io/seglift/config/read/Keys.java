@@ -39,7 +39,8 @@ public final class Keys {
     /** Besides the destination factory's own keys. */
     public static final List<String> DESTINATION = List.of("type", "rate_limit");
     public static final List<String> RATE_LIMIT = List.of("requests", "per", "scope");
-    public static final List<String> SYNC = List.of("name", "segment", "destination", "mode", "schedule", "fields");
+    public static final List<String> SYNC = List.of("name", "segment", "destination", "mode", "schedule", "fields",
+            "max_removal_share", "max_addition_share");
 
     private Keys() {
     }

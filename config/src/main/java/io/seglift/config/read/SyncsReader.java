@@ -3,6 +3,7 @@ package io.seglift.config.read;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
+import io.seglift.config.ChangeLimits;
 import io.seglift.config.SyncConfig;
 import io.seglift.spi.destination.SyncMode;
 
@@ -14,7 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads {@code syncs:}: names unique, segment and destination defined, mode known, schedule a 5-field cron. */
+/**
+ * Reads {@code syncs:}: names unique, segment and destination defined, mode known, schedule a 5-field cron, change
+ * limits shares ({@code 20%} or {@code 0.2}; a removal share at most 100%).
+ */
 public final class SyncsReader {
     private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
@@ -57,12 +61,15 @@ public final class SyncsReader {
                 .orElse(Optional.of(Optional.empty()));
         Optional<Map<String, String>> fields = m.get("fields").map(v -> v.map().flatMap(SyncsReader::fields))
                 .orElse(Optional.of(Map.of()));
+        var removal = m.get("max_removal_share").map(v -> share(v, 1.0)).orElse(Optional.of(ChangeLimits.DEFAULT_SHARE));
+        var addition = m.get("max_addition_share").map(v -> share(v, Double.POSITIVE_INFINITY))
+                .orElse(Optional.of(ChangeLimits.DEFAULT_SHARE));
         if (name.isEmpty() || segment.isEmpty() || destination.isEmpty() || mode.isEmpty() || schedule.isEmpty()
-                || fields.isEmpty()) {
+                || fields.isEmpty() || removal.isEmpty() || addition.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new SyncConfig(name.get(), segment.get(), destination.get(), mode.get(), schedule.get(),
-                fields.get()));
+                fields.get(), new ChangeLimits(removal.get(), addition.get())));
     }
 
     private static Map<String, SyncMode> modes() {
@@ -76,6 +83,28 @@ public final class SyncsReader {
             if (defined.contains(name)) return Optional.of(name);
             v.error(References.unknown(what, name, defined));
             return Optional.empty();
+        });
+    }
+
+    /** A share of the audience: {@code 20%} or {@code 0.2}, from 0 to {@code max}. */
+    static Optional<Double> share(YamlValue v, double max) {
+        String allowed = max > 1 ? "0 or more" : "0 to 100%";
+        return v.text().flatMap(t -> {
+            String s = t.trim();
+            boolean percent = s.endsWith("%");
+            double share;
+            try {
+                double n = Double.parseDouble(percent ? s.substring(0, s.length() - 1).trim() : s);
+                share = percent ? n / 100.0 : n;
+            } catch (NumberFormatException e) {
+                share = Double.NaN;
+            }
+            if (!(share >= 0 && share <= max) || Double.isInfinite(share)) {
+                v.error(v.shown(t) + " is not a share of the audience (allowed: a percentage such as 20% or a fraction "
+                        + "such as 0.2, " + allowed + ")");
+                return Optional.empty();
+            }
+            return Optional.of(share);
         });
     }
 

@@ -1,6 +1,7 @@
 package io.seglift.config.schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seglift.config.read.Keys;
 import io.seglift.spi.destination.Destinations;
@@ -97,8 +98,21 @@ public final class ProjectSchema {
                 + "e.g. \"0 6 * * *\"."));
         p.set("fields", Schemas.describe(object().put("type", "object").set("additionalProperties",
                 string("SQL over the member profile.")), "Destination property -> SQL over the member profile."));
+        p.set("max_removal_share", share("Largest share of the audience one run may remove, else the run is refused "
+                + "(exit 6): 20% or 0.2; 0 to 100% (default 20%). The first sync of an audience is not limited.", 1.0));
+        p.set("max_addition_share", share("Largest number of members one run may add, as a share of the audience, else "
+                + "the run is refused (exit 6): 20% or 0.2; may exceed 100% (default 20%). The first sync is not limited.", Double.POSITIVE_INFINITY));
         checkKeys(p, Keys.SYNC);
         return closed("One sync.", p, "name", "segment", "destination");
+    }
+
+    private static ObjectNode share(String description, double max) {
+        ObjectNode share = object().put("description", description);
+        ArrayNode any = share.putArray("anyOf");
+        ObjectNode number = any.addObject().put("type", "number").put("minimum", 0);
+        if (!Double.isInfinite(max)) number.put("maximum", max);
+        any.addObject().put("type", "string").put("pattern", "^\\s*\\d+(\\.\\d+)?\\s*%\\s*$");
+        return share;
     }
 
     private static ObjectNode defs() {

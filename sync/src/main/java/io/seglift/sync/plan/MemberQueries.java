@@ -69,9 +69,7 @@ public final class MemberQueries {
                         + d.table(s.table()) + ") s ON s.seglift_suppressed = m.seglift_key")
                 .orElse("");
         String suppressedTest = target.suppressions().isPresent() ? "s.seglift_suppressed IS NOT NULL" : "1 = 0";
-        String heldOutAnywhere = " LEFT JOIN (SELECT DISTINCT " + d.castText("h.customer_key") + " AS seglift_held FROM " + sm
-                + " h WHERE h.arm = 'holdout' AND h.as_of = (SELECT MAX(l.as_of) FROM " + sm
-                + " l WHERE l.segment = h.segment)) h ON h.seglift_held = m.seglift_key";
+        String heldOutAnywhere = " LEFT JOIN (" + heldOutKeys() + ") h ON h.seglift_held = m.seglift_key";
         String reason = "CASE WHEN m.seglift_arm = 'holdout' OR h.seglift_held IS NOT NULL THEN '"
                 + Exclusion.HELD_OUT.code() + "'"
                 + " WHEN " + suppressedTest + " THEN '" + Exclusion.SUPPRESSED.code() + "'"
@@ -81,6 +79,16 @@ public final class MemberQueries {
         return "INSERT INTO " + tables.q(SyncTables.WORK) + " (run_id, customer_key, reason, fingerprint) SELECT ?, m.seglift_key, "
                 + reason + ", " + fingerprint() + " FROM " + members + " m LEFT JOIN " + profile(asOf) + " p ON "
                 + profileKey() + " = m.seglift_key" + heldOutAnywhere + suppressed;
+    }
+
+    /**
+     * The keys (column {@code seglift_held}) in the holdout of the latest build of any segment: never sent anywhere,
+     * and removed from the audience in every mode.
+     */
+    public String heldOutKeys() {
+        String sm = segmentMembers();
+        return "SELECT DISTINCT " + d.castText("h.customer_key") + " AS seglift_held FROM " + sm
+                + " h WHERE h.arm = 'holdout' AND h.as_of = (SELECT MAX(l.as_of) FROM " + sm + " l WHERE l.segment = h.segment)";
     }
 
     /** Consent the channel requires, over profile alias {@code p}; a member absent from customers fails it. */

@@ -13,7 +13,9 @@ import java.util.function.Function;
 
 /**
  * Computes a run's diff in the warehouse: classifies the latest build of the segment into {@code sync_work}, then
- * writes the operations (removes, adds, updates; numbered for paging) into {@code sync_pending}. Nothing per member
+ * writes the operations (removes, adds, updates; numbered for paging) into {@code sync_pending}. Removes are, in mirror
+ * mode, every member in the audience no longer to be sent; in add-only and upsert modes, the members of the audience
+ * now in any segment's holdout (a holdout is never sent anywhere, and staying in a list means being sent to). Nothing per member
  * crosses into the JVM except five sample keys per operation.
  */
 public final class SyncPlanner {
@@ -92,6 +94,17 @@ public final class SyncPlanner {
         }
     }
 
+    /**
+     * Removes the work rows of this sync's earlier runs that are no longer running (abandoned after a kill, or finished
+     * without cleaning up). Call it holding the sync's lock, after marking dead runs abandoned.
+     */
+    public void discardLeftovers() {
+        String runs = "SELECT run_id FROM " + t.q(SyncTables.RUNS) + " WHERE sync_name = ? AND status <> 'running'";
+        for (String table : List.of(SyncTables.WORK, SyncTables.PENDING, SyncTables.BATCH)) {
+            warehouse.execute("DELETE FROM " + t.q(table) + " WHERE run_id IN (" + runs + ")", target.syncName());
+        }
+    }
+
     private String insertPending() {
         String work = t.q(SyncTables.WORK);
         String state = t.q(SyncTables.STATE);
@@ -111,6 +124,12 @@ public final class SyncPlanner {
                     .append(" WHERE st.sync_name = ? AND st.status = 'synced' AND st.customer_key NOT IN (SELECT customer_key FROM ")
                     .append(work).append(" WHERE run_id = ? AND reason IS NULL)");
         }
+        if (target.mode() != SyncMode.MIRROR) {
+            // mirror removes every member not to be sent; the other modes keep leavers but never a holdout member
+            ops.append(" UNION ALL SELECT 'remove', 0, st.customer_key, st.fingerprint, st.destination_id FROM ").append(state).append(" st")
+                    .append(" WHERE st.sync_name = ? AND st.status = 'synced' AND st.customer_key IN (SELECT seglift_held FROM (")
+                    .append(queries.heldOutKeys()).append(") h)");
+        }
         return "INSERT INTO " + t.q(SyncTables.PENDING) + " (run_id, seq, operation, customer_key, fingerprint, destination_id)"
                 + " SELECT ?, ROW_NUMBER() OVER (ORDER BY op_order, customer_key), operation, customer_key, fingerprint,"
                 + " destination_id FROM (" + ops + ") d";
@@ -120,6 +139,7 @@ public final class SyncPlanner {
         List<Object> p = new java.util.ArrayList<>(List.of(runId, target.syncName(), runId));
         if (target.mode() == SyncMode.UPSERT) p.addAll(List.of(target.syncName(), runId));
         if (target.mode() == SyncMode.MIRROR) p.addAll(List.of(target.syncName(), runId));
+        else p.add(target.syncName());
         return p;
     }
 
@@ -143,9 +163,11 @@ public final class SyncPlanner {
             samples.put(op, warehouse.queryList("SELECT customer_key FROM " + t.q(SyncTables.PENDING)
                     + " WHERE run_id = ? AND operation = ? ORDER BY seq" + t.dialect().limit(5), List.of(runId, op), r -> r.string("customer_key")));
         }
+        long audience = warehouse.queryLong("SELECT COUNT(*) FROM " + t.q(SyncTables.STATE)
+                + " WHERE sync_name = ? AND status = 'synced'", target.syncName());
         long adds = ops.getOrDefault("add", 0L);
         long updates = ops.getOrDefault("update", 0L);
-        return new Plan(asOf, members, adds, ops.getOrDefault("remove", 0L), updates, Math.max(0, toSend - adds - updates),
+        return new Plan(asOf, members, audience, adds, ops.getOrDefault("remove", 0L), updates, Math.max(0, toSend - adds - updates),
                 exclusions, samples);
     }
 }

@@ -32,6 +32,15 @@ public final class RunHistory {
                 syncName, RunStatus.RUNNING.code());
     }
 
+    /**
+     * Whether a run of {@code syncName} has finished (succeeded or partial): until then its audience is still being
+     * filled for the first time, which the change limits do not apply to.
+     */
+    public boolean hasFinishedRun(String syncName) {
+        return warehouse.queryLong("SELECT COUNT(*) FROM " + t.q(SyncTables.RUNS) + " WHERE sync_name = ? AND status IN (?, ?)",
+                syncName, RunStatus.SUCCEEDED.code(), RunStatus.PARTIAL.code()) > 0;
+    }
+
     public void start(String runId, String syncName, String segment, String destination, String mode, Instant now) {
         warehouse.execute("INSERT INTO " + t.q(SyncTables.RUNS) + " (run_id, sync_name, segment, destination, mode, started_at,"
                 + " status) VALUES (?, ?, ?, ?, ?, ?, ?)", runId, syncName, segment, destination, mode, now, RunStatus.RUNNING.code());

@@ -10,6 +10,8 @@ public enum RunStatus {
     PARTIAL,
     /** Stopped by an error (destination down, fatal destination error, warehouse error). */
     FAILED,
+    /** Refused before anything was sent: the plan changed more of the audience than the sync allows. */
+    REFUSED,
     /** Stopped on request (serve shutting down) after the batch in flight. */
     STOPPED,
     /** The process ended without finishing; committed batches are kept. */
