@@ -39,7 +39,7 @@ final class SyncCommands {
     static Capabilities capabilities(Session session, ProjectConfig project, SyncConfig sync, EngineOptions options) {
         DestinationConfig dc = project.destination(sync.destination()).orElseThrow();
         try (Destination d = factory(session, project, sync).create(dc.settings(),
-                new DestinationContext(options.http(), options.clock(), options.requestTimeout()))) {
+                DestinationContext.builder().httpClient(options.http()).clock(options.clock()).requestTimeout(options.requestTimeout()).build())) {
             return d.capabilities();
         }
     }

@@ -108,7 +108,7 @@ public final class SyncEngine {
     }
 
     private DestinationContext context(java.net.http.HttpClient http) {
-        return new DestinationContext(http, options.clock(), options.requestTimeout());
+        return DestinationContext.builder().httpClient(http).clock(options.clock()).requestTimeout(options.requestTimeout()).build();
     }
 
     /** Plans a sync without sending anything or changing state (a dry run); work rows are removed afterwards. */
@@ -301,7 +301,7 @@ public final class SyncEngine {
                 Page page = readPage(sql, op, lastSeq);
                 if (page.members().isEmpty()) return true;
                 lastSeq = page.lastSeq();
-                Batch batch = new Batch(audience, op, page.members(), sequence++, done + page.members().size() >= total, total);
+                Batch batch = Batch.builder(audience, op, page.members()).sequence(sequence++).lastBatch(done + page.members().size() >= total).totalInRun(total).build();
                 BatchResult result = guard.call(op.name().toLowerCase() + " batch " + batch.sequence(),
                         () -> destination.push(batch)).requireCovers(batch);
                 List<Outcome> outcomes = new ArrayList<>(result.rows().size());

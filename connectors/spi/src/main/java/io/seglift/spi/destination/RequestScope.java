@@ -4,59 +4,67 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Which HTTP requests a {@link RateLimit} counts: a method (or any) and a path prefix in which {@code *} stands for
- * one path segment, e.g. {@code POST /api/lists/*}{@code /relationships}. The prefix is matched at segment boundaries
- * against the request's path, after any base path the destination's {@code base_url} adds.
+ * Which HTTP requests a {@link RateLimit} counts: a method (or any) and a path pattern whose segments match literally,
+ * {@code *} matching one segment and {@code **} any number, e.g. {@code POST /api/lists/*}{@code /relationships/**}.
+ * The pattern must match the end of the request's path, so a base path in {@code base_url} does not matter.
  *
- * @param method     upper-case HTTP method, or {@code null} for any
- * @param pathPrefix path prefix starting with {@code /}; {@code /} matches every path
+ * @param method upper-case HTTP method, or {@code null} for any
+ * @param path   path pattern starting with {@code /}; {@code /**} matches every path
  */
-public record RequestScope(String method, String pathPrefix) {
+public record RequestScope(String method, String path) {
     /** Every request. */
-    public static final RequestScope ALL = new RequestScope(null, "/");
+    public static final RequestScope ALL = new RequestScope(null, "/**");
 
     public RequestScope {
-        Objects.requireNonNull(pathPrefix, "pathPrefix");
-        if (!pathPrefix.startsWith("/")) throw new IllegalArgumentException("path prefix must start with /: " + pathPrefix);
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/")) throw new IllegalArgumentException("path pattern must start with /: " + path);
         method = method == null ? null : method.toUpperCase(Locale.ROOT);
     }
 
-    /** Requests of {@code method} whose path starts with {@code pathPrefix}. */
-    public static RequestScope of(String method, String pathPrefix) {
-        return new RequestScope(method, pathPrefix);
+    /** Requests of {@code method} whose path matches {@code pattern}. */
+    public static RequestScope of(String method, String pattern) {
+        return new RequestScope(method, pattern);
     }
 
-    /** Requests of any method whose path starts with {@code pathPrefix}. */
-    public static RequestScope path(String pathPrefix) {
-        return new RequestScope(null, pathPrefix);
+    /** Requests of any method whose path matches {@code pattern}. */
+    public static RequestScope path(String pattern) {
+        return new RequestScope(null, pattern);
     }
 
     /** Whether this scope counts every request. */
     public boolean all() {
-        return method == null && pathPrefix.equals("/");
+        return method == null && path.equals("/**");
     }
 
-    /** Whether a request of {@code requestMethod} to {@code path} falls in this scope. */
-    public boolean matches(String requestMethod, String path) {
+    /** Whether a request of {@code requestMethod} to {@code requestPath} falls in this scope. */
+    public boolean matches(String requestMethod, String requestPath) {
         if (method != null && !method.equalsIgnoreCase(requestMethod)) return false;
-        if (pathPrefix.equals("/")) return true;
-        String[] want = pathPrefix.substring(1).split("/");
-        String[] have = (path == null || path.isEmpty() ? "/" : path).substring(1).split("/");
-        for (int offset = 0; offset + want.length <= have.length; offset++) {
-            if (matchesAt(want, have, offset)) return true;
+        String[] want = segments(path);
+        String[] have = segments(requestPath == null || requestPath.isEmpty() ? "/" : requestPath);
+        for (int start = 0; start <= have.length; start++) {
+            if (matches(want, 0, have, start)) return true;
         }
         return false;
     }
 
-    private static boolean matchesAt(String[] want, String[] have, int offset) {
-        for (int i = 0; i < want.length; i++) {
-            if (!want[i].equals("*") && !want[i].equals(have[offset + i])) return false;
+    private static boolean matches(String[] want, int w, String[] have, int h) {
+        if (w == want.length) return h == have.length;
+        if (want[w].equals("**")) {
+            for (int skip = h; skip <= have.length; skip++) {
+                if (matches(want, w + 1, have, skip)) return true;
+            }
+            return false;
         }
-        return true;
+        if (h == have.length) return false;
+        return (want[w].equals("*") || want[w].equals(have[h])) && matches(want, w + 1, have, h + 1);
+    }
+
+    private static String[] segments(String p) {
+        return java.util.Arrays.stream(p.split("/")).filter(x -> !x.isEmpty()).toArray(String[]::new);
     }
 
     @Override
     public String toString() {
-        return all() ? "all requests" : (method == null ? "" : method + " ") + pathPrefix;
+        return all() ? "all requests" : (method == null ? "" : method + " ") + path;
     }
 }
