@@ -42,7 +42,7 @@ public final class PlanCommand implements Callable<Integer> {
         Plan plan;
         try (Warehouse w = session.openWarehouse(project)) {
             plan = SyncCommands.translate(() -> SyncCommands.engine(session).plan(project, sync, w,
-                    SyncCommands.capabilities(session, project, sync, eo)));
+                    SyncCommands.capabilities(session, project, sync)));
         }
         if (options.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
