@@ -277,6 +277,26 @@ class SyncEngineTest {
     }
 
     @Test
+    void aServerWaitPastTheMaximumStopsTheRunCleanlyNamingTheWait() {
+        SyncFixture.build(w, D1, 1, 30);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        int[] pushes = {0};
+        dest.beforePush = () -> ++pushes[0] == 2 ? new io.seglift.spi.destination.RetriableDestinationException(
+                "DAILY_LIMIT", "daily limit", java.time.Duration.ofHours(23).plusMinutes(59)) : null;
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
+        assertThat(s.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(s.error()).contains("asked to wait 23h 59m").contains("the most Seglift waits is 15m")
+                .contains("rerun later");
+        assertThat(slept).as("the engine never waited for the server").allMatch(d -> d.toMinutes() < 15);
+        assertThat(dest.audience).as("the first batch is committed").hasSize(10);
+        dest.beforePush = () -> null;
+        RunSummary rest = engine.run(project(sync), sync, w, dest, dest.capabilities());
+        assertThat(rest.status()).as("lock released, the rest sent").isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(dest.audience).as("every member is in after the rerun").hasSize(30);
+    }
+
+    @Test
     void incompleteBriefIsRefusedNamingWhatIsMissing() {
         SyncFixture.build(w, D1, 1, 30);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());

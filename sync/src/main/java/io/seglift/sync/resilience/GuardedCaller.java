@@ -173,7 +173,7 @@ public final class GuardedCaller {
      * Reserves a permission of every limiter that applies ({@code method == null}: a whole call, paced by the limits
      * on all requests) and sleeps for the longest reservation.
      */
-    private void pace(String method, String path) {
+    void pace(String method, String path) {
         long longest = 0;
         for (ScopedLimiter l : limiters) {
             boolean applies = method == null ? l.limit().appliesToAll() : l.limit().appliesTo().matches(method, path);

@@ -21,7 +21,8 @@ public final class BaseUrl {
         try {
             u = new URI(text == null ? "" : text.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(key + ": '" + text + "' is not a URL (" + e.getReason() + ")");
+            throw new IllegalArgumentException(key + ": '" + text + "' is not a URL (" + e.getReason()
+                    + "); write it as http://host:port or https://host");
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
