@@ -220,7 +220,9 @@ public final class HubSpotClient {
                     + what + "); it resets at midnight in the portal's time zone. Sync again tomorrow or ask HubSpot "
                     + "for the API limit increase.", untilMidnight.plusMinutes(1));
         }
-        var failure = policy.failure(status, what, status == 429 || status >= 500 ? retryAfter(resp) : null);
+        String policyName = json.path("policyName").asText("");
+        var failure = policy.failure(status, status == 429 ? what + " (policy " + (policyName.isEmpty() ? "unknown" : policyName)
+                + ")" : what, status == 429 || status >= 500 ? retryAfter(resp) : null);
         if (failure.isPresent()) {
             if (status == 403) {
                 throw new DestinationException("SCOPE", failure.get().getMessage() + ". HubSpot said: " + message);
