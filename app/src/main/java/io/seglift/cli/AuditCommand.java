@@ -39,8 +39,8 @@ public final class AuditCommand implements Callable<Integer> {
         ProjectConfig project = session.project(options);
         try (Warehouse w = session.openWarehouse(project)) {
             LocalDate day = ScoringOutput.asOfOrDefault(asOf, ScoringOutput.rfm(w, project, session));
-            DestinationContext context = new DestinationContext(HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(10)).build(), session.clock(), Duration.ofSeconds(30));
+            DestinationContext context = DestinationContext.builder().httpClient(HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10)).build()).clock(session.clock()).requestTimeout(Duration.ofSeconds(30)).build();
             session.progress().start("audit as of " + day, 0);
             AuditResult r = new Auditor(w, project, session.destinations(), context, session.clock()).run(day);
             session.progress().finish("audit " + r.runId() + " stored");

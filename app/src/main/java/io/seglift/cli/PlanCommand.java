@@ -3,7 +3,6 @@ package io.seglift.cli;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SyncConfig;
 import io.seglift.spi.warehouse.Warehouse;
-import io.seglift.sync.EngineOptions;
 import io.seglift.sync.plan.ChangeGuard;
 import io.seglift.sync.plan.Exclusion;
 import io.seglift.sync.plan.Plan;
@@ -42,13 +41,12 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         ProjectConfig project = session.project(options);
         SyncConfig sync = SyncCommands.sync(project, syncName);
-        EngineOptions eo = SyncCommands.engineOptions(session);
         Plan plan;
         Optional<String> refusal;
         boolean filled;
         try (Warehouse w = session.openWarehouse(project)) {
             plan = SyncCommands.translate(() -> SyncCommands.engine(session).plan(project, sync, w,
-                    SyncCommands.capabilities(session, project, sync, eo)));
+                    SyncCommands.capabilities(session, project, sync)));
             filled = new RunHistory(w).hasFinishedRun(sync.name()) && plan.audience() > 0;
             refusal = ChangeGuard.refusal(sync.name(), plan, sync.changeLimits(), filled);
         }

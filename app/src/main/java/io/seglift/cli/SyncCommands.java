@@ -5,8 +5,6 @@ import io.seglift.config.DestinationConfig;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SyncConfig;
 import io.seglift.spi.destination.Capabilities;
-import io.seglift.spi.destination.Destination;
-import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationFactory;
 import io.seglift.sync.EngineOptions;
 import io.seglift.sync.SyncEngine;
@@ -35,13 +33,10 @@ final class SyncCommands {
                         + String.join(", ", session.destinations().all().keySet()) + ")"));
     }
 
-    /** The destination's capabilities, from a destination created without any network call. */
-    static Capabilities capabilities(Session session, ProjectConfig project, SyncConfig sync, EngineOptions options) {
+    /** The destination's capabilities, as its factory declares them from the settings (no destination, no I/O). */
+    static Capabilities capabilities(Session session, ProjectConfig project, SyncConfig sync) {
         DestinationConfig dc = project.destination(sync.destination()).orElseThrow();
-        try (Destination d = factory(session, project, sync).create(dc.settings(),
-                new DestinationContext(options.http(), options.clock(), options.requestTimeout()))) {
-            return d.capabilities();
-        }
+        return factory(session, project, sync).capabilities(dc.settings());
     }
 
     static EngineOptions engineOptions(Session session) {

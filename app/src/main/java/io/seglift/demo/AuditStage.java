@@ -24,7 +24,7 @@ public final class AuditStage implements DemoStage {
 
     @Override
     public StageResult run(DemoContext context) {
-        DestinationContext dc = new DestinationContext(HttpClient.newHttpClient(), context.clock(), Duration.ofSeconds(30));
+        DestinationContext dc = DestinationContext.builder().httpClient(HttpClient.newHttpClient()).clock(context.clock()).requestTimeout(Duration.ofSeconds(30)).build();
         AuditResult r = new Auditor(context.warehouse(), context.project(), destinations, dc, context.clock())
                 .run(context.asOf());
         return StageResult.done(String.format(Locale.ROOT, "%,d customers, %,d qualified (2+ purchases in 12 months), "

@@ -76,6 +76,11 @@ record CliRun(int exitCode, String out, String err) {
         }
 
         @Override
+        public io.seglift.spi.destination.Capabilities capabilities(Settings settings) {
+            throw new UnsupportedOperationException("the " + type + " connector is not on this class path");
+        }
+
+        @Override
         public Destination create(Settings settings, DestinationContext context) {
             throw new UnsupportedOperationException("the " + type + " connector is not on this class path");
         }

@@ -95,7 +95,7 @@ class ReportOnDemoTest {
             SyncConfig sync = new SyncConfig(SYNC, SEGMENT, "hubspot_crm", SyncMode.MIRROR, Optional.empty(), Map.of());
             RunSummary run = new SyncEngine(EngineOptions.defaults().withClock(Clock.fixed(
                     asOf.atTime(6, 30).toInstant(ZoneOffset.UTC), ZoneOffset.UTC)), ProfileView::sql).run(project, sync, w,
-                    new AcceptingCrm());
+                    new AcceptingCrm(), new AcceptingCrm().capabilities());
             assertThat(run.added()).isPositive();
             double trueEffect = w.queryOne("SELECT true_effect_pp FROM " + w.dialect().table(DemoTables.CAMPAIGN),
                     List.of(), r -> r.doubleValue("true_effect_pp")).orElseThrow();
@@ -147,11 +147,11 @@ class ReportOnDemoTest {
 
     /** A CRM that accepts every member (the demo's HubSpot sandbox needs a running server). */
     private static final class AcceptingCrm implements Destination {
-        @Override
-        public Capabilities capabilities() {
-            return new Capabilities(Channel.CRM, Set.of(IdentifierType.EMAIL), 1000,
-                    List.of(new RateLimit("default", 100_000, Duration.ofSeconds(1))), EnumSet.allOf(SyncMode.class),
-                    true, true);
+        /** What its factory would declare. */
+        Capabilities capabilities() {
+            return Capabilities.builder(Channel.CRM).identifiers(IdentifierType.EMAIL).maxBatchSize(1000)
+                    .rateLimit(new RateLimit("default", 100_000, Duration.ofSeconds(1))).modes(SyncMode.values())
+                    .removes().attributes().build();
         }
 
         @Override

@@ -38,6 +38,11 @@ final class FakeDestinationFactory implements DestinationFactory {
     }
 
     @Override
+    public io.seglift.spi.destination.Capabilities capabilities(Settings settings) {
+        throw new UnsupportedOperationException("config tests never read capabilities");
+    }
+
+    @Override
     public Destination create(Settings settings, DestinationContext context) {
         throw new UnsupportedOperationException("config tests never create destinations");
     }

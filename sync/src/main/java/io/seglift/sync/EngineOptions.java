@@ -2,7 +2,7 @@ package io.seglift.sync;
 
 import io.seglift.spi.progress.Progress;
 import io.seglift.sync.resilience.ResilienceSettings;
-import io.seglift.sync.resilience.Sleeper;
+import io.seglift.spi.time.Sleeper;
 
 import java.net.http.HttpClient;
 import java.time.Clock;

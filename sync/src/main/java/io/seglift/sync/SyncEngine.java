@@ -32,7 +32,11 @@ import io.seglift.sync.plan.MemberProfile;
 import io.seglift.sync.plan.Plan;
 import io.seglift.sync.plan.SyncPlanner;
 import io.seglift.sync.plan.SyncTarget;
+import io.seglift.sync.resilience.DestinationDownException;
 import io.seglift.sync.resilience.GuardedCaller;
+import io.seglift.sync.resilience.WaitTooLongException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.seglift.sync.runs.RunHistory;
 import io.seglift.sync.runs.RunStatus;
 import io.seglift.sync.state.BatchCommitter;
@@ -56,6 +60,7 @@ import java.util.function.Function;
  * uncommitted batch in flight, which the next run sends again (pushes are idempotent). See {@code docs/sync.md}.
  */
 public final class SyncEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
     private final EngineOptions options;
     private final MemberProfile memberProfile;
 
@@ -79,28 +84,28 @@ public final class SyncEngine {
         DestinationFactory factory = destinations.find(dc.type()).orElseThrow(() -> new SyncRefusedException(
                 "destinations." + dc.name() + ".type: unknown destination type '" + dc.type() + "' (available: "
                         + String.join(", ", destinations.all().keySet()) + ")"));
-        Capabilities caps;
-        try (Destination probe = factory.create(dc.settings(), context(options.http()))) {
-            caps = probe.capabilities();
-        }
-        GuardedCaller guard = new GuardedCaller(sync.name(), rateLimit(dc, caps), options.resilience(), options.sleeper(), false);
+        Capabilities caps = factory.capabilities(dc.settings());
+        GuardedCaller guard = new GuardedCaller(sync.name(), rateLimits(dc, caps), options.resilience(), options.sleeper(), false);
         try (Destination destination = factory.create(dc.settings(), context(guard.pacedClient(options.http())))) {
-            return run(project, sync, warehouse, destination, guard);
+            return run(project, sync, warehouse, destination, caps, guard);
         }
     }
 
-    /** Runs a sync against an already created destination (tests pass fakes here); each push is paced. */
-    public RunSummary run(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Destination destination) {
+    /**
+     * Runs a sync against an already created destination with the capabilities its factory declares (tests pass fakes
+     * here); each push is paced by the limits on all requests.
+     */
+    public RunSummary run(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Destination destination,
+                          Capabilities caps) {
         DestinationConfig dc = destinationConfig(project, sync);
-        return run(project, sync, warehouse, destination, new GuardedCaller(sync.name(),
-                rateLimit(dc, destination.capabilities()), options.resilience(), options.sleeper(), true));
+        return run(project, sync, warehouse, destination, caps, new GuardedCaller(sync.name(),
+                rateLimits(dc, caps), options.resilience(), options.sleeper(), true));
     }
 
     private RunSummary run(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Destination destination,
-                           GuardedCaller guard) {
+                           Capabilities caps, GuardedCaller guard) {
         SegmentConfig segment = checkRunnable(project, sync);
         DestinationConfig dc = destinationConfig(project, sync);
-        Capabilities caps = destination.capabilities();
         SyncTarget target = target(project, sync, caps);
         StringBuilder holder = new StringBuilder();
         try (SyncLock lock = SyncLock.tryAcquire(project.projectDir(), sync.name(), holder).orElseThrow(() ->
@@ -110,7 +115,8 @@ public final class SyncEngine {
     }
 
     private DestinationContext context(java.net.http.HttpClient http) {
-        return new DestinationContext(http, options.clock(), options.requestTimeout());
+        return DestinationContext.builder().httpClient(http).clock(options.clock()).sleeper(options.sleeper())
+                .requestTimeout(options.requestTimeout()).build();
     }
 
     /** Plans a sync without sending anything or changing state (a dry run); work rows are removed afterwards. */
@@ -197,10 +203,21 @@ public final class SyncEngine {
         return Long.toString(System.currentTimeMillis(), 36) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
     }
 
-    /** The effective rate limit: the project's override, else the destination's first documented limit. */
-    static RateLimit rateLimit(DestinationConfig dc, Capabilities caps) {
-        return dc.rateLimit().orElseGet(() -> caps.rateLimits().isEmpty()
-                ? new RateLimit("default", 10, java.time.Duration.ofSeconds(1)) : caps.rateLimits().get(0));
+    /**
+     * The effective limits: every limit the destination declares, where the project's {@code rate_limit} replaces the
+     * ones on all requests (the default scope); with neither, 10 requests per second on all requests.
+     */
+    static List<RateLimit> rateLimits(DestinationConfig dc, Capabilities caps) {
+        List<RateLimit> out = new ArrayList<>();
+        for (RateLimit r : caps.rateLimits()) {
+            if (!(r.appliesToAll() && dc.rateLimit().isPresent())) out.add(r);
+        }
+        RateLimit fallback = new RateLimit("default", 10, java.time.Duration.ofSeconds(1));
+        if (out.stream().noneMatch(RateLimit::appliesToAll)) {
+            RateLimit d = dc.rateLimit().orElse(fallback);
+            out.add(0, new RateLimit(d.scope(), d.requests(), d.period()));
+        }
+        return out;
     }
 
     /** One execution of a sync, holding its lock. */
@@ -279,9 +296,16 @@ public final class SyncEngine {
             } catch (DestinationException e) {
                 status = RunStatus.FAILED;
                 error = "destination " + dc.name() + " (" + e.code() + "): " + e.getMessage();
+                LOG.warn("sync {} run {}: destination {} failed with code {}", sync.name(), runId, dc.name(), e.code());
+            } catch (WaitTooLongException | DestinationDownException e) {
+                status = RunStatus.FAILED;
+                error = e.getMessage();
+                LOG.warn("sync {} run {}: stopped: {}", sync.name(), runId, e.getClass().getSimpleName());
             } catch (RuntimeException e) {
                 status = RunStatus.FAILED;
                 error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                LOG.error("sync {} run {}: unexpected failure after {} added, {} removed", sync.name(), runId, added,
+                        removed, e);
             }
             Instant finished = options.clock().instant();
             history.finish(runId, status, error, guard.retries(), finished);
@@ -308,8 +332,8 @@ public final class SyncEngine {
                 Page page = readPage(sql, op, lastSeq);
                 if (page.members().isEmpty()) return true;
                 lastSeq = page.lastSeq();
-                Batch batch = new Batch(audience, op, page.members(), sequence++, done + page.members().size() >= total, total);
-                BatchResult result = guard.call(op.name().toLowerCase() + " batch " + batch.sequence(),
+                Batch batch = Batch.builder(audience, op, page.members()).sequence(sequence++).lastBatch(done + page.members().size() >= total).totalInRun(total).build();
+                BatchResult result = guard.call(op.name().toLowerCase(Locale.ROOT) + " batch " + batch.sequence(),
                         () -> destination.push(batch)).requireCovers(batch);
                 List<Outcome> outcomes = new ArrayList<>(result.rows().size());
                 for (RowResult r : result.rows()) {

@@ -43,10 +43,11 @@ final class FakeDestination implements Destination {
         this.channel = channel;
     }
 
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(channel, Set.of(IdentifierType.EMAIL), maxBatch, List.of(new RateLimit("default", 1000, Duration.ofSeconds(1))),
-                EnumSet.allOf(SyncMode.class), true, true);
+    /** What the fake's factory would declare. */
+    Capabilities capabilities() {
+        return Capabilities.builder(channel).identifiers(IdentifierType.EMAIL).maxBatchSize(maxBatch)
+                .rateLimit(new RateLimit("default", 1000, Duration.ofSeconds(1))).modes(SyncMode.values())
+                .removes().attributes().build();
     }
 
     @Override

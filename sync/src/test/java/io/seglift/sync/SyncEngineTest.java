@@ -76,7 +76,7 @@ class SyncEngineTest {
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
         FakeDestination dest = new FakeDestination(Channel.CRM);
 
-        RunSummary s = engine.run(project(sync), sync, w, dest);
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
 
         assertThat(s.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(s.plan().excluded(Exclusion.HELD_OUT)).isEqualTo(10);
@@ -90,7 +90,7 @@ class SyncEngineTest {
         assertThat(run.heldOut() + run.suppressed() + run.noIdentifier() + run.added()).isEqualTo(100);
         assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.sync_results WHERE run_id = ? AND status = 'ok'", s.runId())).isEqualTo(83);
 
-        RunSummary again = engine.run(project(sync), sync, w, dest);
+        RunSummary again = engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(again.plan().planned()).isZero();
         assertThat(again.plan().unchanged()).isEqualTo(83);
     }
@@ -105,7 +105,7 @@ class SyncEngineTest {
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
         FakeDestination dest = new FakeDestination(Channel.CRM);
 
-        RunSummary s = engine.run(project(sync), sync, w, dest);
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
 
         assertThat(dest.audience).doesNotContain("21").contains("22", "23");
         assertThat(s.plan().excluded(Exclusion.HELD_OUT)).isEqualTo(11);
@@ -116,13 +116,13 @@ class SyncEngineTest {
         SyncFixture.build(w, D1, 1, 100);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of()).withChangeLimits(ChangeLimits.UNLIMITED);
         FakeDestination dest = new FakeDestination(Channel.CRM);
-        long added = engine.run(project(sync), sync, w, dest).added();
+        long added = engine.run(project(sync), sync, w, dest, dest.capabilities()).added();
         assertThat(added).isPositive();
 
         w.execute("INSERT INTO seglift.segment_builds (build_id, segment, as_of, built_at, rule, salt, holdout_fraction, "
                 + "members, holdout, entered, exited, stayed, flagged) VALUES ('empty', ?, ?, TIMESTAMP '2026-11-08 06:00:00', "
                 + "'1 = 0', 'lapsed', 0.1, 0, 0, 0, 0, 0, TRUE)", SyncFixture.SEGMENT, D2);
-        RunSummary s = engine.run(project(sync), sync, w, dest);
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
 
         assertThat(s.plan().segmentAsOf()).isEqualTo(D2);
         assertThat(s.removed()).isEqualTo(added);
@@ -134,7 +134,7 @@ class SyncEngineTest {
         SyncFixture.build(w, D1, 1, 50);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of()).withChangeLimits(ChangeLimits.UNLIMITED);
         FakeDestination dest = new FakeDestination(Channel.CRM);
-        engine.run(project(sync), sync, w, dest);
+        engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(dest.audience).contains("1", "21");
         // next build: 1..20 left, 51..60 entered; 21 is now held out (as if the holdout was introduced later)
         SyncFixture.build(w, D2, 21, 60);
@@ -143,7 +143,7 @@ class SyncEngineTest {
         Plan plan = engine.plan(project(sync), sync, w, dest.capabilities());
         assertThat(plan.removes()).isEqualTo(17 + 1);   // 1..20 minus the 2 held out and the one without email, plus 21
         assertThat(plan.samples().get("remove")).first().isEqualTo("1");
-        RunSummary s = engine.run(project(sync), sync, w, dest);
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(s.removed()).isEqualTo(18);
         assertThat(dest.audience).doesNotContain("1", "21", "51").contains("22", "52");
         assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.sync_state WHERE sync_name = ?", SyncFixture.SYNC))
@@ -155,9 +155,9 @@ class SyncEngineTest {
         SyncFixture.build(w, D1, 1, 30);
         SyncConfig sync = SyncFixture.sync(SyncMode.ADD_ONLY, Map.of()).withChangeLimits(ChangeLimits.UNLIMITED);
         FakeDestination dest = new FakeDestination(Channel.CRM);
-        engine.run(project(sync), sync, w, dest);
+        engine.run(project(sync), sync, w, dest, dest.capabilities());
         SyncFixture.build(w, D2, 31, 40);
-        RunSummary s = engine.run(project(sync), sync, w, dest);
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(s.removed()).isZero();
         assertThat(dest.audience).contains("1", "31");
     }
@@ -167,10 +167,10 @@ class SyncEngineTest {
         SyncFixture.build(w, D1, 1, 30);
         SyncConfig sync = SyncFixture.sync(SyncMode.UPSERT, Map.of("seglift_tier", "upper(tier)"));
         FakeDestination dest = new FakeDestination(Channel.CRM);
-        engine.run(project(sync), sync, w, dest);
+        engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(dest.attributes.get("3")).containsEntry("seglift_tier", "GOLD");
         w.execute("UPDATE raw.customers SET tier = 'platinum' WHERE id IN (1, 2)");
-        RunSummary s = engine.run(project(sync), sync, w, dest);
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(s.plan().updates()).isEqualTo(2);
         assertThat(s.updated()).isEqualTo(2);
         assertThat(dest.attributes.get("1")).containsEntry("seglift_tier", "PLATINUM");
@@ -201,7 +201,7 @@ class SyncEngineTest {
                 new Settings("crm", "fake", Map.of()), Optional.empty(), Map.of("churn_90d", churn));
         FakeDestination dest = new FakeDestination(Channel.CRM);
 
-        engine.run(project, sync, w, dest);
+        engine.run(project, sync, w, dest, dest.capabilities());
 
         assertThat(dest.attributes.get("2")).containsEntry("seglift_churn_decile", "8").containsEntry("seglift_rfm", "at_risk");
         assertThat(dest.attributes.get("3")).containsEntry("seglift_churn_decile", "9")
@@ -212,7 +212,7 @@ class SyncEngineTest {
     void emailChannelRequiresConsent() {
         SyncFixture.build(w, D1, 1, 100);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
-        RunSummary s = engine.run(project(sync), sync, w, new FakeDestination(Channel.EMAIL));
+        RunSummary s = engine.run(project(sync), sync, w, new FakeDestination(Channel.EMAIL), new FakeDestination(Channel.EMAIL).capabilities());
         // 13, 26, 39, 52, 65, 78, 91 lack consent (none held out); 17, 34, 51, 68, 85 lack an email
         assertThat(s.plan().excluded(Exclusion.NO_CONSENT)).isEqualTo(7);
         assertThat(s.plan().excluded(Exclusion.NO_IDENTIFIER)).isEqualTo(5);
@@ -226,14 +226,14 @@ class SyncEngineTest {
         FakeDestination dest = new FakeDestination(Channel.CRM);
         dest.rejectKeys.add("5");
         dest.retryKeysOnce.add("6");
-        RunSummary first = engine.run(project(sync), sync, w, dest);
+        RunSummary first = engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(first.status()).isEqualTo(RunStatus.PARTIAL);
         assertThat(first.rejected()).isEqualTo(1);
         assertThat(first.retried()).isEqualTo(1);
         assertThat(new RunHistory(w).problems(first.runId(), 10)).extracting(RunHistory.MemberResult::code)
                 .containsExactlyInAnyOrder("INVALID", "BUSY");
 
-        RunSummary second = engine.run(project(sync), sync, w, dest);
+        RunSummary second = engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(second.plan().adds()).isEqualTo(1);
         assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(dest.audience).contains("6").doesNotContain("5");
@@ -248,7 +248,7 @@ class SyncEngineTest {
         AtomicInteger failures = new AtomicInteger(2);
         dest.beforePush = () -> failures.getAndDecrement() > 0
                 ? new RetriableDestinationException("429", "slow down", Duration.ofSeconds(7)) : null;
-        RunSummary s = engine.run(project(sync), sync, w, dest);
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(s.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(s.callRetries()).isEqualTo(2);
         assertThat(slept).filteredOn(d -> d.equals(Duration.ofSeconds(7))).hasSize(2);
@@ -260,7 +260,7 @@ class SyncEngineTest {
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
         FakeDestination dest = new FakeDestination(Channel.CRM);
         dest.beforePush = () -> new RetriableDestinationException("503", "down", null);
-        RunSummary s = engine.run(project(sync), sync, w, dest);
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(s.status()).isEqualTo(RunStatus.FAILED);
         assertThat(s.error()).contains("looks down");
         assertThat(s.calls()).isLessThanOrEqualTo(11);
@@ -273,17 +273,38 @@ class SyncEngineTest {
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
         FakeDestination dest = new FakeDestination(Channel.CRM);
         dest.beforePush = () -> new DestinationException("DAILY_LIMIT", "daily limit used up; retrying today will not help");
-        RunSummary s = engine.run(project(sync), sync, w, dest);
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(s.status()).isEqualTo(RunStatus.FAILED);
         assertThat(s.error()).contains("DAILY_LIMIT").contains("retrying today");
         assertThat(s.calls()).isEqualTo(3);   // check, ensure audience, the one push that failed
     }
 
     @Test
+    void aServerWaitPastTheMaximumStopsTheRunCleanlyNamingTheWait() {
+        SyncFixture.build(w, D1, 1, 30);
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        int[] pushes = {0};
+        dest.beforePush = () -> ++pushes[0] == 2 ? new io.seglift.spi.destination.RetriableDestinationException(
+                "DAILY_LIMIT", "daily limit", java.time.Duration.ofHours(23).plusMinutes(59)) : null;
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
+        assertThat(s.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(s.error()).contains("asked to wait 23h 59m").contains("the most Seglift waits is 15m")
+                .contains("rerun later");
+        assertThat(slept).as("the engine never waited for the server").allMatch(d -> d.toMinutes() < 15);
+        assertThat(dest.audience).as("the first batch is committed").hasSize(10);
+        dest.beforePush = () -> null;
+        RunSummary rest = engine.run(project(sync), sync, w, dest, dest.capabilities());
+        assertThat(rest.status()).as("lock released, the rest sent").isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(rest.added()).as("the rest is sent by the rerun").isPositive();
+        assertThat(rest.rejected() + rest.retried()).isZero();
+    }
+
+    @Test
     void incompleteBriefIsRefusedNamingWhatIsMissing() {
         SyncFixture.build(w, D1, 1, 30);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
-        assertThatThrownBy(() -> engine.run(project(sync, false), sync, w, new FakeDestination(Channel.CRM)))
+        assertThatThrownBy(() -> engine.run(project(sync, false), sync, w, new FakeDestination(Channel.CRM), new FakeDestination(Channel.CRM).capabilities()))
                 .isInstanceOf(SyncRefusedException.class).hasMessageContaining("segments.lapsed.brief.owner");
     }
 
@@ -292,7 +313,7 @@ class SyncEngineTest {
         SyncFixture.build(w, D1, 1, 30);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
         try (SyncLock held = SyncLock.tryAcquire(dir, SyncFixture.SYNC, new StringBuilder()).orElseThrow()) {
-            assertThatThrownBy(() -> engine.run(project(sync), sync, w, new FakeDestination(Channel.CRM)))
+            assertThatThrownBy(() -> engine.run(project(sync), sync, w, new FakeDestination(Channel.CRM), new FakeDestination(Channel.CRM).capabilities()))
                     .isInstanceOf(SyncLockedException.class).hasMessageContaining("already running");
         }
     }
@@ -305,10 +326,10 @@ class SyncEngineTest {
         AtomicInteger polls = new AtomicInteger();
         SyncEngine stopping = new SyncEngine(EngineOptions.defaults().withSleeper(slept::add)
                 .withStopRequested(() -> polls.incrementAndGet() > 3));
-        RunSummary s = stopping.run(project(sync), sync, w, dest);
+        RunSummary s = stopping.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(s.status()).isEqualTo(RunStatus.STOPPED);
         assertThat(s.added()).isEqualTo(30);
-        RunSummary rest = engine.run(project(sync), sync, w, dest);
+        RunSummary rest = engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(rest.added()).isEqualTo(83 - 30 + 2);   // no suppression list entries in this test
         assertThat(dest.pushesPerKey.values()).allMatch(n -> n == 1);
     }

@@ -10,7 +10,6 @@ import io.seglift.config.OrdersSource;
 import io.seglift.config.ProjectConfig;
 import io.seglift.scoring.data.PurchaseFacts;
 import io.seglift.spi.destination.Capabilities;
-import io.seglift.spi.destination.Destination;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationFactory;
 import io.seglift.spi.destination.Destinations;
@@ -223,9 +222,9 @@ public final class Auditor {
         if (factory.isEmpty()) {
             return Optional.empty();
         }
-        try (Destination destination = factory.get().create(dest.settings(), destinationContext)) {
-            return Optional.of(destination.capabilities());
-        } catch (Exception e) {
+        try {
+            return Optional.of(factory.get().capabilities(dest.settings()));
+        } catch (RuntimeException e) {
             throw new IllegalStateException("destinations." + dest.name() + ": cannot read its capabilities: "
                     + e.getMessage(), e);
         }

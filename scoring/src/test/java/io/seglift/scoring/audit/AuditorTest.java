@@ -117,13 +117,14 @@ class AuditorTest {
             @Override public String type() { return type; }
             @Override public String description() { return type; }
             @Override public io.seglift.spi.settings.ConfigSpec configSpec() { return io.seglift.spi.settings.ConfigSpec.of(); }
+            @Override public io.seglift.spi.destination.Capabilities capabilities(io.seglift.spi.settings.Settings settings) {
+                return io.seglift.spi.destination.Capabilities.builder(channel)
+                        .identifiers(ids.toArray(io.seglift.spi.destination.IdentifierType[]::new)).maxBatchSize(100)
+                        .modes(io.seglift.spi.destination.SyncMode.MIRROR).removes().build();
+            }
             @Override public io.seglift.spi.destination.Destination create(io.seglift.spi.settings.Settings settings,
                                                                           DestinationContext context) {
                 return new io.seglift.spi.destination.Destination() {
-                    @Override public io.seglift.spi.destination.Capabilities capabilities() {
-                        return new io.seglift.spi.destination.Capabilities(channel, ids, 100, List.of(),
-                                java.util.Set.of(io.seglift.spi.destination.SyncMode.MIRROR), true, false);
-                    }
                     @Override public void check() { }
                     @Override public io.seglift.spi.destination.AudienceRef ensureAudience(io.seglift.spi.destination.AudienceSpec spec) {
                         throw new UnsupportedOperationException();

@@ -8,16 +8,24 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.RateLimit;
 import io.seglift.spi.destination.RetriableDestinationException;
+import io.seglift.spi.time.Sleeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Runs destination calls through resilience4j: a {@link RateLimiter} pacing HTTP requests (through {@link
- * #pacedClient}) or whole calls at the destination's limit, retries
+ * Runs destination calls through resilience4j: one {@link RateLimiter} per declared rate limit, pacing each HTTP
+ * request (through {@link #pacedClient}) by every limiter whose scope matches it, or whole calls by the limits on all
+ * requests; retries
  * with exponential backoff and jitter that honour the server's requested wait ({@link
  * RetriableDestinationException#retryAfter()}, through an {@link IntervalBiFunction}), and a {@link CircuitBreaker}
  * that stops the run when the destination looks down. Rate-limit answers (code 429) are retried but do not count as
@@ -25,10 +33,17 @@ import java.util.function.Supplier;
  *
  * <p>Waiting goes through the injected {@link Sleeper}: the limiter only reserves permissions
  * ({@link RateLimiter#reservePermission()}) and the retry interval is computed by resilience4j but slept here, because
- * resilience4j's own retry loop sleeps with a static, process-wide function.
+ * resilience4j's own retry loop sleeps with a static, process-wide function. A wait longer than {@link
+ * ResilienceSettings#maxServerWait()}, asked by the server or needed by a limiter, throws {@link WaitTooLongException}.
  */
 public final class GuardedCaller {
-    private final RateLimiter limiter;
+    private static final Logger LOG = LoggerFactory.getLogger(GuardedCaller.class);
+
+    private record ScopedLimiter(RateLimit limit, RateLimiter limiter) {
+    }
+
+    private final List<ScopedLimiter> limiters = new ArrayList<>();
+    private final Duration maxWait;
     private final CircuitBreaker breaker;
     private final IntervalBiFunction<Object> interval;
     private final int maxAttempts;
@@ -38,27 +53,24 @@ public final class GuardedCaller {
     private final boolean paceCalls;
 
     /**
+     * @param limits    the effective limits, one limiter each; at least one applies to all requests
      * @param paceCalls true to pace {@link #call}s themselves (destinations that do not use {@link #pacedClient});
      *                  false when the destination's HTTP client is paced per request
      */
-    public GuardedCaller(String name, RateLimit rateLimit, ResilienceSettings s, Sleeper sleeper, boolean paceCalls) {
+    public GuardedCaller(String name, List<RateLimit> limits, ResilienceSettings s, Sleeper sleeper, boolean paceCalls) {
         this.sleeper = sleeper;
         this.paceCalls = paceCalls;
         this.maxAttempts = s.maxAttempts();
-        double perSecond = rateLimit.perSecond() * s.headroom();
-        int permits = (int) Math.max(1, Math.ceil(perSecond / 10.0));
-        long cycleNanos = (long) (permits * 1e9 / perSecond);
-        this.limiter = RateLimiter.of(name, RateLimiterConfig.custom()
-                .limitForPeriod(permits)
-                .limitRefreshPeriod(Duration.ofNanos(Math.max(1_000_000, cycleNanos)))
-                .timeoutDuration(Duration.ofDays(1))
-                .build());
+        this.maxWait = s.maxServerWait();
+        for (RateLimit limit : limits) {
+            limiters.add(new ScopedLimiter(limit, limiter(name + ":" + limit.scope(), limit, s.headroom(), maxWait)));
+        }
         this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindow(s.breakerWindow(), Math.max(1, s.breakerWindow() / 2), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(s.breakerFailureRate())
                 .waitDurationInOpenState(Duration.ofMinutes(5))
                 .recordException(e -> e instanceof RetriableDestinationException r && !"429".equals(r.code()))
-                .ignoreExceptions(io.seglift.spi.destination.DestinationException.class)
+                .ignoreException(e -> e instanceof DestinationException d && !d.retriable())
                 .build());
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(s.initialBackoff(), 2.0, s.jitter(), s.maxBackoff());
         this.interval = (attempt, either) -> {
@@ -70,9 +82,26 @@ public final class GuardedCaller {
         };
     }
 
-    /** {@code delegate} with every request paced by this caller's rate limiter. */
+    /**
+     * A limiter for {@code limit}: limits of up to a minute are smoothed into permits every ~100 ms; longer ones (a
+     * daily quota) are a budget for their period, so they do not space requests minutes apart.
+     */
+    private static RateLimiter limiter(String name, RateLimit limit, double headroom, Duration maxWait) {
+        RateLimiterConfig.Builder c = RateLimiterConfig.custom().timeoutDuration(maxWait);
+        if (limit.period().compareTo(Duration.ofMinutes(1)) > 0) {
+            c.limitForPeriod((int) Math.max(1, Math.floor(limit.requests() * headroom))).limitRefreshPeriod(limit.period());
+        } else {
+            double perSecond = limit.perSecond() * headroom;
+            int permits = (int) Math.max(1, Math.ceil(perSecond / 10.0));
+            long cycleNanos = (long) (permits * 1e9 / perSecond);
+            c.limitForPeriod(permits).limitRefreshPeriod(Duration.ofNanos(Math.max(1_000_000, cycleNanos)));
+        }
+        return RateLimiter.of(name, c.build());
+    }
+
+    /** {@code delegate} with every request paced by the limiters whose scope matches it. */
     public java.net.http.HttpClient pacedClient(java.net.http.HttpClient delegate) {
-        return new PacedHttpClient(delegate, this::pace);
+        return new PacedHttpClient(delegate, r -> pace(r.method(), r.uri().getRawPath()));
     }
 
     /** Calls made (attempts, including retries). */
@@ -85,10 +114,12 @@ public final class GuardedCaller {
         return retries.get();
     }
 
-    /** Limiter permissions per second the pacing allows. */
+    /** Limiter permissions per second the pacing of all requests allows (the slowest limit on all requests). */
     public double pacedPerSecond() {
-        RateLimiterConfig c = limiter.getRateLimiterConfig();
-        return c.getLimitForPeriod() * 1e9 / c.getLimitRefreshPeriod().toNanos();
+        return limiters.stream().filter(l -> l.limit().appliesToAll()).mapToDouble(l -> {
+            RateLimiterConfig c = l.limiter().getRateLimiterConfig();
+            return c.getLimitForPeriod() * 1e9 / c.getLimitRefreshPeriod().toNanos();
+        }).min().orElse(Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -98,7 +129,7 @@ public final class GuardedCaller {
     public <T> T call(String what, Supplier<T> call) {
         RetriableDestinationException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            if (paceCalls) pace();
+            if (paceCalls) pace(null, null);
             if (!breaker.tryAcquirePermission()) {
                 throw new DestinationDownException("the destination looks down: " + breaker.getMetrics().getNumberOfFailedCalls()
                         + " of the last " + breaker.getMetrics().getNumberOfBufferedCalls() + " calls failed"
@@ -114,20 +145,49 @@ public final class GuardedCaller {
             } catch (RetriableDestinationException e) {
                 breaker.onError(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS, e);
                 last = e;
+                Duration asked = e.retryAfter().orElse(Duration.ZERO);
+                if (asked.compareTo(maxWait) > 0) {
+                    LOG.warn("{}: the destination asked to wait {} (code {}), more than the maximum {}; stopping",
+                            what, asked, e.code(), maxWait);
+                    throw new WaitTooLongException(what + ": the destination asked to wait " + WaitTooLongException.human(asked)
+                            + " (" + e.getMessage() + "); the most Seglift waits is " + WaitTooLongException.human(maxWait)
+                            + "; rerun later", asked, e);
+                }
                 if (attempt == maxAttempts) break;
                 retries.incrementAndGet();
+                LOG.debug("{}: attempt {} failed with code {}; retrying", what, attempt, e.code());
                 sleep(Duration.ofMillis(interval.apply(attempt, Either.left(e))));
+            } catch (DestinationException e) {
+                breaker.onError(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS, e);
+                throw e;
             } catch (RuntimeException e) {
                 breaker.onError(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS, e);
+                LOG.error("{}: unexpected failure of the destination call", what, e);
                 throw e;
             }
         }
         throw new DestinationDownException(what + " failed " + maxAttempts + " times; last: " + last.getMessage(), last);
     }
 
-    private void pace() {
-        long nanos = limiter.reservePermission();
-        if (nanos > 0) sleep(Duration.ofNanos(nanos));
+    /**
+     * Reserves a permission of every limiter that applies ({@code method == null}: a whole call, paced by the limits
+     * on all requests) and sleeps for the longest reservation.
+     */
+    void pace(String method, String path) {
+        long longest = 0;
+        for (ScopedLimiter l : limiters) {
+            boolean applies = method == null ? l.limit().appliesToAll() : l.limit().appliesTo().matches(method, path);
+            if (!applies) continue;
+            long nanos = l.limiter().reservePermission();
+            if (nanos < 0) {
+                RateLimit r = l.limit();
+                throw new WaitTooLongException("rate limit " + r.scope() + " (" + r.requests() + " per " + r.period()
+                        + ") is used up for longer than the most Seglift waits (" + WaitTooLongException.human(maxWait)
+                        + "); rerun later", maxWait, null);
+            }
+            longest = Math.max(longest, nanos);
+        }
+        if (longest > 0) sleep(Duration.ofNanos(longest));
     }
 
     private void sleep(Duration d) {

@@ -11,39 +11,41 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The HTTP client handed to destinations: every request waits for a permission of the sync's rate limiter first.
+ * The HTTP client handed to destinations: every request first waits for a permission of every rate limiter whose
+ * scope matches it (one limiter per declared {@link io.seglift.spi.destination.RateLimit}).
  * Pacing HTTP requests rather than pushes matters because one push may take several requests (HubSpot: upsert, then
  * add to the list), and vendors count requests.
  */
 final class PacedHttpClient extends HttpClient {
     private final HttpClient delegate;
-    private final Runnable pace;
+    private final Consumer<HttpRequest> pace;
 
-    PacedHttpClient(HttpClient delegate, Runnable pace) {
+    PacedHttpClient(HttpClient delegate, Consumer<HttpRequest> pace) {
         this.delegate = delegate;
         this.pace = pace;
     }
 
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
-        pace.run();
+        pace.accept(request);
         return delegate.send(request, handler);
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        pace.run();
+        pace.accept(request);
         return delegate.sendAsync(request, handler);
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
                                                             HttpResponse.PushPromiseHandler<T> push) {
-        pace.run();
+        pace.accept(request);
         return delegate.sendAsync(request, handler, push);
     }
 

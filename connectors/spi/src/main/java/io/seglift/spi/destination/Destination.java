@@ -2,12 +2,9 @@ package io.seglift.spi.destination;
 
 /**
  * One configured destination (a HubSpot portal, a Klaviyo account, a Facebook ad account). Created by a {@link
- * DestinationFactory}; used by one sync run at a time and closed after it.
+ * DestinationFactory}, which also declares its {@link Capabilities}; used by one sync run at a time and closed after it.
  */
 public interface Destination extends AutoCloseable {
-
-    /** What the destination can do; the engine sizes batches, sets rate limits and picks modes from it. */
-    Capabilities capabilities();
 
     /**
      * Verifies credentials and permissions with one cheap call. Throws {@link DestinationException} with a message that
@@ -24,7 +21,10 @@ public interface Destination extends AutoCloseable {
     /**
      * Sends one batch and returns exactly one {@link RowResult} per row, in any order. At most {@link
      * Capabilities#maxBatchSize()} rows; a larger batch is refused with {@link IllegalArgumentException}. Rejected rows
-     * are results, not exceptions. Throws {@link RetriableDestinationException} when the whole call should be retried.
+     * are results ({@link RowStatus#REJECTED}), not exceptions; a row that failed only for now is {@link
+     * RowStatus#RETRY}: it stays out of the committed state and the next run sends it again. Throws {@link
+     * RetriableDestinationException} when the whole call should be retried, {@link DestinationException} when it
+     * cannot succeed.
      */
     BatchResult push(Batch batch);
 

@@ -23,6 +23,21 @@ public interface DestinationFactory {
      */
     ConfigSpec configSpec();
 
+    /**
+     * The connector's version, shown by {@code seglift schema}; by default the implementation version of its jar's
+     * manifest, else {@code "dev"}.
+     */
+    default String version() {
+        String v = getClass().getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /**
+     * What destinations created from {@code settings} can do: the engine sizes batches, paces requests and picks modes
+     * from it. No I/O and no destination instance; settings are validated against {@link #configSpec()}.
+     */
+    Capabilities capabilities(Settings settings);
+
     /** Creates a destination from validated settings. No network calls happen here; see {@link Destination#check()}. */
     Destination create(Settings settings, DestinationContext context);
 

@@ -3,7 +3,9 @@ package io.seglift.spi.destination;
 import java.util.Objects;
 
 /**
- * The outcome of one row. Messages must not contain emails, phone numbers or other identifiers' values.
+ * The outcome of one row: {@link RowStatus#OK}, {@link RowStatus#REJECTED} (for good, recorded with its reason) or
+ * {@link RowStatus#RETRY} (for now: kept out of the committed state and sent again by the next run). Messages must not
+ * contain emails, phone numbers or other identifiers' values.
  *
  * @param key           the member's customer key
  * @param status        outcome

@@ -4,6 +4,7 @@ import io.seglift.spi.destination.AudienceRef;
 import io.seglift.spi.destination.AudienceSpec;
 import io.seglift.spi.destination.Batch;
 import io.seglift.spi.destination.BatchResult;
+import io.seglift.spi.destination.Capabilities;
 import io.seglift.spi.destination.Destination;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationException;
@@ -48,6 +49,8 @@ public abstract class DestinationConformanceTest {
     private final List<Member> pushed = new ArrayList<>();
     private final List<String> producedText = new ArrayList<>();
     private final List<Destination> opened = new ArrayList<>();
+    /** Waits destinations asked the context's sleeper for; the kit never sleeps. */
+    protected final List<Duration> waits = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** The {@code type:} the factory registers. */
     protected abstract String type();
@@ -66,15 +69,17 @@ public abstract class DestinationConformanceTest {
 
     /** The context handed to the destination; tests may override the clock. */
     protected DestinationContext context() {
-        return new DestinationContext(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
-                Clock.systemUTC(), Duration.ofSeconds(10));
+        return DestinationContext.builder().httpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()).clock(Clock.systemUTC()).requestTimeout(Duration.ofSeconds(10)).sleeper(waits::add).build();
     }
 
     /** Switch for destinations without removal; defaults to what the capabilities declare. */
     protected boolean supportsRemove() {
-        try (Destination d = factory().create(settings(sandbox.baseUrl(), true), context())) {
-            return d.capabilities().supportsRemove();
-        }
+        return capabilities().supportsRemove();
+    }
+
+    /** What the factory declares for the sandbox's settings. */
+    protected final Capabilities capabilities() {
+        return factory().capabilities(settings(sandbox.baseUrl(), true));
     }
 
     protected final SandboxHandle sandbox() {
@@ -134,7 +139,7 @@ public abstract class DestinationConformanceTest {
     }
 
     private static Batch batch(AudienceRef a, Operation op, List<Member> members) {
-        return new Batch(a, op, members, 0, true, members.size());
+        return Batch.builder(a, op, members).totalInRun(members.size()).build();
     }
 
     private Throwable recordFailure(Throwable t) {
@@ -147,6 +152,15 @@ public abstract class DestinationConformanceTest {
         DestinationFactory f = factory();
         assertThat(f.type()).isEqualTo(type());
         assertThat(f.description()).isNotBlank();
+        assertThat(f.version()).isNotBlank();
+    }
+
+    @Test
+    void capabilitiesComeFromSettingsAlone() {
+        Capabilities c = factory().capabilities(settings("http://127.0.0.1:9", true));
+        assertThat(c.maxBatchSize()).isPositive();
+        assertThat(c.identifiers()).isNotEmpty();
+        assertThat(c.rateLimits()).as("documented limits").isNotEmpty();
     }
 
     @Test
@@ -301,7 +315,7 @@ public abstract class DestinationConformanceTest {
     void anOversizedBatchIsRefused() {
         Destination d = open();
         AudienceRef a = audience(d);
-        int max = d.capabilities().maxBatchSize();
+        int max = capabilities().maxBatchSize();
         List<Member> ms = new ArrayList<>(max + 1);
         for (int i = 0; i <= max; i++) ms.add(validMember("big-" + i, i));
         assertThatThrownBy(() -> d.push(batch(a, Operation.ADD, ms))).isInstanceOf(IllegalArgumentException.class);
@@ -325,7 +339,7 @@ public abstract class DestinationConformanceTest {
                 case 2 -> sandbox.injectConnectionReset();
                 default -> { }
             }
-            Batch b = new Batch(a, Operation.ADD, ms, i, i == batches - 1, (long) batches * size);
+            Batch b = Batch.builder(a, Operation.ADD, ms).sequence(i).lastBatch(i == batches - 1).totalInRun((long) batches * size).build();
             BatchResult r = null;
             for (int attempt = 0; r == null; attempt++) {
                 assertThat(attempt).as("attempts for batch %d", i).isLessThan(5);

@@ -50,9 +50,11 @@ public final class FaultyRun {
     private FaultyRun() {
     }
 
-    /** Adds {@code count} members made by {@code member} to {@code audience}, retrying each batch up to 50 times. */
-    public static Summary add(Destination d, AudienceRef audience, int count, IntFunction<Member> member) {
-        int size = d.capabilities().maxBatchSize();
+    /**
+     * Adds {@code count} members made by {@code member} to {@code audience} in batches of {@code size} (the
+     * capabilities' maximum), retrying each batch up to 50 times.
+     */
+    public static Summary add(Destination d, int size, AudienceRef audience, int count, IntFunction<Member> member) {
         int batches = (count + size - 1) / size;
         long start = System.nanoTime();
         int attempts = 0;
@@ -62,7 +64,7 @@ public final class FaultyRun {
         for (int b = 0; b < batches; b++) {
             List<Member> ms = new ArrayList<>(size);
             for (int i = b * size; i < Math.min(count, (b + 1) * size); i++) ms.add(member.apply(i));
-            Batch batch = new Batch(audience, Operation.ADD, ms, b, b == batches - 1, count);
+            Batch batch = Batch.builder(audience, Operation.ADD, ms).sequence(b).lastBatch(b == batches - 1).totalInRun(count).build();
             BatchResult result = null;
             while (result == null) {
                 if (++attempts > batches * 50) throw new AssertionError("batch " + b + " never went through");

@@ -69,17 +69,19 @@ public final class FacebookDestination implements Destination {
         this.normalizer = new MetaNormalizer(options.defaultCountryCode());
     }
 
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(Channel.ADS,
-                EnumSet.of(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.EXTERNAL_ID,
+    /** What a Facebook destination with {@code options} can do; full refresh cannot remove single members. */
+    static Capabilities capabilities(FacebookOptions options) {
+        Capabilities.Builder b = Capabilities.builder(Channel.ADS)
+                .identifiers(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.EXTERNAL_ID,
                         IdentifierType.FIRST_NAME, IdentifierType.LAST_NAME, IdentifierType.CITY, IdentifierType.STATE,
                         IdentifierType.ZIP, IdentifierType.COUNTRY, IdentifierType.GENDER, IdentifierType.DATE_OF_BIRTH,
-                        IdentifierType.MOBILE_AD_ID),
-                MAX_BATCH,
-                List.of(new RateLimit("custom_audience_users", Math.max(1, options.requestsPerMinute()), Duration.ofMinutes(1))),
-                options.fullRefresh() ? Set.of(SyncMode.ADD_ONLY) : Set.of(SyncMode.MIRROR, SyncMode.ADD_ONLY),
-                !options.fullRefresh(), false);
+                        IdentifierType.MOBILE_AD_ID)
+                .maxBatchSize(MAX_BATCH)
+                .rateLimit(new RateLimit("custom_audience_users", Math.max(1, options.requestsPerMinute()),
+                        Duration.ofMinutes(1)))
+                .modes(SyncMode.ADD_ONLY);
+        if (!options.fullRefresh()) b.modes(SyncMode.MIRROR).removes();
+        return b.build();
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.seglift.destination.facebook;
 
+import io.seglift.spi.destination.Capabilities;
 import io.seglift.spi.destination.Destination;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationFactory;
 import io.seglift.spi.settings.ConfigKey;
 import io.seglift.spi.settings.ConfigSpec;
 import io.seglift.spi.settings.Settings;
+import io.seglift.toolkit.http.BaseUrl;
 
 import java.util.List;
 
@@ -47,8 +49,22 @@ public final class FacebookDestinationFactory implements DestinationFactory {
     }
 
     @Override
+    public String version() {
+        return "1.1.0 (Graph API " + DEFAULT_VERSION + ")";
+    }
+
+    @Override
+    public Capabilities capabilities(Settings settings) {
+        return FacebookDestination.capabilities(options(settings));
+    }
+
+    @Override
     public Destination create(Settings settings, DestinationContext context) {
-        String source = settings.string("customer_file_source", "USER_PROVIDED_ONLY").toUpperCase();
+        return new FacebookDestination(options(settings), context);
+    }
+
+    private static FacebookOptions options(Settings settings) {
+        String source = settings.string("customer_file_source", "USER_PROVIDED_ONLY").toUpperCase(java.util.Locale.ROOT);
         if (!FILE_SOURCES.contains(source)) {
             throw new IllegalArgumentException("facebook '" + settings.name() + "'.customer_file_source is '" + source
                     + "'; allowed: " + FILE_SOURCES);
@@ -59,12 +75,11 @@ public final class FacebookDestinationFactory implements DestinationFactory {
             throw new IllegalArgumentException("facebook '" + settings.name() + "'.ad_account_id must be digits "
                     + "(optionally prefixed act_), got '" + settings.requireString("ad_account_id") + "'");
         }
-        String base = settings.string("base_url", DEFAULT_BASE_URL);
-        FacebookOptions options = new FacebookOptions(base.endsWith("/") ? base.substring(0, base.length() - 1) : base,
+        String base = BaseUrl.parse(settings.name() + ".base_url", settings.string("base_url", DEFAULT_BASE_URL)).toString();
+        return new FacebookOptions(base,
                 settings.string("api_version", DEFAULT_VERSION), settings.requireSecret("access_token"),
                 settings.secret("app_secret"), account, source,
                 settings.string("default_country_code").map(s -> s.replaceAll("\\D", "")).filter(s -> !s.isEmpty()),
                 settings.bool("full_refresh", false), (int) settings.integer("requests_per_minute", 60));
-        return new FacebookDestination(options, context);
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.RetriableDestinationException;
+import io.seglift.toolkit.http.HttpSender;
 import io.seglift.toolkit.http.RetryAfter;
+import io.seglift.toolkit.http.StatusPolicy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -32,11 +34,23 @@ public final class GraphClient {
     private static final Set<Integer> TRANSIENT_CODES = Set.of(1, 2);
 
     private final FacebookOptions options;
-    private final DestinationContext context;
+    private final HttpSender sender;
+    private final StatusPolicy policy;
 
     public GraphClient(FacebookOptions options, DestinationContext context) {
         this.options = options;
-        this.context = context;
+        this.sender = new HttpSender(context.httpClient(), context.requestTimeout(), "Graph API");
+        this.policy = new StatusPolicy("Meta", tokenAdvice(options), permissionAdvice(options));
+    }
+
+    private static String tokenAdvice(FacebookOptions options) {
+        return "generate a new system-user token in Business Manager with the ads_management permission for "
+                + options.adAccountId() + " and set access_token to it";
+    }
+
+    private static String permissionAdvice(FacebookOptions options) {
+        return "give the system user ads_management on " + options.adAccountId()
+                + " and accept the Custom Audiences terms";
     }
 
     /**
@@ -79,18 +93,8 @@ public final class GraphClient {
             b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
                     .method(method, HttpRequest.BodyPublishers.ofString(form));
         }
-        HttpResponse<String> response;
         String endpoint = endpoint(url);
-        try {
-            response = context.httpClient().send(b.timeout(context.requestTimeout()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new RetriableDestinationException("IO", "Graph API " + method + " " + endpoint + " failed: "
-                    + e.getClass().getSimpleName(), null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetriableDestinationException("INTERRUPTED", "interrupted calling the Graph API", null, e);
-        }
+        HttpResponse<String> response = sender.send(b, method + " " + endpoint);
         String usage = response.headers().firstValue(USAGE_HEADER).orElse("");
         if (response.statusCode() / 100 == 2) return new Answer(response.body(), usage);
         throw failure(method + " " + endpoint, response.statusCode(), response.body(), usage,
@@ -109,17 +113,17 @@ public final class GraphClient {
         }
         if (code == 190 || status == 401) {
             return new DestinationException("TOKEN", "Meta rejected the access token " + options.accessToken().masked()
-                    + " (code 190: invalid or expired): generate a new system-user token in Business Manager with the "
-                    + "ads_management permission for " + options.adAccountId() + " and set access_token to it");
+                    + " (code 190: invalid or expired): " + tokenAdvice(options));
         }
         if (code == 200 || code == 10 || code == 294 || status == 403) {
             return new DestinationException("PERMISSION", "the access token " + options.accessToken().masked()
-                    + " lacks permission for " + what + " (code " + code + "): give the system user ads_management on "
-                    + options.adAccountId() + " and accept the Custom Audiences terms");
+                    + " lacks permission for " + what + " (code " + code + "): " + permissionAdvice(options));
         }
-        if (status / 100 == 5 || TRANSIENT_CODES.contains(code) || error.path("is_transient").asBoolean(false)) {
-            return new RetriableDestinationException(Integer.toString(status), "Graph API answered " + status
-                    + " (code " + code + ") to " + what, retryAfterHeader.flatMap(RetryAfter::parse).orElse(null));
+        Duration wait = retryAfterHeader.flatMap(RetryAfter::parse).orElse(null);
+        Optional<DestinationException> mapped = policy.failure(status, what + " (code " + code + ")", wait);
+        if (mapped.isPresent()) return mapped.get();
+        if (TRANSIENT_CODES.contains(code) || error.path("is_transient").asBoolean(false)) {
+            return policy.retriable(status, what + " (transient code " + code + ")", wait);
         }
         return new DestinationException(Integer.toString(code), "Graph API refused " + what + ": " + type
                 + " code " + code + " subcode " + error.path("error_subcode").asText("none") + " (HTTP " + status + ")");

@@ -43,11 +43,15 @@ class FacebookDestinationTest {
     }
 
     private Destination create(Map<String, Object> extra) {
+        return new FacebookDestinationFactory().create(settings(extra), DestinationContext.defaults());
+    }
+
+    private Settings settings(Map<String, Object> extra) {
         Map<String, Object> values = new HashMap<>(Map.of("base_url", server.baseUrl(),
                 "access_token", Secret.of("${env:FB_TOKEN}", FacebookConformanceTest.TOKEN),
                 "ad_account_id", "1234567890", "customer_file_source", "USER_PROVIDED_ONLY"));
         values.putAll(extra);
-        return new FacebookDestinationFactory().create(new Settings("meta", "facebook", values), DestinationContext.defaults());
+        return new Settings("meta", "facebook", values);
     }
 
     @AfterEach
@@ -82,7 +86,7 @@ class FacebookDestinationTest {
     @Test
     void onlyHashesLeaveTheProcess() {
         AudienceRef a = destination.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
-        destination.push(new Batch(a, Operation.ADD, members(0, 50), 0, true, 50));
+        destination.push(Batch.builder(a, Operation.ADD, members(0, 50)).totalInRun(50).build());
         assertThat(api.unhashedValuesReceived()).isZero();
         assertThat(api.rowsReceived()).isEqualTo(50);
         String bodies = String.join("\n", server.server().getAllServeEvents().stream()
@@ -95,7 +99,7 @@ class FacebookDestinationTest {
     void batchesOfOneRunShareAnUploadSessionNumberedFromOne() {
         AudienceRef a = destination.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
         for (int b = 0; b < 3; b++) {
-            destination.push(new Batch(a, Operation.ADD, members(b * 10, 10), b, b == 2, 30));
+            destination.push(Batch.builder(a, Operation.ADD, members(b * 10, 10)).sequence(b).lastBatch(b == 2).totalInRun(30).build());
         }
         List<String> log = api.sessionLog();
         assertThat(log).hasSize(3);
@@ -108,23 +112,23 @@ class FacebookDestinationTest {
     @Test
     void fullRefreshReplacesTheAudienceThroughUsersReplace() {
         AudienceRef a = destination.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
-        destination.push(new Batch(a, Operation.ADD, members(0, 20), 0, true, 20));
+        destination.push(Batch.builder(a, Operation.ADD, members(0, 20)).totalInRun(20).build());
         Destination refresh = create(Map.of("full_refresh", true));
-        refresh.push(new Batch(a, Operation.ADD, members(100, 5), 0, false, 10));
+        refresh.push(Batch.builder(a, Operation.ADD, members(100, 5)).sequence(0).lastBatch(false).totalInRun(10).build());
         assertThat(api.members(a.id())).as("replaced only at the last batch").hasSize(20);
-        refresh.push(new Batch(a, Operation.ADD, members(105, 5), 1, true, 10));
+        refresh.push(Batch.builder(a, Operation.ADD, members(105, 5)).sequence(1).lastBatch(true).totalInRun(10).build());
         assertThat(api.members(a.id())).hasSize(10)
                 .contains("EMAIL:" + MetaNormalizer.sha256("person100@example.com"))
                 .doesNotContain("EMAIL:" + MetaNormalizer.sha256("person0@example.com"));
         assertThat(api.sessionLog().get(1)).startsWith("usersreplace ");
-        assertThat(refresh.capabilities().supportsRemove()).isFalse();
+        assertThat(new FacebookDestinationFactory().capabilities(settings(Map.of("full_refresh", true))).supportsRemove()).isFalse();
     }
 
     @Test
     void entriesMetaReportsInvalidBecomeRejectedRows() {
         AudienceRef a = destination.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
         api.refuse(MetaNormalizer.sha256("person3@example.com"));
-        BatchResult r = destination.push(new Batch(a, Operation.ADD, members(0, 6), 0, true, 6));
+        BatchResult r = destination.push(Batch.builder(a, Operation.ADD, members(0, 6)).totalInRun(6).build());
         assertThat(r.rows()).filteredOn(x -> x.status() == RowStatus.REJECTED).singleElement()
                 .satisfies(x -> {
                     assertThat(x.key()).isEqualTo("c3");
@@ -141,7 +145,7 @@ class FacebookDestinationTest {
                         "{\"99\":[{\"type\":\"custom_audience\",\"estimated_time_to_regain_access\":3},"
                                 + "{\"type\":\"ads_management\",\"estimated_time_to_regain_access\":7}]}")
                 .withBody("{\"error\":{\"message\":\"User request limit reached\",\"type\":\"OAuthException\",\"code\":17}}"));
-        Throwable t = catchThrowable(() -> destination.push(new Batch(a, Operation.ADD, members(0, 2), 0, true, 2)));
+        Throwable t = catchThrowable(() -> destination.push(Batch.builder(a, Operation.ADD, members(0, 2)).totalInRun(2).build()));
         assertThat(t).isInstanceOf(RetriableDestinationException.class);
         assertThat(((RetriableDestinationException) t).retryAfter()).contains(Duration.ofMinutes(7));
         assertThat(((RetriableDestinationException) t).code()).isEqualTo("17");

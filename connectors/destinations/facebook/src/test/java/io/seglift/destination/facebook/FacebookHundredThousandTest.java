@@ -35,8 +35,7 @@ class FacebookHundredThousandTest {
         try (WireMockSandbox sandbox = WireMockSandbox.start(api, SandboxOptions.defaults().withFaults(faults));
              Destination d = new FacebookDestinationFactory().create(new Settings("fb", "facebook", Map.of(
                      "base_url", sandbox.baseUrl().toString(), "access_token", Secret.of("${env:T}", "EAAB-x"),
-                     "ad_account_id", "act_42")), new DestinationContext(java.net.http.HttpClient.newHttpClient(),
-                     java.time.Clock.systemUTC(), Duration.ofSeconds(120)))) {
+                     "ad_account_id", "act_42")), DestinationContext.builder().httpClient(java.net.http.HttpClient.newHttpClient()).clock(java.time.Clock.systemUTC()).requestTimeout(Duration.ofSeconds(120)).build())) {
             AudienceRef audience = null;
             for (int i = 0; audience == null; i++) {
                 try {
@@ -45,7 +44,7 @@ class FacebookHundredThousandTest {
                     if (i > 20) throw e;
                 }
             }
-            FaultyRun.Summary s = FaultyRun.add(d, audience, 100_000, i -> new Member("c" + i,
+            FaultyRun.Summary s = FaultyRun.add(d, FacebookDestination.MAX_BATCH, audience, 100_000, i -> new Member("c" + i,
                     Map.of(IdentifierType.EMAIL, "m" + i + "@example.com"), Map.of(), null));
             System.out.println("facebook 100k: " + s + "; sandbox injected throttles " + sandbox.stats().injected(Fault.RATE_LIMITED)
                     + ", 5xx " + sandbox.stats().injected(Fault.SERVER_ERROR) + ", resets "

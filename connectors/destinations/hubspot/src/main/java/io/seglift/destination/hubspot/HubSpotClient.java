@@ -6,19 +6,22 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.RetriableDestinationException;
-import io.seglift.toolkit.http.RetryAfter;
+import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.settings.Secret;
+import io.seglift.toolkit.http.BaseUrl;
+import io.seglift.toolkit.http.HttpSender;
+import io.seglift.toolkit.http.RetryAfter;
+import io.seglift.toolkit.http.StatusPolicy;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +30,10 @@ import java.util.Optional;
 
 /**
  * Typed client for the HubSpot endpoints Seglift uses: contacts batch upsert, lists v3 and contact properties.
- * Failures map onto the SPI: 429 with policy {@code TEN_SECONDLY_ROLLING} (or any non-daily policy), 5xx, timeouts and
- * connection failures become {@link RetriableDestinationException} carrying the wait HubSpot asked for; 429 with policy
- * {@code DAILY}, 401 and 403 become {@link DestinationException} with what to do. Other 4xx answers surface as
+ * Failures map onto the SPI through the HTTP toolkit: 429, 5xx, timeouts and connection failures become {@link
+ * RetriableDestinationException} carrying the wait HubSpot asked for (for policy {@code DAILY}: until the next UTC
+ * midnight, which the engine refuses to wait for past its maximum); 401 and 403 become {@link DestinationException}
+ * with what to do. Other 4xx answers surface as
  * {@link HubSpotApiException} for the caller to interpret. Messages never contain the token, emails or phone numbers.
  */
 public final class HubSpotClient {
@@ -38,17 +42,20 @@ public final class HubSpotClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
-    private final URI baseUrl;
+    private final HttpSender sender;
+    private final BaseUrl baseUrl;
     private final Secret token;
-    private final Duration timeout;
+    private final Clock clock;
+    private final StatusPolicy policy;
 
-    public HubSpotClient(HttpClient http, URI baseUrl, Secret token, Duration timeout) {
-        this.http = http;
-        String b = baseUrl.toString();
-        this.baseUrl = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
+    public HubSpotClient(DestinationContext context, BaseUrl baseUrl, Secret token) {
+        this.sender = new HttpSender(context.httpClient(), context.requestTimeout(), "HubSpot");
+        this.baseUrl = baseUrl;
         this.token = token;
-        this.timeout = timeout;
+        this.clock = context.clock();
+        this.policy = new StatusPolicy("HubSpot", "create a private-app token and set it as the destination's token ("
+                + token.source() + ")", "give the private app the scopes crm.objects.contacts.read, "
+                + "crm.objects.contacts.write, crm.lists.read, crm.lists.write and crm.schemas.contacts.write");
     }
 
     /** One contact to upsert: matched by {@code email}; {@code traceId} (the customer key) ties errors to rows. */
@@ -187,8 +194,7 @@ public final class HubSpotClient {
     }
 
     private JsonNode send(String method, String path, JsonNode body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(timeout)
+        HttpRequest.Builder b = HttpRequest.newBuilder(baseUrl.resolve(path))
                 .header("Authorization", "Bearer " + token.reveal())
                 .header("Accept", "application/json");
         if (body == null) {
@@ -197,23 +203,7 @@ public final class HubSpotClient {
             b.header("Content-Type", "application/json");
             b.method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
         }
-        HttpResponse<String> resp;
-        try {
-            resp = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new RetriableDestinationException("TIMEOUT", "HubSpot did not answer " + method + " " + route(path)
-                    + " within " + timeout.toMillis() + " ms", null, e);
-        } catch (ConnectException e) {
-            throw new RetriableDestinationException("CONNECT", "cannot connect to HubSpot at " + baseUrl + ": "
-                    + e.getMessage(), null, e);
-        } catch (IOException e) {
-            throw new RetriableDestinationException("IO", "connection to HubSpot failed during " + method + " "
-                    + route(path) + ": " + e.getMessage(), null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetriableDestinationException("INTERRUPTED", "interrupted while calling HubSpot", null, e);
-        }
-        return interpret(method, path, resp);
+        return interpret(method, path, sender.send(b, method + " " + route(path)));
     }
 
     private JsonNode interpret(String method, String path, HttpResponse<String> resp) {
@@ -223,28 +213,21 @@ public final class HubSpotClient {
         String message = Redactor.redact(json.path("message").asText(resp.body()));
         String category = json.path("category").asText(json.path("errorType").asText(""));
         String what = method + " " + route(path);
-        if (status == 429) {
-            String policy = json.path("policyName").asText("");
-            if (policy.equals("DAILY")) {
-                throw new DestinationException("DAILY_LIMIT", "HubSpot's daily API limit for this portal is used up ("
-                        + what + "); retrying today will not help: it resets at midnight in the portal's time zone. "
-                        + "Sync again tomorrow or ask HubSpot for the API limit increase.");
+        if (status == 429 && json.path("policyName").asText("").equals("DAILY")) {
+            Duration untilMidnight = Duration.between(clock.instant(),
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            throw new RetriableDestinationException("DAILY_LIMIT", "HubSpot's daily API limit for this portal is used up ("
+                    + what + "); it resets at midnight in the portal's time zone. Sync again tomorrow or ask HubSpot "
+                    + "for the API limit increase.", untilMidnight.plusMinutes(1));
+        }
+        String policyName = json.path("policyName").asText("");
+        var failure = policy.failure(status, status == 429 ? what + " (policy " + (policyName.isEmpty() ? "unknown" : policyName)
+                + ")" : what, status == 429 || status >= 500 ? retryAfter(resp) : null);
+        if (failure.isPresent()) {
+            if (status == 403) {
+                throw new DestinationException("SCOPE", failure.get().getMessage() + ". HubSpot said: " + message);
             }
-            throw new RetriableDestinationException("429", "HubSpot rate limit (" + (policy.isEmpty() ? "unknown policy" : policy)
-                    + ") on " + what, retryAfter(resp));
-        }
-        if (status >= 500) {
-            throw new RetriableDestinationException(String.valueOf(status), "HubSpot answered " + status + " to " + what
-                    + ": " + message, retryAfter(resp));
-        }
-        if (status == 401) {
-            throw new DestinationException("AUTH", "HubSpot refused the token (401) on " + what + ": create a private-app "
-                    + "token and set it as the destination's token (" + token.source() + ")");
-        }
-        if (status == 403) {
-            throw new DestinationException("SCOPE", "HubSpot denied " + what + " (403): give the private app the scopes "
-                    + "crm.objects.contacts.read, crm.objects.contacts.write, crm.lists.read, crm.lists.write and "
-                    + "crm.schemas.contacts.write. HubSpot said: " + message);
+            throw failure.get();
         }
         throw new HubSpotApiException(status, category, "HubSpot answered " + status + " to " + what + ": " + message);
     }

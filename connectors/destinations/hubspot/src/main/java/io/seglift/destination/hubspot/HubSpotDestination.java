@@ -18,7 +18,6 @@ import io.seglift.spi.destination.SyncMode;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +48,10 @@ public final class HubSpotDestination implements Destination {
         this.client = client;
     }
 
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(Channel.CRM, Set.of(IdentifierType.EMAIL), MAX_BATCH, DOCUMENTED_LIMITS,
-                EnumSet.allOf(SyncMode.class), true, true);
+    /** What every HubSpot destination can do: email matching, every mode, removes and contact properties. */
+    public static Capabilities capabilities() {
+        return Capabilities.builder(Channel.CRM).identifiers(IdentifierType.EMAIL).maxBatchSize(MAX_BATCH)
+                .rateLimits(DOCUMENTED_LIMITS).modes(SyncMode.values()).removes().attributes().build();
     }
 
     @Override

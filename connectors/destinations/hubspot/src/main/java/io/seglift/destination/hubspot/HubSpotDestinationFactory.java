@@ -1,5 +1,6 @@
 package io.seglift.destination.hubspot;
 
+import io.seglift.spi.destination.Capabilities;
 import io.seglift.spi.destination.Destination;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationFactory;
@@ -7,11 +8,18 @@ import io.seglift.spi.settings.ConfigKey;
 import io.seglift.spi.settings.ConfigSpec;
 import io.seglift.spi.settings.Settings;
 
-import java.net.URI;
+import io.seglift.toolkit.http.BaseUrl;
 
 /** {@code type: hubspot}: a private-app {@code token} (secret) and an optional {@code base_url}. */
 public final class HubSpotDestinationFactory implements DestinationFactory {
     public static final String DEFAULT_BASE_URL = "https://api.hubapi.com";
+    /** The connector's version: CRM API v3 endpoints. */
+    public static final String VERSION = "1.1.0 (HubSpot CRM API v3)";
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
 
     @Override
     public String type() {
@@ -32,9 +40,13 @@ public final class HubSpotDestinationFactory implements DestinationFactory {
     }
 
     @Override
+    public Capabilities capabilities(Settings settings) {
+        return HubSpotDestination.capabilities();
+    }
+
+    @Override
     public Destination create(Settings settings, DestinationContext context) {
-        URI base = settings.uri("base_url").orElse(URI.create(DEFAULT_BASE_URL));
-        return new HubSpotDestination(new HubSpotClient(context.httpClient(), base, settings.requireSecret("token"),
-                context.requestTimeout()));
+        BaseUrl base = BaseUrl.parse(settings.name() + ".base_url", settings.string("base_url", DEFAULT_BASE_URL));
+        return new HubSpotDestination(new HubSpotClient(context, base, settings.requireSecret("token")));
     }
 }

@@ -57,7 +57,8 @@ class HubSpotDestinationTest {
         Settings settings = new Settings("hubspot_crm", "hubspot", Map.of(
                 "token", Secret.of("${env:HUBSPOT_TOKEN}", "pat-na1-test"), "base_url", s.baseUrl().toString()));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Destination d = factory.create(settings, new DestinationContext(http, Clock.systemUTC(), timeout));
+        Destination d = factory.create(settings, DestinationContext.builder().httpClient(http)
+                .clock(Clock.systemUTC()).requestTimeout(timeout).build());
         open.add(d);
         return d;
     }
@@ -79,8 +80,8 @@ class HubSpotDestinationTest {
         assertThat(list.created()).isTrue();
         assertThat(d.ensureAudience(SPEC)).isEqualTo(new AudienceRef(list.id(), list.name(), false));
 
-        BatchResult r = d.push(new Batch(list, Operation.ADD, List.of(member("c1", "Ann@Example.com"),
-                member("c2", "bob@example.com"), member("c3", "not-an-email"), member("c4", null)), 0, true, 4));
+        BatchResult r = d.push(Batch.builder(list, Operation.ADD, List.of(member("c1", "Ann@Example.com"),
+                member("c2", "bob@example.com"), member("c3", "not-an-email"), member("c4", null))).totalInRun(4).build());
         Map<String, RowResult> rows = byKey(r);
         assertThat(rows.get("c1").status()).isEqualTo(RowStatus.OK);
         assertThat(rows.get("c1").destinationId()).isNotBlank();
@@ -92,12 +93,12 @@ class HubSpotDestinationTest {
         assertThat(api.listMemberEmails(SPEC.displayName())).containsExactlyInAnyOrder("ann@example.com", "bob@example.com");
 
         // the same batch again changes nothing (idempotent push)
-        d.push(new Batch(list, Operation.ADD, List.of(member("c1", "ann@example.com")), 1, true, 1));
+        d.push(Batch.builder(list, Operation.ADD, List.of(member("c1", "ann@example.com"))).sequence(1).lastBatch(true).totalInRun(1).build());
         assertThat(api.contactCount()).isEqualTo(2);
         assertThat(api.listSize(SPEC.displayName())).isEqualTo(2);
 
-        BatchResult removed = d.push(new Batch(list, Operation.REMOVE, List.of(
-                new Member("c1", Map.of(), Map.of(), rows.get("c1").destinationId())), 0, true, 1));
+        BatchResult removed = d.push(Batch.builder(list, Operation.REMOVE, List.of(
+                new Member("c1", Map.of(), Map.of(), rows.get("c1").destinationId()))).totalInRun(1).build());
         assertThat(removed.count(RowStatus.OK)).isEqualTo(1);
         assertThat(api.listMemberEmails(SPEC.displayName())).containsExactly("bob@example.com");
     }
@@ -108,7 +109,7 @@ class HubSpotDestinationTest {
         Destination d = destination(s, Duration.ofSeconds(5));
         AudienceRef list = d.ensureAudience(SPEC);
         Member m = new Member("c1", Map.of(IdentifierType.EMAIL, "ann@example.com"), Map.of("seglift_rfm_segment", "Champions"), null);
-        assertThat(d.push(new Batch(list, Operation.UPDATE, List.of(m), 0, true, 1)).count(RowStatus.OK)).isEqualTo(1);
+        assertThat(d.push(Batch.builder(list, Operation.UPDATE, List.of(m)).totalInRun(1).build()).count(RowStatus.OK)).isEqualTo(1);
         assertThat(((HubSpotSandboxApi) s.api()).contact("ann@example.com").orElseThrow().properties())
                 .containsEntry("seglift_rfm_segment", "Champions");
     }
@@ -119,7 +120,7 @@ class HubSpotDestinationTest {
         Destination d = destination(s, Duration.ofSeconds(5));
         AudienceRef list = d.ensureAudience(SPEC);
         List<Member> many = IntStream.range(0, 101).mapToObj(i -> member("c" + i, "u" + i + "@example.com")).toList();
-        assertThatThrownBy(() -> d.push(new Batch(list, Operation.ADD, many, 0, true, 101)))
+        assertThatThrownBy(() -> d.push(Batch.builder(list, Operation.ADD, many).totalInRun(101).build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100");
     }
 
@@ -129,7 +130,7 @@ class HubSpotDestinationTest {
         Sandbox faulty = sandbox(SandboxOptions.defaults().withFaults(plan));
         Destination d = destination(faulty, timeout);
         try {
-            d.push(new Batch(list, Operation.ADD, List.of(member("c1", "a@example.com")), 0, true, 1));
+            d.push(Batch.builder(list, Operation.ADD, List.of(member("c1", "a@example.com"))).totalInRun(1).build());
         } catch (RetriableDestinationException e) {
             return e;
         }
@@ -171,7 +172,7 @@ class HubSpotDestinationTest {
         Destination d = destination(s, Duration.ofSeconds(5));
         AudienceRef list = d.ensureAudience(SPEC);
         List<Member> ms = IntStream.range(0, 40).mapToObj(i -> member("c" + i, "u" + i + "@example.com")).toList();
-        BatchResult r = d.push(new Batch(list, Operation.ADD, ms, 0, true, 40));
+        BatchResult r = d.push(Batch.builder(list, Operation.ADD, ms).totalInRun(40).build());
         assertThat(r.count(RowStatus.RETRY)).isBetween(5L, 35L);
         assertThat(r.count(RowStatus.OK) + r.count(RowStatus.RETRY)).isEqualTo(40);
         assertThat(((HubSpotSandboxApi) s.api()).listSize(SPEC.displayName())).isEqualTo((int) r.count(RowStatus.OK));
@@ -184,9 +185,11 @@ class HubSpotDestinationTest {
         open.add(s);
         Destination d = destination(s, Duration.ofSeconds(5));
         d.check();
-        assertThatThrownBy(d::check).isInstanceOfSatisfying(DestinationException.class, e -> {
+        assertThatThrownBy(d::check).isInstanceOfSatisfying(RetriableDestinationException.class, e -> {
             assertThat(e.code()).isEqualTo("DAILY_LIMIT");
-            assertThat(e.getMessage()).contains("retrying today will not help");
+            assertThat(e.getMessage()).contains("daily API limit").contains("Sync again tomorrow");
+            assertThat(e.retryAfter()).hasValueSatisfying(w -> assertThat(w).isGreaterThan(Duration.ofMinutes(1))
+                    .isLessThanOrEqualTo(Duration.ofHours(24).plusMinutes(1)));
         });
     }
 
@@ -211,7 +214,7 @@ class HubSpotDestinationTest {
         AudienceRef list = d.ensureAudience(SPEC);
         List<Member> ms = new ArrayList<>(IntStream.range(0, 9).mapToObj(i -> member("c" + i, "u" + i + "@example.com")).toList());
         ms.add(4, member("bad", "no-at-sign"));
-        BatchResult r = d.push(new Batch(list, Operation.ADD, ms, 0, true, 10));
+        BatchResult r = d.push(Batch.builder(list, Operation.ADD, ms).totalInRun(10).build());
         Map<String, RowResult> rows = byKey(r);
         assertThat(r.count(RowStatus.OK)).isEqualTo(9);
         assertThat(rows.get("bad").status()).isEqualTo(RowStatus.REJECTED);

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.RetriableDestinationException;
-import io.seglift.toolkit.http.RetryAfter;
+import io.seglift.toolkit.http.HttpSender;
+import io.seglift.toolkit.http.StatusPolicy;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -24,17 +24,21 @@ public final class KlaviyoClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KlaviyoOptions options;
-    private final DestinationContext context;
+    private final HttpSender sender;
+    private final StatusPolicy policy;
 
     public KlaviyoClient(KlaviyoOptions options, DestinationContext context) {
         this.options = options;
-        this.context = context;
+        this.sender = new HttpSender(context.httpClient(), context.requestTimeout(), "Klaviyo");
+        this.policy = new StatusPolicy("Klaviyo", "the API key " + options.apiKey().masked() + " is not valid: create a "
+                + "private API key in Klaviyo (Settings > API keys) with scopes lists:read, lists:write, profiles:read, "
+                + "profiles:write and set api_key to it", "the API key " + options.apiKey().masked()
+                + " lacks a scope: give it lists:write and profiles:write");
     }
 
     /** Sends a request with {@code pathAndQuery} (already encoded) and returns the JSON answer (empty for 204). */
     public JsonNode call(String method, String pathAndQuery, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.baseUrl() + pathAndQuery))
-                .timeout(context.requestTimeout())
+        HttpRequest.Builder request = HttpRequest.newBuilder(options.baseUrl().resolve(pathAndQuery))
                 .header("Authorization", "Klaviyo-API-Key " + options.apiKey().reveal())
                 .header("revision", REVISION)
                 .header("Accept", JSON_API);
@@ -43,16 +47,7 @@ public final class KlaviyoClient {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<String> response;
-        try {
-            response = context.httpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new RetriableDestinationException("IO", "Klaviyo " + method + " " + endpoint(pathAndQuery)
-                    + " failed: " + e.getClass().getSimpleName(), null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetriableDestinationException("INTERRUPTED", "interrupted calling Klaviyo", null, e);
-        }
+        HttpResponse<String> response = sender.send(request, method + " " + endpoint(pathAndQuery));
         int status = response.statusCode();
         if (status / 100 == 2) {
             try {
@@ -67,23 +62,9 @@ public final class KlaviyoClient {
     }
 
     private RuntimeException failure(String method, String pathAndQuery, HttpResponse<String> response) {
-        int status = response.statusCode();
         String where = method + " " + endpoint(pathAndQuery);
-        if (status == 429 || status / 100 == 5) {
-            return new RetriableDestinationException(Integer.toString(status),
-                    "Klaviyo answered " + status + " to " + where, RetryAfter.of(response).orElse(null));
-        }
-        if (status == 401) {
-            return new DestinationException("AUTH", "Klaviyo rejected the API key " + options.apiKey().masked()
-                    + " (401): create a private API key in Klaviyo (Settings > API keys) with scopes lists:read, "
-                    + "lists:write, profiles:read, profiles:write and set api_key to it");
-        }
-        if (status == 403) {
-            return new DestinationException("FORBIDDEN", "the Klaviyo API key " + options.apiKey().masked()
-                    + " lacks a scope for " + where + " (403): give it lists:write and profiles:write");
-        }
-        return new DestinationException(Integer.toString(status), "Klaviyo refused " + where + " (" + status + "): "
-                + errorTitle(response.body()));
+        return policy.failure(response, where).orElseGet(() -> policy.fatal(response.statusCode(), where,
+                errorTitle(response.body())));
     }
 
     private static String errorTitle(String body) {

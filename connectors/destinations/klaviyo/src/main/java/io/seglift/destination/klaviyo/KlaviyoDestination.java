@@ -16,6 +16,8 @@ import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.destination.Member;
 import io.seglift.spi.destination.Operation;
 import io.seglift.spi.destination.RateLimit;
+import io.seglift.spi.destination.RequestScope;
+import io.seglift.spi.time.Sleeper;
 import io.seglift.spi.destination.RetriableDestinationException;
 import io.seglift.spi.destination.RowResult;
 import io.seglift.spi.destination.SyncMode;
@@ -59,6 +61,7 @@ public final class KlaviyoDestination implements Destination {
     private final Sleeper sleeper;
     private final ProfileMapper mapper = new ProfileMapper();
 
+    /** @param sleeper waits between polls of an import job (the context's, so tests never sleep) */
     public KlaviyoDestination(KlaviyoClient client, KlaviyoOptions options, Clock clock, Sleeper sleeper) {
         this.client = client;
         this.options = options;
@@ -66,20 +69,28 @@ public final class KlaviyoDestination implements Destination {
         this.sleeper = sleeper;
     }
 
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(Channel.EMAIL,
-                Set.of(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.EXTERNAL_ID,
-                        IdentifierType.FIRST_NAME, IdentifierType.LAST_NAME),
-                MAX_BATCH,
-                List.of(new RateLimit("profile-bulk-import-jobs:steady", 150, Duration.ofMinutes(1)),
-                        new RateLimit("profile-bulk-import-jobs:burst", 10, Duration.ofSeconds(1)),
-                        new RateLimit("lists-relationships:steady", 150, Duration.ofMinutes(1)),
-                        new RateLimit("lists-relationships:burst", 10, Duration.ofSeconds(1)),
-                        new RateLimit("lists-read:steady", 750, Duration.ofMinutes(1)),
-                        new RateLimit("lists-read:burst", 75, Duration.ofSeconds(1)),
-                        new RateLimit("lists-create:daily", 150, Duration.ofDays(1))),
-                Set.of(SyncMode.MIRROR, SyncMode.ADD_ONLY, SyncMode.UPSERT), true, true);
+    /**
+     * What every Klaviyo destination can do. Each documented limit (Klaviyo's rate-limit tiers, per endpoint) applies
+     * to the requests of its endpoint: https://developers.klaviyo.com/en/docs/rate_limits_and_error_handling
+     */
+    public static Capabilities capabilities() {
+        RequestScope importJobs = RequestScope.of("POST", "/api/profile-bulk-import-jobs");
+        RequestScope relationships = RequestScope.path("/api/lists/*/relationships/**");
+        RequestScope listsRead = RequestScope.of("GET", "/api/lists/**");
+        RequestScope listsCreate = RequestScope.of("POST", "/api/lists");
+        return Capabilities.builder(Channel.EMAIL)
+                .identifiers(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.EXTERNAL_ID,
+                        IdentifierType.FIRST_NAME, IdentifierType.LAST_NAME)
+                .maxBatchSize(MAX_BATCH)
+                .rateLimit(new RateLimit("profile-bulk-import-jobs:steady", 150, Duration.ofMinutes(1), importJobs))
+                .rateLimit(new RateLimit("profile-bulk-import-jobs:burst", 10, Duration.ofSeconds(1), importJobs))
+                .rateLimit(new RateLimit("lists-relationships:steady", 150, Duration.ofMinutes(1), relationships))
+                .rateLimit(new RateLimit("lists-relationships:burst", 10, Duration.ofSeconds(1), relationships))
+                .rateLimit(new RateLimit("lists-read:steady", 750, Duration.ofMinutes(1), listsRead))
+                .rateLimit(new RateLimit("lists-read:burst", 75, Duration.ofSeconds(1), listsRead))
+                .rateLimit(new RateLimit("lists-create:daily", 150, Duration.ofDays(1), listsCreate))
+                .modes(SyncMode.MIRROR, SyncMode.ADD_ONLY, SyncMode.UPSERT).removes().attributes()
+                .build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.seglift.destination.klaviyo;
 
+import io.seglift.spi.destination.Capabilities;
 import io.seglift.spi.destination.Destination;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationFactory;
@@ -7,12 +8,22 @@ import io.seglift.spi.settings.ConfigKey;
 import io.seglift.spi.settings.ConfigSpec;
 import io.seglift.spi.settings.Settings;
 
-import java.net.URI;
+import io.seglift.toolkit.http.BaseUrl;
 import java.time.Duration;
 
 /** Creates {@link KlaviyoDestination}s for {@code type: klaviyo}. */
 public final class KlaviyoDestinationFactory implements DestinationFactory {
     static final String DEFAULT_BASE_URL = "https://a.klaviyo.com";
+
+    @Override
+    public String version() {
+        return "1.1.0 (Klaviyo API revision " + KlaviyoClient.REVISION + ")";
+    }
+
+    @Override
+    public Capabilities capabilities(Settings settings) {
+        return KlaviyoDestination.capabilities();
+    }
 
     @Override
     public String type() {
@@ -38,11 +49,11 @@ public final class KlaviyoDestinationFactory implements DestinationFactory {
 
     @Override
     public Destination create(Settings settings, DestinationContext context) {
-        String base = settings.string("base_url", DEFAULT_BASE_URL);
-        KlaviyoOptions options = new KlaviyoOptions(URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base),
+        KlaviyoOptions options = new KlaviyoOptions(
+                BaseUrl.parse(settings.name() + ".base_url", settings.string("base_url", DEFAULT_BASE_URL)),
                 settings.requireSecret("api_key"),
                 settings.duration("job_poll_interval").orElse(Duration.ofSeconds(2)),
                 settings.duration("job_timeout").orElse(Duration.ofMinutes(10)));
-        return new KlaviyoDestination(new KlaviyoClient(options, context), options, context.clock(), Sleeper.SYSTEM);
+        return new KlaviyoDestination(new KlaviyoClient(options, context), options, context.clock(), context.sleeper());
     }
 }

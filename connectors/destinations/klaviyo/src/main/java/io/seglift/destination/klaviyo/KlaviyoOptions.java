@@ -2,7 +2,8 @@ package io.seglift.destination.klaviyo;
 
 import io.seglift.spi.settings.Secret;
 
-import java.net.URI;
+import io.seglift.toolkit.http.BaseUrl;
+
 import java.time.Duration;
 
 /**
@@ -13,5 +14,5 @@ import java.time.Duration;
  * @param jobPollInterval  wait between polls of a bulk import job
  * @param jobTimeout       how long a push waits for its import job before asking the engine to retry
  */
-public record KlaviyoOptions(URI baseUrl, Secret apiKey, Duration jobPollInterval, Duration jobTimeout) {
+public record KlaviyoOptions(BaseUrl baseUrl, Secret apiKey, Duration jobPollInterval, Duration jobTimeout) {
 }

@@ -35,7 +35,7 @@ class KlaviyoHundredThousandTest {
                      "base_url", sandbox.baseUrl().toString(), "api_key", Secret.of("${env:K}", "pk_x"),
                      "job_poll_interval", "1ms")), DestinationContext.defaults())) {
             var audience = retrying(() -> d.ensureAudience(new AudienceSpec("vip", "VIP", "brief")));
-            FaultyRun.Summary s = FaultyRun.add(d, audience, 100_000, i -> new Member("c" + i,
+            FaultyRun.Summary s = FaultyRun.add(d, KlaviyoDestination.MAX_BATCH, audience, 100_000, i -> new Member("c" + i,
                     Map.of(IdentifierType.EMAIL, "m" + i + "@example.com"), Map.of(), null));
             System.out.println("klaviyo 100k: " + s + "; sandbox injected 429 " + sandbox.stats().injected(Fault.RATE_LIMITED)
                     + ", 5xx " + sandbox.stats().injected(Fault.SERVER_ERROR) + ", resets "

@@ -65,10 +65,10 @@ class KlaviyoSpecValidationTest {
                         : Map.of(IdentifierType.EMAIL, "m" + i + "@example.org", IdentifierType.EXTERNAL_ID, "x" + i),
                         Map.of("decile", i % 10), null));
             }
-            var added = d.push(new Batch(list, Operation.ADD, ms, 0, true, ms.size()));
+            var added = d.push(Batch.builder(list, Operation.ADD, ms).totalInRun(ms.size()).build());
             assertThat(added.count(RowStatus.REJECTED)).isEqualTo(5);
             assertThat(api.memberCount(list.id())).isEqualTo(2_495);
-            var removed = d.push(new Batch(list, Operation.REMOVE, ms.subList(0, 1_500), 0, true, 1_500));
+            var removed = d.push(Batch.builder(list, Operation.REMOVE, ms.subList(0, 1_500)).totalInRun(1_500).build());
             assertThat(removed.count(RowStatus.OK)).isEqualTo(1_500);
             assertThat(api.memberCount(list.id())).isEqualTo(2_495 - 1_497);
             assertThat(KlaviyoSpec.violations(sandbox.server())).isEmpty();

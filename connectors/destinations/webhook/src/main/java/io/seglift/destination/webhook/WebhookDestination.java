@@ -10,13 +10,15 @@ import io.seglift.spi.destination.Batch;
 import io.seglift.spi.destination.BatchResult;
 import io.seglift.spi.destination.Capabilities;
 import io.seglift.spi.destination.Destination;
+import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.destination.Member;
 import io.seglift.spi.destination.RateLimit;
 import io.seglift.spi.destination.RetriableDestinationException;
-import io.seglift.toolkit.http.RetryAfter;
+import io.seglift.toolkit.http.HttpSender;
+import io.seglift.toolkit.http.StatusPolicy;
 import io.seglift.spi.destination.RowResult;
 import io.seglift.spi.destination.SyncMode;
 import org.slf4j.Logger;
@@ -58,19 +60,27 @@ public final class WebhookDestination implements Destination {
     private final DestinationContext context;
     private final RequestSigner signer;
 
+    private final HttpSender sender;
+    private final StatusPolicy policy;
+
     public WebhookDestination(WebhookOptions options, DestinationContext context) {
         this.options = options;
         this.context = context;
         this.signer = new RequestSigner(options.signingSecret());
+        this.sender = new HttpSender(context.httpClient(), context.requestTimeout(), "webhook");
+        this.policy = new StatusPolicy("webhook", "the receiver rejected the signature: set signing_secret to the "
+                + "receiver's shared secret (" + options.signingSecret().masked() + ")", "the receiver rejected the "
+                + "signature: set signing_secret to the receiver's shared secret (" + options.signingSecret().masked() + ")");
     }
 
-    @Override
-    public Capabilities capabilities() {
-        return new Capabilities(options.channel(), Set.copyOf(WebhookDestinationFactory.forwardedIdentifiers()),
-                options.maxBatchSize(),
-                List.of(new RateLimit("default", Math.max(1, (int) Math.round(options.requestsPerSecond())),
-                        Duration.ofSeconds(1))),
-                Set.of(SyncMode.MIRROR, SyncMode.ADD_ONLY, SyncMode.UPSERT), true, true);
+    /** What a webhook with {@code options} can do: every mode, at the receiver's declared request rate. */
+    static Capabilities capabilities(WebhookOptions options) {
+        return Capabilities.builder(options.channel())
+                .identifiers(WebhookDestinationFactory.forwardedIdentifiers().toArray(IdentifierType[]::new))
+                .maxBatchSize(options.maxBatchSize())
+                .rateLimit(new RateLimit("default", Math.max(1, (int) Math.round(options.requestsPerSecond())),
+                        Duration.ofSeconds(1)))
+                .modes(SyncMode.MIRROR, SyncMode.ADD_ONLY, SyncMode.UPSERT).removes().attributes().build();
     }
 
     @Override
@@ -166,37 +176,19 @@ public final class WebhookDestination implements Destination {
 
     private HttpResponse<String> send(String method, String path, byte[] body, String idempotencyKey) {
         long now = context.clock().instant().getEpochSecond();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.baseUrl() + path))
-                .timeout(context.requestTimeout())
+        HttpRequest.Builder request = HttpRequest.newBuilder(options.baseUrl().resolve(path))
                 .header("Content-Type", "application/json")
                 .header(RequestSigner.TIMESTAMP_HEADER, Long.toString(now))
                 .header(RequestSigner.SIGNATURE_HEADER, signer.sign(now, body))
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (idempotencyKey != null) request.header(RequestSigner.IDEMPOTENCY_HEADER, idempotencyKey);
-        try {
-            return context.httpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new RetriableDestinationException("IO", method + " " + path + " failed: "
-                    + e.getClass().getSimpleName(), null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetriableDestinationException("INTERRUPTED", method + " " + path + " was interrupted", null, e);
-        }
+        return sender.send(request, method + " " + path);
     }
 
     private RuntimeException failure(HttpResponse<String> response, String what) {
-        int status = response.statusCode();
-        if (status == 429 || status / 100 == 5) {
-            return new RetriableDestinationException(Integer.toString(status),
-                    "webhook answered " + status + " for " + what, RetryAfter.of(response).orElse(null));
-        }
-        if (status == 401 || status == 403) {
-            return new DestinationException("AUTH", "the webhook rejected the signature (" + status
-                    + "): set signing_secret to the receiver's shared secret (" + options.signingSecret().masked() + ")");
-        }
-        return new DestinationException(Integer.toString(status), "webhook answered " + status + " for " + what
-                + " at " + options.baseUrl() + "; expected 2xx");
+        return policy.failure(response, what).orElseGet(() -> policy.fatal(response.statusCode(), what,
+                "expected 2xx from " + options.baseUrl()));
     }
 
     private static byte[] bytes(JsonNode node) {

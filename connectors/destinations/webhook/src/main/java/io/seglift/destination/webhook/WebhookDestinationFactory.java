@@ -1,6 +1,7 @@
 package io.seglift.destination.webhook;
 
 import io.seglift.spi.destination.Channel;
+import io.seglift.spi.destination.Capabilities;
 import io.seglift.spi.destination.Destination;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationFactory;
@@ -8,7 +9,7 @@ import io.seglift.spi.settings.ConfigKey;
 import io.seglift.spi.settings.ConfigSpec;
 import io.seglift.spi.settings.Settings;
 
-import java.net.URI;
+import io.seglift.toolkit.http.BaseUrl;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,23 +48,32 @@ public final class WebhookDestinationFactory implements DestinationFactory {
     }
 
     @Override
+    public String version() {
+        return "1.1.0 (Seglift webhook protocol 1)";
+    }
+
+    @Override
+    public Capabilities capabilities(Settings settings) {
+        return WebhookDestination.capabilities(options(settings));
+    }
+
+    @Override
     public Destination create(Settings settings, DestinationContext context) {
+        return new WebhookDestination(options(settings), context);
+    }
+
+    private static WebhookOptions options(Settings settings) {
         long maxBatch = settings.integer(MAX_BATCH_SIZE, 1000);
         if (maxBatch < 1 || maxBatch > HARD_MAX_BATCH) {
             throw new IllegalArgumentException("webhook '" + settings.name() + "'." + MAX_BATCH_SIZE + " is " + maxBatch
                     + "; allowed: 1 to " + HARD_MAX_BATCH);
         }
-        WebhookOptions options = new WebhookOptions(
-                URI.create(stripSlash(settings.requireString(BASE_URL))),
+        return new WebhookOptions(
+                BaseUrl.parse(settings.name() + "." + BASE_URL, settings.requireString(BASE_URL)),
                 settings.requireSecret(SIGNING_SECRET),
-                Channel.valueOf(settings.string(CHANNEL, "crm").toUpperCase()),
+                Channel.valueOf(settings.string(CHANNEL, "crm").toUpperCase(java.util.Locale.ROOT)),
                 (int) maxBatch,
                 settings.number(REQUESTS_PER_SECOND, 10));
-        return new WebhookDestination(options, context);
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** The identifiers the webhook forwards, in payload order. */

@@ -3,7 +3,7 @@ package io.seglift.destination.webhook;
 import io.seglift.spi.destination.Channel;
 import io.seglift.spi.settings.Secret;
 
-import java.net.URI;
+import io.seglift.toolkit.http.BaseUrl;
 
 /**
  * Validated settings of one webhook destination.
@@ -14,6 +14,6 @@ import java.net.URI;
  * @param maxBatchSize      members per POST
  * @param requestsPerSecond pace the engine keeps
  */
-public record WebhookOptions(URI baseUrl, Secret signingSecret, Channel channel, int maxBatchSize,
+public record WebhookOptions(BaseUrl baseUrl, Secret signingSecret, Channel channel, int maxBatchSize,
                              double requestsPerSecond) {
 }

@@ -27,10 +27,10 @@ class RequestSignerTest {
     void idempotencyKeyDependsOnAudienceOperationAndKeysOnly() {
         AudienceRef a = new AudienceRef("vip", "VIP", false);
         List<Member> ms = List.of(new Member("c1", Map.of(), Map.of(), null), new Member("c2", Map.of(), Map.of(), null));
-        String add = WebhookDestination.idempotencyKey(new Batch(a, Operation.ADD, ms, 0, true, 2));
-        assertThat(WebhookDestination.idempotencyKey(new Batch(a, Operation.ADD, ms, 3, false, 9))).isEqualTo(add);
-        assertThat(WebhookDestination.idempotencyKey(new Batch(a, Operation.REMOVE, ms, 0, true, 2))).isNotEqualTo(add);
-        assertThat(WebhookDestination.idempotencyKey(new Batch(a, Operation.ADD, ms.subList(0, 1), 0, true, 1)))
+        String add = WebhookDestination.idempotencyKey(Batch.builder(a, Operation.ADD, ms).totalInRun(2).build());
+        assertThat(WebhookDestination.idempotencyKey(Batch.builder(a, Operation.ADD, ms).sequence(3).lastBatch(false).totalInRun(9).build())).isEqualTo(add);
+        assertThat(WebhookDestination.idempotencyKey(Batch.builder(a, Operation.REMOVE, ms).totalInRun(2).build())).isNotEqualTo(add);
+        assertThat(WebhookDestination.idempotencyKey(Batch.builder(a, Operation.ADD, ms.subList(0, 1)).totalInRun(1).build()))
                 .isNotEqualTo(add);
     }
 }

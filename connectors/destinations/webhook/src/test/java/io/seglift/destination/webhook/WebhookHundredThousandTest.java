@@ -36,7 +36,7 @@ class WebhookHundredThousandTest {
                      "base_url", sandbox.baseUrl().toString(), "signing_secret", Secret.of("${env:S}", "s3cret"))),
                      DestinationContext.defaults())) {
             var audience = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
-            FaultyRun.Summary s = FaultyRun.add(d, audience, 100_000, i -> new Member("c" + i,
+            FaultyRun.Summary s = FaultyRun.add(d, new WebhookDestinationFactory().capabilities(new Settings("hook", "webhook", Map.of("base_url", sandbox.baseUrl().toString(), "signing_secret", Secret.of("${env:S}", "s3cret")))).maxBatchSize(), audience, 100_000, i -> new Member("c" + i,
                     Map.of(IdentifierType.EMAIL, "m" + i + "@example.com"), Map.of(), null));
             System.out.println("webhook 100k: " + s + "; sandbox injected 429 " + sandbox.stats().injected(Fault.RATE_LIMITED)
                     + ", 5xx " + sandbox.stats().injected(Fault.SERVER_ERROR) + ", resets "

@@ -1,8 +1,11 @@
-package io.seglift.sync.resilience;
+package io.seglift.spi.time;
 
 import java.time.Duration;
 
-/** Waits. The engine's only way to pass time, so tests substitute one that records instead of sleeping. */
+/**
+ * Waits. The only way the engine and connectors pass time (pacing, backoff, polling a job), so tests substitute one
+ * that records instead of sleeping.
+ */
 @FunctionalInterface
 public interface Sleeper {
     /** Sleeps with {@link Thread#sleep}. */
