@@ -1,5 +1,6 @@
 package io.seglift.cli;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.config.ProjectConfig;
 import io.seglift.scoring.data.Customers;
 import io.seglift.scoring.rfm.RfmResult;
@@ -92,7 +93,7 @@ final class ScoringOutput {
     }
 
     static Optional<LocalDate> latestRfmAsOf(Warehouse w) {
-        return w.queryOne("SELECT MAX(as_of) AS as_of FROM " + w.dialect().table(w.own("rfm_scores")), List.of(),
+        return w.queryOne("SELECT MAX(as_of) AS as_of FROM " + w.dialect().table(w.own(SegliftTables.RFM_SCORES)), List.of(),
                 r -> r.date("as_of"));
     }
 }

@@ -1,5 +1,7 @@
 package io.seglift.cli;
 
+import io.seglift.config.SegmentStability;
+import io.seglift.config.SegliftTables;
 import io.seglift.config.ActivationBrief;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SegmentConfig;
@@ -49,7 +51,7 @@ public final class SegmentsCommand implements Runnable {
     @Command(name = "build", description = {
             "Materialise segment membership as of a date: check each rule, write segment_members with each member's",
             "stable holdout arm, record first assignments and report entered/exited/stayed against the previous build",
-            "(flagged above 20%). Scores RFM for the date first when it has not been scored."},
+            "(flagged above " + SegmentStability.FLAG_ABOVE_PERCENT + "%). Scores RFM for the date first when it has not been scored."},
             footer = "%nExample: seglift segments build lapsed_reengage --as-of 2011-12-10")
     public static final class Build implements Callable<Integer> {
         private final Session session;
@@ -77,7 +79,7 @@ public final class SegmentsCommand implements Runnable {
                 RfmScorer scorer = ScoringOutput.rfm(w, project, session);
                 LocalDate day = asOf != null ? asOf : ScoringOutput.latestRfmAsOf(w)
                         .orElseGet(() -> ScoringOutput.asOfOrDefault(null, scorer));
-                if (w.queryLong("SELECT COUNT(*) FROM " + w.dialect().table(w.own("rfm_scores")) + " WHERE as_of = "
+                if (w.queryLong("SELECT COUNT(*) FROM " + w.dialect().table(w.own(SegliftTables.RFM_SCORES)) + " WHERE as_of = "
                         + w.dialect().dateLiteral(day)) == 0) {
                     ScoringOutput.scoreRfm(scorer, day, session);
                 }
@@ -110,7 +112,7 @@ public final class SegmentsCommand implements Runnable {
                         rows.add(List.of(b.segment(), b.asOf().toString(), Long.toString(b.members()),
                                 Long.toString(b.holdout()), Long.toString(b.entered()), Long.toString(b.exited()),
                                 Long.toString(b.stayed()), b.changeRatio().map(ScoringOutput::percent).orElse("first build"),
-                                b.flagged() ? "CHANGED > 20%" : "", b.elapsed().toMillis() + " ms"));
+                                b.flagged() ? "CHANGED > " + SegmentStability.label() : "", b.elapsed().toMillis() + " ms"));
                     }
                     System.out.print(ScoringOutput.table(List.of("SEGMENT", "AS_OF", "MEMBERS", "HOLDOUT", "ENTERED",
                             "EXITED", "STAYED", "CHANGE", "FLAG", "TIME"), rows));
@@ -216,7 +218,7 @@ public final class SegmentsCommand implements Runnable {
                     rows.add(List.of(b.asOf().toString(), b.builtAt().toString(), Long.toString(b.members()),
                             Long.toString(b.holdout()), Long.toString(b.entered()), Long.toString(b.exited()),
                             Long.toString(b.stayed()), b.changeRatio() == null ? "first build"
-                                    : ScoringOutput.percent(b.changeRatio()), b.flagged() ? "CHANGED > 20%" : ""));
+                                    : ScoringOutput.percent(b.changeRatio()), b.flagged() ? "CHANGED > " + SegmentStability.label() : ""));
                 }
                 t.append("\nLatest builds\n").append(builds.isEmpty() ? "  none (run: seglift segments build " + s.name()
                         + ")\n" : ScoringOutput.table(List.of("AS_OF", "BUILT_AT", "MEMBERS", "HOLDOUT", "ENTERED",

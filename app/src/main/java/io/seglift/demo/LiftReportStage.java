@@ -4,6 +4,7 @@ package io.seglift.demo;
 
 
 
+import io.seglift.sync.state.SyncTables;
 import io.seglift.measure.CohortLift;
 import io.seglift.measure.LiftEstimate;
 import io.seglift.measure.Measurement;
@@ -36,8 +37,8 @@ public final class LiftReportStage implements DemoStage {
     @Override
     public StageResult run(DemoContext context) throws Exception {
         Warehouse w = context.warehouse();
-        if (!w.tableExists(w.own("sync_runs")) || w.queryLong("SELECT count(*) FROM "
-                + w.dialect().table(w.own("sync_runs"))) == 0) {
+        if (!w.tableExists(w.own(SyncTables.RUNS)) || w.queryLong("SELECT count(*) FROM "
+                + w.dialect().table(w.own(SyncTables.RUNS))) == 0) {
             return StageResult.skipped("nothing has been sent yet, so there is no lift to measure");
         }
         MeasurementReport report = new Measurement(context.project(), w, context.clock()).report(Optional.empty());

@@ -1,5 +1,6 @@
 package io.seglift.demo;
 
+import io.seglift.sync.state.SyncTables;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
@@ -57,7 +58,7 @@ public final class OutcomeSimulator {
         LocalDate futureEnd = asOf.plusDays(futureDays());
         return warehouse.transaction(w -> {
             long baseline = w.execute(baselineInsert(d, end));
-            if (segmentBySync.isEmpty() || !w.tableExists(w.own("sync_state"))) {
+            if (segmentBySync.isEmpty() || !w.tableExists(w.own(SyncTables.STATE))) {
                 return new Result(baseline, 0, 0, effect, window, List.of());
             }
             String exposures = exposures(d, segmentBySync, window);
@@ -109,7 +110,7 @@ public final class OutcomeSimulator {
 
     /** CTEs {@code syncs} and {@code exposed} (customer_id, first_exposed, segment, converted 0/1). */
     private String exposures(Dialect d, Map<String, String> segmentBySync, int window) {
-        TableName state = warehouse.own("sync_state");
+        TableName state = warehouse.own(SyncTables.STATE);
         String syncs = segmentBySync.entrySet().stream()
                 .map(e -> "SELECT " + d.literal(e.getKey()) + " AS sync_name, " + d.literal(e.getValue()) + " AS segment")
                 .collect(Collectors.joining(" UNION ALL "));

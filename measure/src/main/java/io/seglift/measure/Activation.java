@@ -1,9 +1,10 @@
 package io.seglift.measure;
 
 import io.seglift.spi.warehouse.Warehouse;
+import io.seglift.sync.history.SegmentActivation;
+import io.seglift.sync.history.SyncHistory;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Whether a segment was ever sent: only segments with at least one sync run are measured.
@@ -18,12 +19,9 @@ public record Activation(long runs, Instant firstSync, Instant lastSync) {
         return runs > 0;
     }
 
-    /** Reads {@code sync_runs}; no table means nothing was ever synced. */
+    /** Reads the engine's run history; no history means nothing was ever synced. */
     public static Activation of(Warehouse w, String segment) {
-        if (!w.tableExists(w.own("sync_runs"))) return new Activation(0, null, null);
-        return w.queryOne("SELECT COUNT(*) AS runs, MIN(started_at) AS first_sync, MAX(started_at) AS last_sync FROM "
-                        + w.dialect().table(w.own("sync_runs")) + " WHERE segment = ?", List.of(segment),
-                r -> new Activation(r.longValue("runs"), r.timestamp("first_sync"), r.timestamp("last_sync")))
-                .orElse(new Activation(0, null, null));
+        SegmentActivation a = new SyncHistory(w).activation(segment);
+        return new Activation(a.runs(), a.firstSync(), a.lastSync());
     }
 }

@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * @param windowEnd              last day counted for this cohort (cohort + window); null when pooled
  * @param treatment              treatment arm aggregates
  * @param holdout                holdout arm aggregates
- * @param exposed                treatment members ever added successfully by a sync (from sync_results); null if unknown
+ * @param exposed                treatment members ever added successfully by a sync (from the engine's run history); null if unknown
  * @param estimate               the primary metric's lift; null when either arm is too small to compute it
  * @param revenue                revenue per member lift (also shown for purchase metrics); null when too small
  * @param power                  power against the brief's target

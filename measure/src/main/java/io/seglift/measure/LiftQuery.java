@@ -1,12 +1,15 @@
 package io.seglift.measure;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.scoring.data.PurchaseFacts;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
+import io.seglift.sync.history.SyncHistory;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -21,17 +24,20 @@ public final class LiftQuery {
     private final Warehouse w;
     private final Dialect d;
     private final PurchaseFacts facts;
+    private final SyncHistory history;
 
     public LiftQuery(Warehouse warehouse, PurchaseFacts facts) {
         this.w = warehouse;
         this.d = warehouse.dialect();
         this.facts = facts;
+        this.history = new SyncHistory(warehouse);
     }
 
     public SortedMap<LocalDate, LiftAssessor.Arms> cohorts(String segment, int windowDays, LocalDate asOf) {
-        TableName assignments = w.own("holdout_assignments");
+        TableName assignments = w.own(SegliftTables.HOLDOUT_ASSIGNMENTS);
         SortedMap<LocalDate, LiftAssessor.Arms> out = new TreeMap<>();
         if (!w.tableExists(assignments)) return out;
+        Optional<String> everAdded = history.keysEverAddedSql();
         String bound = d.addDays(d.dateLiteral(asOf), "1");
         String cohort = d.castDate("m.cohort");
         String sql = "WITH m AS (SELECT " + d.castText("customer_key") + " AS customer_key, arm, "
@@ -44,13 +50,13 @@ public final class LiftQuery {
                 + "COALESCE(SUM(e.value), 0) AS revenue FROM m LEFT JOIN e ON e.customer_key = m.customer_key "
                 + "AND e.d > " + cohort + " AND e.d <= " + d.addDays(cohort, String.valueOf(windowDays))
                 + " GROUP BY m.customer_key, m.arm, m.cohort), "
-                + "x AS (" + exposedKeys() + ") "
+                + "x AS (" + exposedKeys(everAdded) + ") "
                 + "SELECT o.cohort, o.arm, " + d.castBigint("COUNT(*)") + " AS n, "
                 + d.castBigint("SUM(CASE WHEN o.purchases > 0 THEN 1 ELSE 0 END)") + " AS conversions, "
                 + d.castDouble("SUM(o.revenue)") + " AS s, " + d.castDouble("SUM(o.revenue * o.revenue)") + " AS ss, "
                 + d.castBigint("SUM(CASE WHEN x.customer_key IS NOT NULL THEN 1 ELSE 0 END)") + " AS exposed "
                 + "FROM o LEFT JOIN x ON x.customer_key = o.customer_key GROUP BY o.cohort, o.arm ORDER BY o.cohort, o.arm";
-        boolean exposureKnown = exposureKnown();
+        boolean exposureKnown = everAdded.isPresent();
         List<Object> params = exposureKnown ? List.of(segment, segment) : List.of(segment);
         w.query(sql, params, r -> {
             LocalDate c = r.date("cohort");
@@ -72,21 +78,12 @@ public final class LiftQuery {
         return out;
     }
 
-    private boolean exposureKnown() {
-        return w.tableExists(w.own("sync_results")) && w.tableExists(w.own("sync_runs"));
-    }
-
     /**
-     * Keys ever added successfully by any sync of the segment, from the run history ({@code sync_results}), so a
-     * member sent and later removed still counts as exposed; empty when the sync tables are absent.
+     * Keys ever added successfully by any sync of the segment, from the engine's run history, so a member sent and
+     * later removed still counts as exposed; empty when nothing was ever synced.
      */
-    private String exposedKeys() {
-        if (!exposureKnown()) {
-            return "SELECT " + d.castText("NULL") + " AS customer_key WHERE 1 = 0";
-        }
-        return "SELECT DISTINCT " + d.castText("res.customer_key") + " AS customer_key FROM "
-                + d.table(w.own("sync_results")) + " res JOIN " + d.table(w.own("sync_runs"))
-                + " r ON r.run_id = res.run_id WHERE r.segment = ? AND res.operation = 'add' AND res.status = 'ok'";
+    private String exposedKeys(Optional<String> everAdded) {
+        return everAdded.orElse("SELECT " + d.castText("NULL") + " AS customer_key WHERE 1 = 0");
     }
 
     /** The latest purchase date in the orders, if any. */

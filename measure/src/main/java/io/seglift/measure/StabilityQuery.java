@@ -1,5 +1,7 @@
 package io.seglift.measure;
 
+import io.seglift.config.SegmentStability;
+import io.seglift.config.SegliftTables;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Warehouse;
 
@@ -8,11 +10,9 @@ import java.util.List;
 
 /**
  * Build-over-build membership of a segment from {@code segment_builds}: size, holdout, entered, exited, stayed. A
- * build is flagged when its change ratio exceeds 20%: a segment that churns that fast between builds is reaching
- * different people each time, which makes its lift hard to read and its audiences expensive to keep in sync.
+ * build is flagged when its change ratio exceeds {@link SegmentStability#FLAG_ABOVE}.
  */
 public final class StabilityQuery {
-    public static final double FLAG_ABOVE = 0.20;
     private final Warehouse w;
 
     public StabilityQuery(Warehouse warehouse) {
@@ -21,13 +21,13 @@ public final class StabilityQuery {
 
     public List<BuildPoint> builds(String segment) {
         List<BuildPoint> out = new ArrayList<>();
-        if (!w.tableExists(w.own("segment_builds"))) return out;
+        if (!w.tableExists(w.own(SegliftTables.SEGMENT_BUILDS))) return out;
         Dialect d = w.dialect();
         w.query("SELECT " + d.castText("build_id") + " AS build_id, " + d.castDate("as_of") + " AS as_of, built_at, "
                 + d.castBigint("members") + " AS members, " + d.castBigint("holdout") + " AS holdout, "
                 + d.castBigint("entered") + " AS entered, " + d.castBigint("exited") + " AS exited, "
                 + d.castBigint("stayed") + " AS stayed, " + d.castDouble("change_ratio") + " AS change_ratio FROM "
-                + d.table(w.own("segment_builds")) + " WHERE segment = ? ORDER BY as_of, built_at", List.of(segment), r -> {
+                + d.table(w.own(SegliftTables.SEGMENT_BUILDS)) + " WHERE segment = ? ORDER BY as_of, built_at", List.of(segment), r -> {
             long entered = nz(r.longValue("entered"));
             long exited = nz(r.longValue("exited"));
             long stayed = nz(r.longValue("stayed"));
@@ -37,7 +37,7 @@ public final class StabilityQuery {
             boolean first = out.isEmpty();
             out.add(new BuildPoint(r.string("build_id"), r.date("as_of"), r.timestamp("built_at"),
                     nz(r.longValue("members")), nz(r.longValue("holdout")), entered, exited, stayed, ratio,
-                    !first && ratio > FLAG_ABOVE));
+                    !first && SegmentStability.flagged(ratio)));
         });
         return out;
     }

@@ -1,11 +1,13 @@
 package io.seglift.measure;
 
+import io.seglift.sync.history.SyncHistory;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How one sync has been running, from {@code sync_runs}.
+ * How one sync has been running, from the engine's run history.
  *
  * @param statuses   runs per status
  * @param totals     sums over all runs of planned, sent, added, removed, updated, rejected, retried, held_out,
@@ -26,5 +28,10 @@ public record SyncHealth(String syncName, String segment, String destination, lo
 
     public long total(String column) {
         return totals.getOrDefault(column, 0L);
+    }
+
+    /** Whether a run status means the run did not finish its work, as the sync engine defines it. */
+    public static boolean troubled(String status) {
+        return SyncHistory.troubled(status);
     }
 }

@@ -1,5 +1,6 @@
 package io.seglift.measure;
 
+import io.seglift.config.SegliftTables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seglift.config.ModelConfig;
@@ -44,10 +45,10 @@ public final class ValidityQuery {
     /** One entry per model named in the project (and scored), latest measurable scoring first choice. */
     public List<ModelValidity> models(Map<String, ModelConfig> configs, LocalDate asOf) {
         List<ModelValidity> out = new ArrayList<>();
-        if (!w.tableExists(w.own("model_scores"))) return out;
+        if (!w.tableExists(w.own(SegliftTables.MODEL_SCORES))) return out;
         List<Scoring> scorings = w.queryList("SELECT " + d.castText("model_id") + " AS model_id, "
                 + d.castText("model_name") + " AS model_name, " + d.castDate("as_of") + " AS as_of FROM "
-                + d.table(w.own("model_scores")) + " GROUP BY model_id, model_name, as_of ORDER BY model_name, as_of",
+                + d.table(w.own(SegliftTables.MODEL_SCORES)) + " GROUP BY model_id, model_name, as_of ORDER BY model_name, as_of",
                 List.of(), r -> new Scoring(r.string("model_id"), r.string("model_name"), r.date("as_of")));
         Map<String, List<Scoring>> byName = new LinkedHashMap<>();
         scorings.forEach(s -> byName.computeIfAbsent(s.modelName(), k -> new ArrayList<>()).add(s));
@@ -104,7 +105,7 @@ public final class ValidityQuery {
         String asOf = d.dateLiteral(s.asOf());
         String end = d.addDays(asOf, String.valueOf(horizon));
         String sql = "WITH sc AS (SELECT " + d.castText("customer_key") + " AS customer_key, score, decile FROM "
-                + d.table(w.own("model_scores")) + " WHERE " + d.castText("model_id") + " = ? AND "
+                + d.table(w.own(SegliftTables.MODEL_SCORES)) + " WHERE " + d.castText("model_id") + " = ? AND "
                 + d.castDate("as_of") + " = " + asOf + "), "
                 + "b AS (SELECT DISTINCT customer_key FROM (" + facts.purchases(d.addDays(end, "1")) + ") p "
                 + "WHERE purchase_date > " + asOf + " AND purchase_date <= " + end + ") "
@@ -153,9 +154,9 @@ public final class ValidityQuery {
 
     private Map<String, Double> trainingMetrics(String modelId) {
         Map<String, Double> out = new LinkedHashMap<>();
-        if (!w.tableExists(w.own("models"))) return out;
+        if (!w.tableExists(w.own(SegliftTables.MODELS))) return out;
         Optional<String> json = w.queryOne("SELECT " + d.castText("metrics") + " AS metrics FROM "
-                + d.table(w.own("models")) + " WHERE " + d.castText("model_id") + " = ?", List.of(modelId),
+                + d.table(w.own(SegliftTables.MODELS)) + " WHERE " + d.castText("model_id") + " = ?", List.of(modelId),
                 r -> r.string("metrics"));
         if (json.isEmpty() || json.get() == null) return out;
         try {

@@ -155,7 +155,7 @@ final class Charts {
         return out;
     }
 
-    /** Share of members that changed per build, with the 20% flag line. */
+    /** Share of members that changed per build, with the flag line at {@code flagAbove}. */
     static String stability(List<BuildPoint> builds, double flagAbove) {
         List<BuildPoint> changes = builds.size() > 1 ? builds.subList(1, builds.size()) : List.of();
         if (changes.isEmpty()) return "";
@@ -260,7 +260,7 @@ final class Charts {
             s.mark("rect", "x=\"" + Svg.f(x + band * 0.12 + w) + "\" y=\"" + Svg.f(s.y(r.retried())) + "\" width=\""
                     + Svg.f(w) + "\" height=\"" + Svg.f(s.y(0) - s.y(r.retried())) + "\" fill=\"" + Palette.SKY + "\"",
                     r.retried(), when + ": " + r.retried() + " retried");
-            if (!isOk(r.status())) {
+            if (SyncHealth.troubled(r.status())) {
                 s.text(x + band / 2, s.top + 2, "✕", "middle", "fail");
             }
             if (i == 0 || i == h.recent().size() - 1 || i % Math.max(1, h.recent().size() / 5) == 0) {
@@ -276,10 +276,4 @@ final class Charts {
         return s.toString();
     }
 
-    /** Whether a run status means the run did not finish its work (the sync engine's failed, stopped, abandoned). */
-    static boolean isOk(String status) {
-        if (status == null) return true;
-        String st = status.toLowerCase(Locale.ROOT);
-        return !(st.equals("failed") || st.equals("stopped") || st.equals("abandoned") || st.equals("error"));
-    }
 }

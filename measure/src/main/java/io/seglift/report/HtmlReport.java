@@ -1,5 +1,6 @@
 package io.seglift.report;
 
+import io.seglift.config.SegmentStability;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seglift.measure.BuildPoint;
 import io.seglift.measure.CohortLift;
@@ -9,7 +10,6 @@ import io.seglift.measure.MeasurementReport;
 import io.seglift.measure.ModelValidity;
 import io.seglift.measure.Power;
 import io.seglift.measure.SegmentMeasurement;
-import io.seglift.measure.StabilityQuery;
 import io.seglift.measure.SyncHealth;
 
 import java.util.List;
@@ -175,14 +175,15 @@ public final class HtmlReport {
         if (!s.builds().isEmpty()) {
             b.append("<div class=\"grid2\"><div><h3>Size and holdout over time</h3>")
                     .append(Charts.sizeOverTime(s.builds())).append("</div><div><h3>Stability between builds</h3>")
-                    .append(Charts.stability(s.builds(), StabilityQuery.FLAG_ABOVE));
+                    .append(Charts.stability(s.builds(), SegmentStability.FLAG_ABOVE));
             List<BuildPoint> flagged = s.builds().stream().filter(BuildPoint::flagged).toList();
             if (!flagged.isEmpty()) {
-                b.append("<p class=\"note\">").append(flagged.size()).append(" build(s) changed more than 20% of members (")
+                b.append("<p class=\"note\">").append(flagged.size()).append(" build(s) changed more than ").append(SegmentStability.label()).append(" of members (")
                         .append(String.join(", ", flagged.stream().map(x -> x.asOf().toString()).toList()))
                         .append("): the segment reached different people than before, so read its lift with care.</p>");
             } else if (s.builds().size() > 1) {
-                b.append("<p class=\"note\">Membership is stable: no build changed more than 20%.</p>");
+                b.append("<p class=\"note\">Membership is stable: no build changed more than ").append(SegmentStability.label())
+                        .append(".</p>");
             } else {
                 b.append("<p class=\"note\">One build so far (").append(s.builds().get(0).asOf()).append(", ")
                         .append(Html.count(s.builds().get(0).members())).append(" members). Stability is shown from ")
@@ -311,7 +312,7 @@ public final class HtmlReport {
                 .append("<th>Runs</th><th>Failed</th><th>Sent</th><th>Rejected</th><th>Retried</th><th>Held out</th>")
                 .append("<th>Suppressed</th><th>Last run</th></tr></thead><tbody>");
         for (SyncHealth h : syncs) {
-            long failed = h.statuses().entrySet().stream().filter(e -> !Charts.isOk(e.getKey()))
+            long failed = h.statuses().entrySet().stream().filter(e -> SyncHealth.troubled(e.getKey()))
                     .mapToLong(Map.Entry::getValue).sum();
             b.append("<tr><td>").append(Html.esc(h.syncName())).append("</td><td>").append(Html.esc(h.segment()))
                     .append(" → ").append(Html.esc(h.destination())).append("</td><td>").append(Html.count(h.runs()))

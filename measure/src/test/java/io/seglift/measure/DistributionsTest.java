@@ -40,9 +40,11 @@ class DistributionsTest {
     }
 
     @Test
-    void logGammaIsAccurate() {
-        assertThat(SpecialFunctions.logGamma(1)).isCloseTo(0, within(1e-14));
-        assertThat(SpecialFunctions.logGamma(0.5)).isCloseTo(Math.log(Math.sqrt(Math.PI)), within(1e-14));
-        assertThat(SpecialFunctions.logGamma(10)).isCloseTo(Math.log(362880), within(1e-12));
+    void studentTDensityAndInfiniteDegreesOfFreedom() {
+        assertThat(StudentT.pdf(0, 1)).isCloseTo(1 / Math.PI, within(1e-15));
+        assertThat(StudentT.pdf(1, 3)).isCloseTo(0.20674833578317203, within(1e-14));
+        assertThat(StudentT.cdf(1.5, Double.POSITIVE_INFINITY)).isCloseTo(Normal.cdf(1.5), within(1e-15));
+        assertThat(Normal.pdf(0)).isCloseTo(0.3989422804014327, within(1e-15));
+        assertThat(Normal.quantile(0)).isEqualTo(Double.NEGATIVE_INFINITY);
     }
 }

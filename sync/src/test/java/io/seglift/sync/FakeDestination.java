@@ -29,6 +29,8 @@ import java.util.function.Supplier;
 /** An in-memory destination: one audience, attributes per key, and scripted failures. */
 final class FakeDestination implements Destination {
     final Channel channel;
+    /** The identifier it matches on: the phone for SMS, else the email. */
+    final IdentifierType identifier;
     final Set<String> audience = new TreeSet<>();
     final Map<String, Map<String, Object>> attributes = new HashMap<>();
     final Map<String, Integer> pushesPerKey = new ConcurrentHashMap<>();
@@ -41,11 +43,12 @@ final class FakeDestination implements Destination {
 
     FakeDestination(Channel channel) {
         this.channel = channel;
+        this.identifier = channel == Channel.SMS ? IdentifierType.PHONE : IdentifierType.EMAIL;
     }
 
     /** What the fake's factory would declare. */
     Capabilities capabilities() {
-        return Capabilities.builder(channel).identifiers(IdentifierType.EMAIL).maxBatchSize(maxBatch)
+        return Capabilities.builder(channel).identifiers(identifier).maxBatchSize(maxBatch)
                 .rateLimit(new RateLimit("default", 1000, Duration.ofSeconds(1))).modes(SyncMode.values())
                 .removes().attributes().build();
     }
@@ -67,8 +70,8 @@ final class FakeDestination implements Destination {
         List<RowResult> out = new ArrayList<>();
         for (Member m : batch.members()) {
             pushesPerKey.merge(m.key(), 1, Integer::sum);
-            if (m.identifier(IdentifierType.EMAIL) == null && batch.operation() != Operation.REMOVE) {
-                throw new AssertionError("member without email sent: " + m.key());
+            if (m.identifier(identifier) == null && batch.operation() != Operation.REMOVE) {
+                throw new AssertionError("member without " + identifier + " sent: " + m.key());
             }
             if (rejectKeys.contains(m.key())) {
                 out.add(RowResult.rejected(m.key(), "INVALID", "refused for the test"));

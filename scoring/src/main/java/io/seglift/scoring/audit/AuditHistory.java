@@ -1,5 +1,6 @@
 package io.seglift.scoring.audit;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.spi.warehouse.Warehouse;
 
 import java.util.List;
@@ -15,7 +16,7 @@ public final class AuditHistory {
 
     /** The most recent audit by run time, if any. */
     public Optional<AuditResult> latest() {
-        return w.queryOne("SELECT " + w.dialect().castText("report") + " AS report FROM " + w.dialect().table(w.own("audits"))
+        return w.queryOne("SELECT " + w.dialect().castText("report") + " AS report FROM " + w.dialect().table(w.own(SegliftTables.AUDITS))
                 + " ORDER BY run_at DESC" + w.dialect().limit(1), List.of(), r -> parse(r.string("report")));
     }
 

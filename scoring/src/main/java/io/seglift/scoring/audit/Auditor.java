@@ -8,8 +8,11 @@ import io.seglift.config.DestinationConfig;
 import io.seglift.config.EventsSource;
 import io.seglift.config.OrdersSource;
 import io.seglift.config.ProjectConfig;
+import io.seglift.config.SegliftTables;
+import io.seglift.config.eligibility.ChannelEligibility;
 import io.seglift.scoring.data.PurchaseFacts;
 import io.seglift.spi.destination.Capabilities;
+import io.seglift.spi.destination.Channel;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationFactory;
 import io.seglift.spi.destination.Destinations;
@@ -25,17 +28,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Runs the readiness audit in the warehouse: a handful of aggregate queries, none returning customer rows. Channel
- * reachability follows the consent the sync engine requires: EMAIL needs an email and email consent, SMS a phone, SMS
- * consent and no do-not-disturb flag, ADS any identifier the destination matches on (and ad consent when a column is
- * configured), CRM an email.
+ * reachability is {@link ChannelEligibility}, the rule the sync planner applies: EMAIL needs an email and email
+ * consent, SMS a phone, SMS consent and no do-not-disturb flag, ADS any identifier the destination matches on (and ad
+ * consent when a column is configured), CRM an identifier the destination matches on.
  */
 public final class Auditor {
     /** What a well-formed email looks like to the audit. */
@@ -173,31 +178,22 @@ public final class Auditor {
     }
 
     private List<AuditResult.Reach> reachability(CustomersSource customers, long total) {
-        ConsentColumns consent = customers.consent();
+        ChannelEligibility eligibility = new ChannelEligibility(d, "c", customers);
+        Set<IdentifierType> anyIdentifier = EnumSet.allOf(IdentifierType.class);
         Map<String, String[]> rules = new LinkedHashMap<>();
-        String email = present(customers.email());
-        String phone = present(customers.phone());
-        String emailOk = email + " AND " + flag(consent.email(), false);
-        String smsOk = phone + " AND " + flag(consent.sms(), false) + " AND NOT " + flag(consent.dnd(), false);
-        rules.put("*|with email", new String[]{email, "has an email"});
-        rules.put("*|EMAIL", new String[]{emailOk, "has an email and email consent"});
-        rules.put("*|SMS", new String[]{smsOk, "has a phone and SMS consent and is not do-not-disturb"});
-        rules.put("*|ADS", new String[]{adsRule(customers, java.util.EnumSet.allOf(IdentifierType.class)),
-                "has any identifier for ad matching" + (consent.ads().isPresent() ? " and ad consent" : "")});
+        rules.put("*|with email", new String[]{customers.email().map(eligibility::present).orElse("FALSE"), "has an email"});
+        for (Channel channel : List.of(Channel.EMAIL, Channel.SMS, Channel.ADS)) {
+            rules.put("*|" + channel.name(), new String[]{eligibility.eligible(channel, anyIdentifier),
+                    describe(channel, anyIdentifier, customers.consent())});
+        }
         for (DestinationConfig dest : project.destinations().values()) {
             Optional<Capabilities> caps = capabilities(dest);
             if (caps.isEmpty()) {
                 continue;
             }
-            switch (caps.get().channel()) {
-                case EMAIL -> rules.put(dest.name() + "|EMAIL", new String[]{emailOk, "has an email and email consent"});
-                case SMS -> rules.put(dest.name() + "|SMS", new String[]{smsOk,
-                        "has a phone and SMS consent and is not do-not-disturb"});
-                case ADS -> rules.put(dest.name() + "|ADS", new String[]{adsRule(customers, caps.get().identifiers()),
-                        "has an identifier in " + caps.get().identifiers()
-                                + (consent.ads().isPresent() ? " and ad consent" : "")});
-                case CRM -> rules.put(dest.name() + "|CRM", new String[]{email, "has an email"});
-            }
+            Channel channel = caps.get().channel();
+            rules.put(dest.name() + "|" + channel.name(), new String[]{eligibility.eligible(channel, caps.get().identifiers()),
+                    describe(channel, caps.get().identifiers(), customers.consent())});
         }
         List<String> sums = new ArrayList<>();
         int i = 0;
@@ -217,6 +213,16 @@ public final class Auditor {
         return out;
     }
 
+    private static String describe(Channel channel, Set<IdentifierType> matchedOn, ConsentColumns consent) {
+        return switch (channel) {
+            case EMAIL -> "has an email and email consent";
+            case SMS -> "has a phone and SMS consent and is not do-not-disturb";
+            case ADS -> (matchedOn.containsAll(EnumSet.allOf(IdentifierType.class)) ? "has any identifier for ad matching"
+                    : "has an identifier in " + matchedOn) + (consent.ads().isPresent() ? " and ad consent" : "");
+            case CRM -> matchedOn.equals(Set.of(IdentifierType.EMAIL)) ? "has an email" : "has an identifier in " + matchedOn;
+        };
+    }
+
     private Optional<Capabilities> capabilities(DestinationConfig dest) {
         Optional<DestinationFactory> factory = destinations.find(dest.type());
         if (factory.isEmpty()) {
@@ -230,27 +236,6 @@ public final class Auditor {
         }
     }
 
-    private String present(Optional<String> column) {
-        return column.map(col -> "(" + c(col, "sources.customers.identifiers") + " IS NOT NULL AND TRIM("
-                + d.castText(c(col, "sources.customers.identifiers")) + ") <> '')").orElse("FALSE");
-    }
-
-    private String flag(Optional<String> column, boolean whenAbsent) {
-        return column.map(col -> "COALESCE(CAST(" + c(col, "sources.customers.consent") + " AS "
-                + d.type(ColumnType.BOOLEAN) + "), FALSE)").orElse(whenAbsent ? "TRUE" : "FALSE");
-    }
-
-    private String adsRule(CustomersSource customers, java.util.Set<IdentifierType> accepted) {
-        List<String> any = new ArrayList<>();
-        customers.identifiers().forEach((type, column) -> {
-            if (accepted.contains(type)) {
-                any.add(present(Optional.of(column)));
-            }
-        });
-        String anyId = any.isEmpty() ? "FALSE" : "(" + String.join(" OR ", any) + ")";
-        return anyId + " AND " + flag(customers.consent().ads(), true);
-    }
-
     private void store(AuditResult result) {
         String json;
         try {
@@ -258,7 +243,7 @@ public final class Auditor {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the audit as JSON: " + e.getMessage(), e);
         }
-        w.execute("INSERT INTO " + d.table(w.own("audits")) + " (run_id, as_of, run_at, customers, qualified_customers,"
+        w.execute("INSERT INTO " + d.table(w.own(SegliftTables.AUDITS)) + " (run_id, as_of, run_at, customers, qualified_customers,"
                         + " history_months, recommendation, allows_models, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS "
                         + d.type(ColumnType.JSON) + "))", result.runId(), result.asOf(),
                 java.sql.Timestamp.from(result.runAt()), result.customers(), result.qualified(), result.historyMonths(),

@@ -1,5 +1,6 @@
 package io.seglift.scoring.audit;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Migration;
@@ -21,7 +22,7 @@ public final class AuditsMigration implements Migration {
 
     @Override
     public List<String> statements(Dialect d, String schema) {
-        return List.of("CREATE TABLE " + d.table(TableName.of(schema, "audits")) + " ("
+        return List.of("CREATE TABLE " + d.table(TableName.of(schema, SegliftTables.AUDITS)) + " ("
                 + "run_id " + d.type(ColumnType.TEXT) + " PRIMARY KEY, "
                 + "as_of " + d.type(ColumnType.DATE) + " NOT NULL, "
                 + "run_at " + d.type(ColumnType.TIMESTAMP) + " NOT NULL, "

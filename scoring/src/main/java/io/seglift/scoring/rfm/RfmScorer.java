@@ -1,5 +1,6 @@
 package io.seglift.scoring.rfm;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.config.OrdersSource;
 import io.seglift.config.RfmConfig;
 import io.seglift.scoring.data.PurchaseFacts;
@@ -105,7 +106,7 @@ public final class RfmScorer {
     public RfmResult score(LocalDate asOf) {
         checkSegmentMap();
         Instant start = clock.instant();
-        TableName table = w.own("rfm_scores");
+        TableName table = w.own(SegliftTables.RFM_SCORES);
         w.inTransaction(tx -> {
             tx.execute("DELETE FROM " + d.table(table) + " WHERE as_of = " + d.dateLiteral(asOf));
             tx.execute("INSERT INTO " + d.table(table) + " (as_of, customer_key, last_purchase, recency_days, frequency,"

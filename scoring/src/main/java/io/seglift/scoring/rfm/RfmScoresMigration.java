@@ -1,5 +1,6 @@
 package io.seglift.scoring.rfm;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Migration;
@@ -21,7 +22,7 @@ public final class RfmScoresMigration implements Migration {
 
     @Override
     public List<String> statements(Dialect d, String schema) {
-        return List.of("CREATE TABLE " + d.table(TableName.of(schema, "rfm_scores")) + " ("
+        return List.of("CREATE TABLE " + d.table(TableName.of(schema, SegliftTables.RFM_SCORES)) + " ("
                 + "as_of " + d.type(ColumnType.DATE) + " NOT NULL, "
                 + "customer_key " + d.type(ColumnType.TEXT) + " NOT NULL, "
                 + "last_purchase " + d.type(ColumnType.DATE) + " NOT NULL, "

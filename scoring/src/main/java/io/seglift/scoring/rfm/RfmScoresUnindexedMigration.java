@@ -1,5 +1,6 @@
 package io.seglift.scoring.rfm;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Migration;
@@ -25,7 +26,7 @@ public final class RfmScoresUnindexedMigration implements Migration {
 
     @Override
     public List<String> statements(Dialect d, String schema) {
-        TableName old = TableName.of(schema, "rfm_scores");
+        TableName old = TableName.of(schema, SegliftTables.RFM_SCORES);
         TableName next = TableName.of(schema, "rfm_scores_next");
         String cols = "as_of, customer_key, last_purchase, recency_days, frequency, monetary_total, monetary_avg, r_score,"
                 + " f_score, m_score, rfm_segment";
@@ -43,6 +44,6 @@ public final class RfmScoresUnindexedMigration implements Migration {
                         + "rfm_segment " + d.type(ColumnType.TEXT) + " NOT NULL)",
                 "INSERT INTO " + d.table(next) + " (" + cols + ") SELECT " + cols + " FROM " + d.table(old),
                 "DROP TABLE " + d.table(old),
-                "ALTER TABLE " + d.table(next) + " RENAME TO " + d.quote("rfm_scores"));
+                "ALTER TABLE " + d.table(next) + " RENAME TO " + d.quote(SegliftTables.RFM_SCORES));
     }
 }

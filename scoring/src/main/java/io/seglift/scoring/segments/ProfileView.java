@@ -1,5 +1,6 @@
 package io.seglift.scoring.segments;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.config.ProjectConfig;
 import io.seglift.scoring.data.Customers;
 import io.seglift.spi.warehouse.Dialect;
@@ -51,7 +52,7 @@ public final class ProfileView {
             }
         }
         StringBuilder from = new StringBuilder(" FROM (").append(new Customers(project.sources().customers(), d).rows())
-                .append(") c LEFT JOIN ").append(d.table(TableName.of(schema, "rfm_scores"))).append(" r ON r.as_of = ")
+                .append(") c LEFT JOIN ").append(d.table(TableName.of(schema, SegliftTables.RFM_SCORES))).append(" r ON r.as_of = ")
                 .append(asOfSql).append(" AND r.customer_key = ").append(key);
         int i = 0;
         for (String model : project.scoring().models().keySet()) {
@@ -60,13 +61,13 @@ public final class ProfileView {
             if (without.contains(name)) {
                 continue;
             }
-            String scores = d.table(TableName.of(schema, "model_scores"));
+            String scores = d.table(TableName.of(schema, SegliftTables.MODEL_SCORES));
             select.append(", ").append(alias).append(".score AS ").append(d.quote(name))
                     .append(", ").append(alias).append(".decile AS ").append(d.quote(name + "_decile"));
             from.append(" LEFT JOIN (SELECT s.customer_key, s.score, s.decile FROM ").append(scores)
                     .append(" s WHERE s.model_name = ").append(d.literal(name)).append(" AND s.as_of = ").append(asOfSql)
                     .append(" AND s.model_id = (SELECT l.model_id FROM ").append(scores).append(" l JOIN ")
-                    .append(d.table(TableName.of(schema, "models"))).append(" r ON r.model_id = l.model_id")
+                    .append(d.table(TableName.of(schema, SegliftTables.MODELS))).append(" r ON r.model_id = l.model_id")
                     .append(" WHERE l.model_name = ").append(d.literal(name)).append(" AND l.as_of = ").append(asOfSql)
                     .append(" GROUP BY l.model_id, r.trained_at ORDER BY r.trained_at DESC, l.model_id DESC")
                     .append(d.limit(1)).append(")) ").append(alias)

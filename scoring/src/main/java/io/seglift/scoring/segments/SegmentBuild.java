@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param stayed          members in both
  * @param changeRatio     (entered + exited) / previous members; 1 when the previous build was empty and this one is
  *                        not; empty without a previous build
- * @param flagged         change ratio above {@link SegmentBuilder#FLAG_ABOVE}
+ * @param flagged         change ratio above {@link io.seglift.config.SegmentStability#FLAG_ABOVE}
  * @param elapsed         wall time
  */
 public record SegmentBuild(String buildId, String segment, LocalDate asOf, long members, long holdout,

@@ -1,5 +1,7 @@
 package io.seglift.scoring.segments;
 
+import io.seglift.config.SegmentStability;
+import io.seglift.config.SegliftTables;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SegmentConfig;
 import io.seglift.scoring.holdout.Arm;
@@ -22,8 +24,6 @@ import java.util.UUID;
  * {@code segment_builds}, all in one transaction. No member row crosses into the JVM.
  */
 public final class SegmentBuilder {
-    /** Builds whose change ratio is above this are flagged. */
-    public static final double FLAG_ABOVE = 0.20;
 
     private final Warehouse w;
     private final Dialect d;
@@ -85,22 +85,22 @@ public final class SegmentBuilder {
         String seg = d.literal(s.name());
         String day = d.dateLiteral(asOf);
         return w.transaction(tx -> {
-            Optional<Prior> prior = tx.queryOne("SELECT build_id, as_of FROM " + t("segment_builds") + " WHERE segment = "
+            Optional<Prior> prior = tx.queryOne("SELECT build_id, as_of FROM " + t(SegliftTables.SEGMENT_BUILDS) + " WHERE segment = "
                     + seg + " AND as_of < " + day + " ORDER BY as_of DESC, built_at DESC" + d.limit(1), List.of(),
                     r -> new Prior(r.string("build_id"), r.date("as_of")));
-            tx.execute("DELETE FROM " + t("segment_members") + " WHERE as_of = " + day + " AND segment = " + seg);
-            tx.execute("INSERT INTO " + t("segment_members") + " (as_of, segment, customer_key, arm, build_id) "
+            tx.execute("DELETE FROM " + t(SegliftTables.SEGMENT_MEMBERS) + " WHERE as_of = " + day + " AND segment = " + seg);
+            tx.execute("INSERT INTO " + t(SegliftTables.SEGMENT_MEMBERS) + " (as_of, segment, customer_key, arm, build_id) "
                     + membersSelect(s, asOf, buildId));
             recordAssignments(tx, s, asOf);
-            String current = "SELECT customer_key FROM " + t("segment_members") + " WHERE as_of = " + day
+            String current = "SELECT customer_key FROM " + t(SegliftTables.SEGMENT_MEMBERS) + " WHERE as_of = " + day
                     + " AND segment = " + seg;
             long members = tx.queryLong("SELECT COUNT(*) FROM (" + current + ") c");
-            long holdout = tx.queryLong("SELECT COUNT(*) FROM " + t("segment_members") + " WHERE as_of = " + day
+            long holdout = tx.queryLong("SELECT COUNT(*) FROM " + t(SegliftTables.SEGMENT_MEMBERS) + " WHERE as_of = " + day
                     + " AND segment = " + seg + " AND arm = " + d.literal(Arm.HOLDOUT.sql()));
             long previous = 0;
             long stayed = 0;
             if (prior.isPresent()) {
-                String before = "SELECT customer_key FROM " + t("segment_members") + " WHERE as_of = "
+                String before = "SELECT customer_key FROM " + t(SegliftTables.SEGMENT_MEMBERS) + " WHERE as_of = "
                         + d.dateLiteral(prior.get().asOf()) + " AND segment = " + seg;
                 previous = tx.queryLong("SELECT COUNT(*) FROM (" + before + ") b");
                 stayed = tx.queryLong("SELECT COUNT(*) FROM (" + current + ") c WHERE c.customer_key IN (" + before + ")");
@@ -109,8 +109,8 @@ public final class SegmentBuilder {
             long exited = previous - stayed;
             Optional<Double> ratio = prior.isEmpty() ? Optional.empty()
                     : Optional.of(previous > 0 ? (entered + exited) / (double) previous : members > 0 ? 1.0 : 0.0);
-            boolean flagged = ratio.map(r -> r > FLAG_ABOVE).orElse(false);
-            tx.execute("INSERT INTO " + t("segment_builds") + " (build_id, segment, as_of, built_at, rule, salt,"
+            boolean flagged = ratio.map(SegmentStability::flagged).orElse(false);
+            tx.execute("INSERT INTO " + t(SegliftTables.SEGMENT_BUILDS) + " (build_id, segment, as_of, built_at, rule, salt,"
                             + " holdout_fraction, members, holdout, previous_build_id, entered, exited, stayed, change_ratio,"
                             + " flagged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
                             // nullable values are spelled as literals: JDBC parameters here may not be null
@@ -129,12 +129,12 @@ public final class SegmentBuilder {
      * start over from this date. A member seen earlier than recorded (a backfill) gets the earlier date.
      */
     private void recordAssignments(Warehouse tx, SegmentConfig s, LocalDate asOf) {
-        String ha = t("holdout_assignments");
-        String haKey = d.quote("holdout_assignments") + ".customer_key";
+        String ha = t(SegliftTables.HOLDOUT_ASSIGNMENTS);
+        String haKey = d.quote(SegliftTables.HOLDOUT_ASSIGNMENTS) + ".customer_key";
         String seg = d.literal(s.name());
         String day = d.dateLiteral(asOf);
         HoldoutSql holdout = new HoldoutSql(d);
-        Optional<Config> last = tx.queryOne("SELECT salt, holdout_fraction FROM " + t("segment_builds")
+        Optional<Config> last = tx.queryOne("SELECT salt, holdout_fraction FROM " + t(SegliftTables.SEGMENT_BUILDS)
                 + " WHERE segment = " + seg + " ORDER BY built_at DESC" + d.limit(1), List.of(),
                 r -> new Config(r.string("salt"), r.doubleValue("holdout_fraction")));
         if (last.isPresent() && !last.get().salt().equals(s.salt())) {
@@ -147,11 +147,11 @@ public final class SegmentBuilder {
                     + " AND arm <> " + arm);
         }
         tx.execute("UPDATE " + ha + " SET first_assigned = " + day + " WHERE segment = " + seg + " AND first_assigned > "
-                + day + " AND EXISTS (SELECT 1 FROM " + t("segment_members") + " m WHERE m.as_of = " + day
+                + day + " AND EXISTS (SELECT 1 FROM " + t(SegliftTables.SEGMENT_MEMBERS) + " m WHERE m.as_of = " + day
                 + " AND m.segment = " + seg + " AND m.customer_key = " + haKey + ")");
         tx.execute("INSERT INTO " + ha + " (segment, customer_key, arm, bucket, first_assigned) SELECT m.segment,"
                 + " m.customer_key, m.arm, " + holdout.bucket(s.salt(), "m.customer_key") + ", " + day + " FROM "
-                + t("segment_members") + " m WHERE m.as_of = " + day + " AND m.segment = " + seg + " AND NOT EXISTS ("
+                + t(SegliftTables.SEGMENT_MEMBERS) + " m WHERE m.as_of = " + day + " AND m.segment = " + seg + " AND NOT EXISTS ("
                 + "SELECT 1 FROM " + ha + " h WHERE h.segment = m.segment AND h.customer_key = m.customer_key)");
     }
 

@@ -1,5 +1,6 @@
 package io.seglift.scoring.segments;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.config.ActivationBrief;
 import io.seglift.config.CustomersSource;
 import io.seglift.config.ProjectConfig;
@@ -57,7 +58,7 @@ public final class SegmentCatalog {
     /** The latest {@code limit} builds of a segment, newest first. */
     public List<BuildSummary> builds(String segment, int limit) {
         return w.queryList("SELECT build_id, segment, as_of, built_at, members, holdout, entered, exited, stayed,"
-                + " change_ratio, flagged FROM " + t("segment_builds") + " WHERE segment = ? ORDER BY as_of DESC,"
+                + " change_ratio, flagged FROM " + t(SegliftTables.SEGMENT_BUILDS) + " WHERE segment = ? ORDER BY as_of DESC,"
                 + " built_at DESC" + d.limit(limit), List.of(segment), r -> new BuildSummary(r.string("build_id"),
                 r.string("segment"), r.date("as_of"), r.timestamp("built_at"), r.longValue("members"),
                 r.longValue("holdout"), r.longValue("entered"), r.longValue("exited"), r.longValue("stayed"),
@@ -66,7 +67,7 @@ public final class SegmentCatalog {
 
     /** The as-of date of the segment's latest build. */
     public Optional<LocalDate> latestAsOf(String segment) {
-        return w.queryOne("SELECT MAX(as_of) AS as_of FROM " + t("segment_builds") + " WHERE segment = ?",
+        return w.queryOne("SELECT MAX(as_of) AS as_of FROM " + t(SegliftTables.SEGMENT_BUILDS) + " WHERE segment = ?",
                 List.of(segment), r -> r.date("as_of"));
     }
 
@@ -120,7 +121,7 @@ public final class SegmentCatalog {
         for (String f : fields) {
             select.append(", p.").append(d.quote(f));
         }
-        String sql = select + " FROM " + t("segment_members") + " m JOIN (" + ProfileView.sql(project, d, day) + ") p ON p."
+        String sql = select + " FROM " + t(SegliftTables.SEGMENT_MEMBERS) + " m JOIN (" + ProfileView.sql(project, d, day) + ") p ON p."
                 + ProfileView.KEY + " = m.customer_key WHERE m.as_of = " + d.dateLiteral(day) + " AND m.segment = "
                 + d.literal(s.name()) + " ORDER BY " + d.md5Hex(d.concat(d.literal(seed), "m.customer_key"))
                 + ", m.customer_key" + d.limit(n);

@@ -1,5 +1,6 @@
 package io.seglift.scoring.segments;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Migration;
@@ -25,7 +26,7 @@ public final class SegmentMembersUnindexedMigration implements Migration {
 
     @Override
     public List<String> statements(Dialect d, String schema) {
-        TableName old = TableName.of(schema, "segment_members");
+        TableName old = TableName.of(schema, SegliftTables.SEGMENT_MEMBERS);
         TableName next = TableName.of(schema, "segment_members_next");
         String text = d.type(ColumnType.TEXT);
         return List.of("CREATE TABLE " + d.table(next) + " ("
@@ -37,6 +38,6 @@ public final class SegmentMembersUnindexedMigration implements Migration {
                 "INSERT INTO " + d.table(next) + " (as_of, segment, customer_key, arm, build_id) SELECT as_of, segment,"
                         + " customer_key, arm, build_id FROM " + d.table(old),
                 "DROP TABLE " + d.table(old),
-                "ALTER TABLE " + d.table(next) + " RENAME TO " + d.quote("segment_members"));
+                "ALTER TABLE " + d.table(next) + " RENAME TO " + d.quote(SegliftTables.SEGMENT_MEMBERS));
     }
 }

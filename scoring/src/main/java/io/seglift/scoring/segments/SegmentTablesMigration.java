@@ -1,5 +1,6 @@
 package io.seglift.scoring.segments;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Migration;
@@ -25,7 +26,7 @@ public final class SegmentTablesMigration implements Migration {
         String bigint = d.type(ColumnType.BIGINT);
         String date = d.type(ColumnType.DATE);
         return List.of(
-                "CREATE TABLE " + d.table(TableName.of(schema, "segment_builds")) + " ("
+                "CREATE TABLE " + d.table(TableName.of(schema, SegliftTables.SEGMENT_BUILDS)) + " ("
                         + "build_id " + text + " PRIMARY KEY, "
                         + "segment " + text + " NOT NULL, "
                         + "as_of " + date + " NOT NULL, "
@@ -41,14 +42,14 @@ public final class SegmentTablesMigration implements Migration {
                         + "stayed " + bigint + " NOT NULL, "
                         + "change_ratio " + d.type(ColumnType.DOUBLE) + ", "
                         + "flagged " + d.type(ColumnType.BOOLEAN) + " NOT NULL)",
-                "CREATE TABLE " + d.table(TableName.of(schema, "segment_members")) + " ("
+                "CREATE TABLE " + d.table(TableName.of(schema, SegliftTables.SEGMENT_MEMBERS)) + " ("
                         + "as_of " + date + " NOT NULL, "
                         + "segment " + text + " NOT NULL, "
                         + "customer_key " + text + " NOT NULL, "
                         + "arm " + text + " NOT NULL, "
                         + "build_id " + text + " NOT NULL, "
                         + "PRIMARY KEY (as_of, segment, customer_key))",
-                "CREATE TABLE " + d.table(TableName.of(schema, "holdout_assignments")) + " ("
+                "CREATE TABLE " + d.table(TableName.of(schema, SegliftTables.HOLDOUT_ASSIGNMENTS)) + " ("
                         + "segment " + text + " NOT NULL, "
                         + "customer_key " + text + " NOT NULL, "
                         + "arm " + text + " NOT NULL, "

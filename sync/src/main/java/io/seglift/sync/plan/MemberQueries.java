@@ -1,17 +1,16 @@
 package io.seglift.sync.plan;
 
-import io.seglift.config.ConsentColumns;
-import io.seglift.spi.destination.Channel;
+import io.seglift.config.SegliftTables;
+import io.seglift.config.eligibility.ChannelEligibility;
 import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.warehouse.Dialect;
-import io.seglift.spi.warehouse.Identifiers;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.state.SyncTables;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -26,6 +25,7 @@ public final class MemberQueries {
     private final SyncTarget target;
     private final SyncTables tables;
     private final Function<LocalDate, String> profileAsOf;
+    private final ChannelEligibility eligibility;
 
     /**
      * @param profileAsOf the SELECT of the member profile as of a date; it has the customers' columns and
@@ -37,6 +37,7 @@ public final class MemberQueries {
         this.target = target;
         this.tables = new SyncTables(warehouse);
         this.profileAsOf = profileAsOf;
+        this.eligibility = new ChannelEligibility(d, "p", target.customers());
     }
 
     /** The member profile as of {@code asOf}, parenthesised; alias it {@code p}. */
@@ -50,7 +51,7 @@ public final class MemberQueries {
 
     /** The table holding segment builds. */
     public String segmentMembers() {
-        return d.table(warehouse.own("segment_members"));
+        return d.table(warehouse.own(SegliftTables.SEGMENT_MEMBERS));
     }
 
     /**
@@ -91,42 +92,19 @@ public final class MemberQueries {
                 + " h WHERE h.arm = 'holdout' AND h.as_of = (SELECT MAX(l.as_of) FROM " + sm + " l WHERE l.segment = h.segment)";
     }
 
-    /** Consent the channel requires, over profile alias {@code p}; a member absent from customers fails it. */
+    /** Consent the channel requires ({@link ChannelEligibility}), over profile alias {@code p}; a member absent from customers fails it. */
     String consent() {
-        ConsentColumns cc = target.customers().consent();
-        String present = "p." + d.quote(target.customers().key()) + " IS NOT NULL";
-        return switch (target.channel()) {
-            case CRM -> present;
-            case EMAIL -> present + " AND " + isTrue(cc.email().orElseThrow(() -> missingConsent("email", Channel.EMAIL)));
-            case SMS -> present + " AND " + isTrue(cc.sms().orElseThrow(() -> missingConsent("sms", Channel.SMS)))
-                    + cc.dnd().map(col -> " AND NOT " + isTrue(col)).orElse("");
-            case ADS -> present + cc.ads().map(col -> " AND " + isTrue(col)).orElse("");
-        };
+        eligibility.missingConsent(target.channel()).ifPresent(key -> {
+            throw new IllegalArgumentException("sync " + target.syncName() + " activates the "
+                    + target.channel().name().toLowerCase(Locale.ROOT) + " channel, which needs consent: set"
+                    + " sources.customers.consent." + key + " to a boolean column");
+        });
+        return eligibility.keyPresent() + " AND " + eligibility.consent(target.channel());
     }
 
-    private IllegalArgumentException missingConsent(String key, Channel channel) {
-        return new IllegalArgumentException("sync " + target.syncName() + " activates the " + channel.name().toLowerCase()
-                + " channel, which needs consent: set sources.customers.consent." + key + " to a boolean column");
-    }
-
-    private String isTrue(String column) {
-        return "COALESCE(CAST(p." + d.quote(Identifiers.require(column, "consent column")) + " AS BOOLEAN), FALSE)";
-    }
-
-    /** True when the member has at least one identifier the destination matches on (email specifically for EMAIL, phone for SMS). */
+    /** True when the member has an identifier the channel matches on ({@link ChannelEligibility}). */
     String hasIdentifier() {
-        Map<IdentifierType, String> cols = target.customers().identifiers();
-        List<IdentifierType> needed = switch (target.channel()) {
-            case EMAIL -> List.of(IdentifierType.EMAIL);
-            case SMS -> List.of(IdentifierType.PHONE);
-            default -> target.identifiers();
-        };
-        List<String> tests = new ArrayList<>();
-        for (IdentifierType t : needed) {
-            String col = cols.get(t);
-            if (col != null) tests.add("NULLIF(TRIM(" + d.castText("p." + d.quote(col)) + "), '') IS NOT NULL");
-        }
-        return tests.isEmpty() ? "1 = 0" : String.join(" OR ", tests);
+        return eligibility.hasIdentifier(target.channel(), target.identifiers());
     }
 
     /** MD5 of the mapped fields' values in upsert mode; NULL otherwise (membership alone is the state). */

@@ -1,5 +1,6 @@
 package io.seglift.sync.plan;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.spi.destination.SyncMode;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.state.SyncTables;
@@ -38,12 +39,12 @@ public final class SyncPlanner {
 
     /** Checks the inputs exist and the mapped fields compile; returns the as-of date of the segment's latest build. */
     public LocalDate validate() {
-        if (!warehouse.tableExists(warehouse.own("segment_members"))) {
-            throw new SegmentNotBuiltException("no segment has been built yet (table " + warehouse.own("segment_members")
+        if (!warehouse.tableExists(warehouse.own(SegliftTables.SEGMENT_MEMBERS))) {
+            throw new SegmentNotBuiltException("no segment has been built yet (table " + warehouse.own(SegliftTables.SEGMENT_MEMBERS)
                     + " is missing): run seglift segments build first");
         }
         LocalDate asOf = latestBuild(queries.segmentMembers());
-        var builds = warehouse.own("segment_builds");
+        var builds = warehouse.own(SegliftTables.SEGMENT_BUILDS);
         if (warehouse.tableExists(builds)) {
             LocalDate recorded = latestBuild(warehouse.dialect().table(builds));
             if (recorded != null && (asOf == null || recorded.isAfter(asOf))) asOf = recorded;

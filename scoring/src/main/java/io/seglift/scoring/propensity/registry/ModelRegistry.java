@@ -1,5 +1,6 @@
 package io.seglift.scoring.propensity.registry;
 
+import io.seglift.config.SegliftTables;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -42,7 +43,7 @@ public final class ModelRegistry {
     }
 
     private TableName table() {
-        return warehouse.own("models");
+        return warehouse.own(SegliftTables.MODELS);
     }
 
     /** Writes the files and the index row. */

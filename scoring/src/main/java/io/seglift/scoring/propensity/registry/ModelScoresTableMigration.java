@@ -1,5 +1,6 @@
 package io.seglift.scoring.propensity.registry;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Migration;
@@ -22,7 +23,7 @@ public final class ModelScoresTableMigration implements Migration {
     @Override
     public List<String> statements(Dialect d, String schema) {
         String text = d.type(ColumnType.TEXT);
-        return List.of("CREATE TABLE IF NOT EXISTS " + d.table(TableName.of(schema, "model_scores")) + " ("
+        return List.of("CREATE TABLE IF NOT EXISTS " + d.table(TableName.of(schema, SegliftTables.MODEL_SCORES)) + " ("
                 + "model_id " + text + " NOT NULL, model_name " + text + " NOT NULL, as_of " + d.type(ColumnType.DATE)
                 + " NOT NULL, customer_key " + text + " NOT NULL, score " + d.type(ColumnType.DOUBLE) + ", decile "
                 + d.type(ColumnType.INTEGER) + ", PRIMARY KEY (model_id, as_of, customer_key))");

@@ -1,5 +1,6 @@
 package io.seglift.scoring.propensity.registry;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Migration;
@@ -22,7 +23,7 @@ public final class ModelsTableMigration implements Migration {
     @Override
     public List<String> statements(Dialect d, String schema) {
         String text = d.type(ColumnType.TEXT);
-        return List.of("CREATE TABLE IF NOT EXISTS " + d.table(TableName.of(schema, "models")) + " ("
+        return List.of("CREATE TABLE IF NOT EXISTS " + d.table(TableName.of(schema, SegliftTables.MODELS)) + " ("
                 + "model_id " + text + " NOT NULL PRIMARY KEY, name " + text + " NOT NULL, kind " + text + " NOT NULL, "
                 + "target " + d.type(ColumnType.JSON) + ", features " + d.type(ColumnType.JSON) + ", params "
                 + d.type(ColumnType.JSON) + ", metrics " + d.type(ColumnType.JSON) + ", "

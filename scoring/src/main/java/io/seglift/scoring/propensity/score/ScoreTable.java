@@ -1,5 +1,6 @@
 package io.seglift.scoring.propensity.score;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
@@ -17,7 +18,7 @@ final class ScoreTable {
     }
 
     TableName table() {
-        return w.own("model_scores");
+        return w.own(SegliftTables.MODEL_SCORES);
     }
 
     void clear(String modelId, LocalDate asOf) {
