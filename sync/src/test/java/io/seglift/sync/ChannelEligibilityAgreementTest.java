@@ -9,6 +9,7 @@ import io.seglift.config.SyncConfig;
 import io.seglift.scoring.audit.AuditResult;
 import io.seglift.scoring.audit.Auditor;
 import io.seglift.scoring.segments.ProfileView;
+import io.seglift.spi.destination.Capabilities;
 import io.seglift.spi.destination.Channel;
 import io.seglift.spi.settings.ConfigSpec;
 import io.seglift.spi.destination.Destination;
@@ -90,8 +91,9 @@ class ChannelEligibilityAgreementTest {
                 DestinationContext.defaults(), Clock.fixed(Instant.parse("2026-11-02T00:00:00Z"), ZoneOffset.UTC));
         AuditResult.Reach reach = auditor.run(AS_OF).reachability().stream()
                 .filter(r -> r.destination().equals("crm")).findFirst().orElseThrow();
+        FakeDestination dest = new FakeDestination(channel);
         RunSummary s = new SyncEngine(EngineOptions.defaults().withSleeper(d -> { }), ProfileView::sql)
-                .run(project, sync, w, new FakeDestination(channel));
+                .run(project, sync, w, dest, dest.capabilities());
 
         long eligible = 203 - s.plan().excluded(Exclusion.NO_CONSENT) - s.plan().excluded(Exclusion.NO_IDENTIFIER);
         assertThat(reach.channel()).isEqualTo(channel.name());
@@ -114,6 +116,11 @@ class ChannelEligibilityAgreementTest {
             @Override
             public ConfigSpec configSpec() {
                 return ConfigSpec.of();
+            }
+
+            @Override
+            public Capabilities capabilities(Settings settings) {
+                return new FakeDestination(channel).capabilities();
             }
 
             @Override

@@ -339,11 +339,11 @@ class SyncEngineTest {
         SyncFixture.build(w, D1, 1, 100);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
         FakeDestination dest = new FakeDestination(Channel.CRM);
-        assertThat(engine.run(project(sync), sync, w, dest).added()).isEqualTo(85);   // the first fill is not limited
+        assertThat(engine.run(project(sync), sync, w, dest, dest.capabilities()).added()).isEqualTo(85);   // the first fill is not limited
         int pushes = dest.batches.size();
         SyncFixture.build(w, D2, 1, 40);   // 34 to send: 51 of 85 would go
 
-        RunSummary s = engine.run(project(sync), sync, w, dest);
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
 
         assertThat(s.status()).isEqualTo(RunStatus.REFUSED);
         assertThat(s.error()).contains("would remove 51 of 85 members (60%), more than max_removal_share 20%",
@@ -357,7 +357,7 @@ class SyncEngineTest {
         assertThat(run.planned()).isEqualTo(51);
         assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.sync_pending WHERE run_id = ?", s.runId())).isZero();
 
-        RunSummary allowed = engine.run(project(sync), sync.withChangeLimits(ChangeLimits.UNLIMITED), w, dest);
+        RunSummary allowed = engine.run(project(sync), sync.withChangeLimits(ChangeLimits.UNLIMITED), w, dest, dest.capabilities());
         assertThat(allowed.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(allowed.removed()).isEqualTo(51);
         assertThat(dest.audience).hasSize(34);
@@ -368,18 +368,18 @@ class SyncEngineTest {
         SyncFixture.build(w, D1, 1, 50);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
         FakeDestination dest = new FakeDestination(Channel.CRM);
-        engine.run(project(sync), sync, w, dest);
+        engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(dest.audience).hasSize(43);
         SyncFixture.build(w, D2, 1, 100);   // 85 to send: 42 more
 
-        RunSummary refused = engine.run(project(sync), sync, w, dest);
+        RunSummary refused = engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(refused.status()).isEqualTo(RunStatus.REFUSED);
         assertThat(refused.error()).contains("would add 42 members to an audience of 43 (98%), more than max_addition_share 20%")
                 .doesNotContain("max_removal_share");
         assertThat(dest.audience).hasSize(43);
 
         SyncConfig generous = sync.withChangeLimits(new ChangeLimits(0.2, 1.0));
-        RunSummary s = engine.run(project(generous), generous, w, dest);
+        RunSummary s = engine.run(project(generous), generous, w, dest, dest.capabilities());
         assertThat(s.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(s.added()).isEqualTo(42);
     }
@@ -389,9 +389,9 @@ class SyncEngineTest {
         SyncFixture.build(w, D1, 1, 100);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
         FakeDestination dest = new FakeDestination(Channel.CRM);
-        engine.run(project(sync), sync, w, dest);
+        engine.run(project(sync), sync, w, dest, dest.capabilities());
         SyncFixture.build(w, D2, 11, 110);   // 1..9 sent before leave, 101..110 enter (8 to send): about 10% each
-        RunSummary s = engine.run(project(sync), sync, w, dest);
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(s.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(s.removed()).isEqualTo(9);
         assertThat(s.added()).isEqualTo(8);
@@ -404,7 +404,7 @@ class SyncEngineTest {
         SyncFixture.build(w, D1, 1, 50);
         SyncConfig sync = SyncFixture.sync(mode, mode == SyncMode.UPSERT ? Map.of("seglift_tier", "upper(tier)") : Map.of());
         FakeDestination dest = new FakeDestination(Channel.CRM);
-        engine.run(project(sync), sync, w, dest);
+        engine.run(project(sync), sync, w, dest, dest.capabilities());
         assertThat(dest.audience).hasSize(43).contains("1", "2", "21", "23");
         // next build: 1 and 2 left (1 is now in another segment's holdout), 21 is in that holdout too, 23 moved to ours
         SyncFixture.build(w, D2, 3, 50);
@@ -412,7 +412,7 @@ class SyncEngineTest {
         w.execute("INSERT INTO seglift.segment_members (as_of, segment, customer_key, arm, build_id) VALUES "
                 + "(?, 'other_segment', '1', 'holdout', 'o-1'), (?, 'other_segment', '21', 'holdout', 'o-1')", D2, D2);
 
-        RunSummary s = engine.run(project(sync), sync, w, dest);
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
 
         assertThat(s.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(dest.audience).doesNotContain("1", "21", "23").contains("3", "22");
@@ -425,7 +425,7 @@ class SyncEngineTest {
         }
         assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.sync_state WHERE sync_name = ? AND customer_key IN ('1', '21', '23')",
                 SyncFixture.SYNC)).isZero();
-        assertThat(engine.run(project(sync), sync, w, dest).plan().planned()).isZero();
+        assertThat(engine.run(project(sync), sync, w, dest, dest.capabilities()).plan().planned()).isZero();
     }
 
     @Test
@@ -433,7 +433,7 @@ class SyncEngineTest {
         SyncFixture.build(w, D1, 1, 50);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
         FakeDestination dest = new FakeDestination(Channel.CRM);
-        engine.run(project(sync), sync, w, dest);
+        engine.run(project(sync), sync, w, dest, dest.capabilities());
         // a run killed mid-way (still "running"), a failed run whose cleanup failed, and a live run of another sync
         w.execute("INSERT INTO seglift.sync_runs (run_id, sync_name, status) VALUES ('dead-1', ?, 'running'), "
                 + "('failed-1', ?, 'failed'), ('live-1', 'other_sync', 'running')", SyncFixture.SYNC, SyncFixture.SYNC);
@@ -446,7 +446,7 @@ class SyncEngineTest {
         }
         SyncFixture.build(w, D2, 1, 55);
 
-        RunSummary s = engine.run(project(sync), sync, w, dest);
+        RunSummary s = engine.run(project(sync), sync, w, dest, dest.capabilities());
 
         for (String table : List.of("sync_work", "sync_pending", "sync_batch")) {
             assertThat(w.queryLong("SELECT COUNT(*) FROM seglift." + table + " WHERE run_id IN ('dead-1', 'failed-1')"))

@@ -1,5 +1,6 @@
 package io.seglift.sync;
 
+import io.seglift.config.ChangeLimits;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SyncConfig;
 import io.seglift.scoring.segments.ProfileView;
@@ -55,15 +56,16 @@ class SyncHistoryTest {
     void activationHealthAndKeysEverAddedComeFromTheRuns() {
         SyncFixture.createTables(w);
         SyncFixture.customers(w, 200);
-        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        // the second build halves the audience on purpose: run as an operator who allowed it
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of()).withChangeLimits(ChangeLimits.UNLIMITED);
         ProjectConfig project = SyncFixture.project(dir, SyncFixture.segment(true), sync,
                 new Settings("crm", "fake", Map.of()), Optional.empty());
         SyncEngine engine = new SyncEngine(EngineOptions.defaults().withSleeper(d -> { }), ProfileView::sql);
         FakeDestination dest = new FakeDestination(Channel.CRM);
         SyncFixture.build(w, D1, 1, 100);
-        engine.run(project, sync, w, dest);
+        engine.run(project, sync, w, dest, dest.capabilities());
         SyncFixture.build(w, D2, 1, 50);
-        RunSummary second = engine.run(project, sync, w, dest);
+        RunSummary second = engine.run(project, sync, w, dest, dest.capabilities());
         assertThat(second.removed()).isPositive();
 
         SyncHistory history = new SyncHistory(w);
