@@ -252,8 +252,13 @@ public abstract class WarehouseConformanceTest {
             assertUnchanged(tbl, out, sql);
         }
         for (String sql : engineHarmlessStatements()) {
-            w.queryReadOnly(sql, r -> { });
+            try {
+                w.queryReadOnly(sql, r -> { });
+            } catch (WarehouseException refusedOrNoRows) {
+                // either outcome is fine as long as nothing outlives the call
+            }
             assertUnchanged(tbl, out, sql);
+            w.queryReadOnly("SELECT 1 AS one", r -> { });
         }
         assertThat(notRefused).as("statements the engine let through").isEmpty();
         List<Long> ok = new ArrayList<>();
