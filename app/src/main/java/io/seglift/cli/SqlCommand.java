@@ -7,6 +7,7 @@ import io.seglift.cli.sql.ReadOnlySql;
 import io.seglift.cli.sql.ResultWriter;
 import io.seglift.cli.sql.TextTableWriter;
 import io.seglift.config.ProjectConfig;
+import io.seglift.spi.warehouse.ReadOnlyViolationException;
 import io.seglift.spi.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +22,9 @@ import java.util.concurrent.Callable;
 
 /** {@code seglift sql "SELECT ..."}: a read-only query against the project's warehouse, rows streamed to stdout. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "Run one read-only query (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN, SUMMARIZE) against the "
-                + "project's warehouse. Text output shows the first --limit rows; csv and json stream every row.",
+        description = "Run one read-only query (SELECT, WITH, SHOW, DESCRIBE, SUMMARIZE) against the "
+                + "project's warehouse. The engine enforces it: writes, settings and file access are refused. "
+                + "Text output shows the first --limit rows; csv and json stream every row.",
         footer = {"", "Example: seglift sql \"SELECT status, count(*) FROM raw.orders GROUP BY 1\" --format csv"})
 public final class SqlCommand implements Callable<Integer> {
     static final int DEFAULT_TEXT_LIMIT = 100;
@@ -63,6 +65,9 @@ public final class SqlCommand implements Callable<Integer> {
         long max = limit != null ? limit : options.format() == OutputFormat.TEXT ? DEFAULT_TEXT_LIMIT : -1;
         try (Warehouse w = session.openWarehouse(project)) {
             new QueryStreamer(w).stream(verdict.statement().orElseThrow(), max, writer);
+        } catch (ReadOnlyViolationException e) {
+            throw new CliException(ExitCode.INVALID, "refused: " + e.getMessage()
+                    + "; seglift sql runs one read-only query with no file access");
         } finally {
             out.flush();
         }

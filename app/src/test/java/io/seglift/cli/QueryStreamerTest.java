@@ -85,9 +85,11 @@ class QueryStreamerTest {
     }
 
     @Test
-    void aWriteThatReachesTheWarehouseIsRolledBack() {
-        new QueryStreamer(w).stream("INSERT INTO t (id) VALUES (-1) RETURNING id", -1,
-                new CsvResultWriter(new PrintWriter(new StringWriter())));
+    void aWriteThatReachesTheWarehouseIsRefusedByTheEngineAndLeavesNothing() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new QueryStreamer(w).stream(
+                        "INSERT INTO t (id) VALUES (-1) RETURNING id", -1,
+                        new CsvResultWriter(new PrintWriter(new StringWriter()))))
+                .isInstanceOf(io.seglift.spi.warehouse.ReadOnlyViolationException.class);
         assertThat(w.queryLong("SELECT count(*) FROM t WHERE id = -1")).isZero();
     }
 }

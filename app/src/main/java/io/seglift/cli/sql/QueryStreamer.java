@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a checked read-only statement and streams its rows to a {@link ResultWriter}, stopping after {@code limit}
- * rows. The statement runs inside a transaction that is always rolled back, so even a statement that slipped past
- * {@link ReadOnlySql} cannot change the warehouse.
+ * Runs a user's statement through {@link Warehouse#queryReadOnly}, where the engine itself refuses writes, session
+ * changes and file access, and streams its rows to a {@link ResultWriter}, stopping after {@code limit} rows.
  */
 public final class QueryStreamer {
     private final Warehouse warehouse;
@@ -23,38 +22,31 @@ public final class QueryStreamer {
         boolean[] truncated = {false};
         boolean[] started = {false};
         try {
-            warehouse.transaction(w -> {
-                try {
-                    w.query(statement, List.of(), row -> {
-                        if (!started[0]) {
-                            List<String> names = new ArrayList<>(row.columnCount());
-                            for (int i = 0; i < row.columnCount(); i++) names.add(row.columnName(i));
-                            writer.columns(names);
-                            started[0] = true;
-                        }
-                        if (limit >= 0 && written[0] >= limit) {
-                            truncated[0] = true;
-                            throw new Stop();
-                        }
-                        Object[] values = new Object[row.columnCount()];
-                        for (int i = 0; i < values.length; i++) values[i] = row.get(i);
-                        writer.row(values);
-                        written[0]++;
-                    });
-                } catch (Stop ignored) {
-                    // the limit was reached; the rest of the result is not read
+            warehouse.queryReadOnly(statement, row -> {
+                if (!started[0]) {
+                    List<String> names = new ArrayList<>(row.columnCount());
+                    for (int i = 0; i < row.columnCount(); i++) names.add(row.columnName(i));
+                    writer.columns(names);
+                    started[0] = true;
                 }
-                throw new Stop();
+                if (limit >= 0 && written[0] >= limit) {
+                    truncated[0] = true;
+                    throw new Stop();
+                }
+                Object[] values = new Object[row.columnCount()];
+                for (int i = 0; i < values.length; i++) values[i] = row.get(i);
+                writer.row(values);
+                written[0]++;
             });
-        } catch (Stop rolledBack) {
-            // always: the transaction is rolled back on purpose
+        } catch (Stop ignored) {
+            // the limit was reached; the rest of the result is not read
         }
         if (!started[0]) writer.columns(List.of());
         writer.finish(truncated[0]);
         return written[0];
     }
 
-    /** Unwinds the row loop and the transaction. */
+    /** Unwinds the row loop. */
     private static final class Stop extends RuntimeException {
         Stop() {
             super(null, null, false, false);

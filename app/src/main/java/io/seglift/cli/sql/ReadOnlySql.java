@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Decides whether a statement is a single read-only query. It must start with one of {@link #ALLOWED} and contain no
  * keyword that writes or changes the session (a writable CTE, {@code SELECT INTO}, {@code EXPLAIN ANALYZE INSERT})
- * outside string literals, quoted identifiers and comments. This is a
- * guard for mistakes; {@code seglift sql} also runs the statement in a transaction that is always rolled back.
+ * outside string literals, quoted identifiers and comments. It only gives an early, friendly message for plain
+ * mistakes and does not understand every quoting form ({@code E'...'}, {@code $$...$$}); the guard is the engine:
+ * {@code seglift sql} runs the statement through {@code Warehouse.queryReadOnly}.
  */
 public final class ReadOnlySql {
     public static final Set<String> ALLOWED = Set.of("SELECT", "WITH", "SHOW", "DESCRIBE", "EXPLAIN", "SUMMARIZE");

@@ -16,6 +16,21 @@ public interface Dialect {
     /** Short engine name, e.g. {@code duckdb}. */
     String name();
 
+    /**
+     * How the engine folds identifiers written without quotes. Declared by every dialect: the conformance kit creates
+     * a table with unquoted mixed-case names and reads it back through {@link #unquoted}, so a wrong declaration fails.
+     */
+    IdentifierCase identifierCase();
+
+    /**
+     * The quoted reference to a column or table that was created without quotes (by a user's own DDL or a loader),
+     * given the name as the project file writes it: folded by {@link #identifierCase()}, then quoted.
+     */
+    default String unquoted(String name) {
+        Identifiers.require(name, "identifier");
+        return quote(identifierCase().fold(name));
+    }
+
     /** Validates and quotes one identifier. */
     default String quote(String identifier) {
         Identifiers.require(identifier, "identifier");

@@ -33,6 +33,14 @@ public interface Warehouse extends AutoCloseable {
      */
     void query(String sql, List<?> params, RowHandler handler);
 
+    /**
+     * Streams the rows of one statement written by a user ({@code seglift sql}) under the engine's own guard: the
+     * engine refuses more than one statement, any change to data or schema, any change to the session's settings and
+     * any file-system access; nothing the statement does persists. Throws {@link ReadOnlyViolationException} with the
+     * engine's reason when it refuses.
+     */
+    void queryReadOnly(String sql, RowHandler handler);
+
     /** Collects a small result (aggregates, summaries, samples). Never use it for per-customer rows. */
     <T> List<T> queryList(String sql, List<?> params, RowMapper<T> mapper);
 

@@ -72,16 +72,8 @@ public abstract class JdbcWarehouse implements Warehouse {
         boolean wrap = needsTransactionToStream() && transactionDepth == 0;
         try {
             if (wrap) connection.setAutoCommit(false);
-            try (PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY)) {
-                ps.setFetchSize(FETCH_SIZE);
-                bind(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    JdbcRow row = new JdbcRow(rs);
-                    while (rs.next()) {
-                        handler.accept(row);
-                    }
-                }
+            try {
+                stream(connection, sql, params, handler);
             } finally {
                 if (wrap) {
                     connection.commit();
@@ -94,6 +86,20 @@ public abstract class JdbcWarehouse implements Warehouse {
             throw e;
         } catch (Exception e) {
             throw new WarehouseException("while reading rows: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code sql} on {@code on} and hands each row to {@code handler}, fetching {@link #FETCH_SIZE} at a time. */
+    protected static void stream(Connection on, String sql, List<?> params, RowHandler handler) throws Exception {
+        try (PreparedStatement ps = on.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(FETCH_SIZE);
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                JdbcRow row = new JdbcRow(rs);
+                while (rs.next()) {
+                    handler.accept(row);
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.seglift.warehouse.duckdb;
 
 import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.IdentifierCase;
 import io.seglift.toolkit.jdbc.OnConflictUpsert;
 import io.seglift.spi.warehouse.TableName;
 
@@ -13,6 +14,12 @@ public final class DuckDbDialect implements Dialect {
     @Override
     public String name() {
         return "duckdb";
+    }
+
+    /** DuckDB keeps the spelling of unquoted names and matches every name, quoted or not, case-insensitively. */
+    @Override
+    public IdentifierCase identifierCase() {
+        return IdentifierCase.PRESERVE;
     }
 
     @Override

@@ -3,18 +3,22 @@ package io.seglift.warehouse.duckdb;
 import io.seglift.spi.progress.Progress;
 import io.seglift.spi.warehouse.BulkWriter;
 import io.seglift.spi.warehouse.Column;
+import io.seglift.spi.warehouse.ReadOnlyViolationException;
+import io.seglift.spi.warehouse.RowHandler;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.WarehouseException;
 import io.seglift.toolkit.jdbc.JdbcWarehouse;
 import org.duckdb.DuckDBConnection;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 
-/** DuckDB over its JDBC driver; bulk writes go through DuckDB's appender. */
+/** DuckDB over its JDBC driver; bulk writes go through DuckDB's appender, file loads through a separate instance. */
 public final class DuckDbWarehouse extends JdbcWarehouse {
 
     DuckDbWarehouse(Connection connection, String schema) {
@@ -27,7 +31,7 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
     }
 
     @Override
-    public synchronized BulkWriter bulkWriter(TableName table, List<String> columns) {
+    public synchronized DuckDbBulkWriter bulkWriter(TableName table, List<String> columns) {
         List<Column> tableColumns = columns(table);
         if (tableColumns.isEmpty()) {
             throw new WarehouseException("cannot append to " + table + ": no such table");
@@ -41,31 +45,81 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
         }
     }
 
+    /** Reads the file with a separate instance; see {@link DuckDbFileLoader}. */
     @Override
     public long loadFile(Path file, TableName table, Progress progress) {
-        if (!Files.isRegularFile(file)) {
-            throw new WarehouseException("no file at " + file);
-        }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String path = dialect().literal(file.toAbsolutePath().toString());
-        String reader;
-        if (name.endsWith(".parquet")) {
-            reader = "read_parquet(" + path + ")";
-        } else if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv") || name.endsWith(".txt")) {
-            reader = "read_csv(" + path + ", header = true, sample_size = 100000)";
-        } else {
-            throw new WarehouseException(file + ": unsupported file type (allowed: .csv, .csv.gz, .tsv, .txt, .parquet)");
-        }
-        progress.start("loading " + file.getFileName() + " into " + table, -1);
-        table.schema().ifPresent(s -> execute(dialect().createSchemaIfNotExists(s)));
-        transaction(w -> {
-            for (String sql : dialect().replaceTableAs(table, "SELECT * FROM " + reader)) {
-                w.execute(sql);
+        return DuckDbFileLoader.load(this, file, table, progress);
+    }
+
+    /** A writer over every column of {@code table} in declared order; for the file loader's staging table. */
+    DuckDbBulkWriter rawWriter(TableName table) {
+        return bulkWriter(table, columns(table).stream().map(Column::name).toList());
+    }
+
+    /**
+     * The statement must be exactly one query by DuckDB's own parser ({@code json_serialize_sql} serializes only
+     * SELECT statements, and prepare would run every statement but the last at once); it then runs on a separate
+     * connection inside {@code BEGIN TRANSACTION READ ONLY}, which is always rolled back. File access and settings
+     * are already locked for the whole instance by {@link DuckDbWarehouseFactory}.
+     */
+    @Override
+    public synchronized void queryReadOnly(String sql, RowHandler handler) {
+        try (Connection own = ((DuckDBConnection) connection).duplicate()) {
+            requireSingleQuery(own, sql);
+            try (Statement st = own.createStatement()) {
+                st.execute("BEGIN TRANSACTION READ ONLY");
             }
-            return null;
-        });
-        long rows = queryLong("SELECT count(*) FROM " + dialect().table(table));
-        progress.finish(String.format("%,d rows loaded into %s", rows, table));
-        return rows;
+            try {
+                stream(own, sql, List.of(), handler);
+            } finally {
+                rollbackQuietly(own);
+            }
+        } catch (SQLException e) {
+            throw refusalOrFailure(sql, e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new WarehouseException("while reading rows: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireSingleQuery(Connection own, String sql) throws SQLException {
+        String check = "SELECT CAST(json_extract(j, '$.error') AS BOOLEAN) AS failed, "
+                + "json_array_length(j, '$.statements') AS statements, json_extract_string(j, '$.error_message') AS why "
+                + "FROM (SELECT json_serialize_sql(CAST(? AS VARCHAR)) AS j)";
+        try (PreparedStatement ps = own.prepareStatement(check)) {
+            ps.setString(1, sql);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean("failed")) {
+                    String why = rs.getString("why");
+                    throw new ReadOnlyViolationException(why != null && why.startsWith("Only SELECT")
+                            ? "only queries are allowed (SELECT, WITH, FROM, VALUES, SHOW, DESCRIBE, SUMMARIZE)"
+                            : why);
+                }
+                if (rs.getLong("statements") != 1) {
+                    throw new ReadOnlyViolationException("exactly one statement is allowed (DuckDB's parser found "
+                            + rs.getLong("statements") + ")");
+                }
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection own) {
+        try (Statement st = own.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException alreadyEnded) {
+            // the failed statement ended the transaction already
+        }
+    }
+
+    /** DuckDB's refusals (read-only transaction, disabled file access, locked settings) versus other failures. */
+    private static WarehouseException refusalOrFailure(String sql, SQLException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.contains("read-only") || m.contains("Permission Error") || m.contains("configuration has been locked")
+                || m.contains("disabled through configuration")) {
+            return new ReadOnlyViolationException("refused by DuckDB: " + m.lines().findFirst().orElse(m), e);
+        }
+        return failure(sql, e);
     }
 }

@@ -38,12 +38,19 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         return open(url, schema, settings);
     }
 
-    /** Opens a database at a JDBC URL ({@code jdbc:duckdb:} for memory); used by tests and tools. */
+    /**
+     * Opens a database at a JDBC URL ({@code jdbc:duckdb:} for memory); used by tests and tools. SQL on the instance
+     * cannot touch the file system or change its configuration ({@code enable_external_access=false},
+     * {@code lock_configuration=true}): segment rules, sync {@code fields}, {@code cancelled_when} and {@code seglift
+     * sql} all run here, and {@link DuckDbWarehouse#loadFile} reads files through a separate instance.
+     */
     public static DuckDbWarehouse open(String url, String schema, Settings settings) {
         try {
             Properties props = new Properties();
             settings.string("memory_limit").ifPresent(v -> props.setProperty("memory_limit", v));
             settings.string("threads").ifPresent(v -> props.setProperty("threads", v));
+            props.setProperty("enable_external_access", "false");
+            props.setProperty("lock_configuration", "true");
             Connection c = DriverManager.getConnection(url, props);
             return new DuckDbWarehouse(c, schema);
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package io.seglift.warehouse.postgres;
 
 import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.IdentifierCase;
 import io.seglift.toolkit.jdbc.OnConflictUpsert;
 import io.seglift.spi.warehouse.Identifiers;
 import io.seglift.spi.warehouse.InvalidIdentifierException;
@@ -44,6 +45,12 @@ public final class PostgresDialect implements Dialect {
                     + "(1 to " + MAX_IDENTIFIER_BYTES + " bytes, no NUL)");
         }
         return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** PostgreSQL folds unquoted names to lower case; quoted names match exactly. */
+    @Override
+    public IdentifierCase identifierCase() {
+        return IdentifierCase.LOWER;
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.seglift.warehouse.postgres;
 import io.seglift.spi.progress.Progress;
 import io.seglift.spi.warehouse.BulkWriter;
 import io.seglift.spi.warehouse.Column;
+import io.seglift.spi.warehouse.ReadOnlyViolationException;
+import io.seglift.spi.warehouse.RowHandler;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.WarehouseException;
 import io.seglift.toolkit.jdbc.JdbcWarehouse;
@@ -87,6 +89,71 @@ public final class PostgresWarehouse extends JdbcWarehouse {
             return result;
         } catch (SQLException e) {
             throw new WarehouseException("checking a query: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One statement by the driver's own parser (the server also refuses several commands in one prepared statement),
+     * run in a {@code READ ONLY} transaction that is always rolled back. A read-only transaction still lets a
+     * superuser read server files ({@code pg_read_file}, {@code COPY ... TO} a file), so user SQL is refused on a
+     * connection whose user is a superuser or holds {@code pg_read_server_files}, {@code pg_write_server_files} or
+     * {@code pg_execute_server_program}.
+     */
+    @Override
+    public synchronized void queryReadOnly(String sql, RowHandler handler) {
+        try {
+            if (!connection.getAutoCommit()) {
+                throw new WarehouseException("user SQL cannot run inside another transaction");
+            }
+            requireNoFileRights();
+            requireSingleStatement(sql);
+            connection.setAutoCommit(false);
+            try {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("SET TRANSACTION READ ONLY");
+                }
+                stream(connection, sql, List.of(), handler);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            if ("25006".equals(e.getSQLState()) || "42501".equals(e.getSQLState())
+                    || "0A000".equals(e.getSQLState())) {
+                throw new ReadOnlyViolationException("refused by PostgreSQL: "
+                        + e.getMessage().lines().findFirst().orElse(""), e);
+            }
+            throw failure(sql, e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new WarehouseException("while reading rows: " + e.getMessage(), e);
+        }
+    }
+
+    private void requireNoFileRights() throws SQLException {
+        String check = "SELECT r.rolsuper OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER') "
+                + "OR pg_has_role(current_user, 'pg_write_server_files', 'MEMBER') "
+                + "OR pg_has_role(current_user, 'pg_execute_server_program', 'MEMBER') "
+                + "FROM pg_roles r WHERE r.rolname = current_user";
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(check)) {
+            if (rs.next() && rs.getBoolean(1)) {
+                throw new ReadOnlyViolationException("refused: the warehouse user is a PostgreSQL superuser or may "
+                        + "read server files, so user SQL could reach the server's file system; connect "
+                        + "(warehouse.user) as a user without SUPERUSER, pg_read_server_files, pg_write_server_files "
+                        + "and pg_execute_server_program");
+            }
+        }
+    }
+
+    private static void requireSingleStatement(String sql) throws SQLException {
+        int statements = 0;
+        for (var q : org.postgresql.core.Parser.parseJdbcSql(sql, true, false, true, false, true)) {
+            if (!q.nativeSql.isBlank()) statements++;
+        }
+        if (statements != 1) {
+            throw new ReadOnlyViolationException("exactly one statement is allowed (the PostgreSQL driver found "
+                    + statements + ")");
         }
     }
 
