@@ -69,9 +69,9 @@ public final class ServeMetrics implements AutoCloseable {
         return registry.scrape();
     }
 
+    /** Stops listening for GC notifications; {@link #scrape()} still answers. */
     @Override
     public void close() {
         gc.close();
-        registry.close();
     }
 }

@@ -23,7 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +40,8 @@ class SyncCliTest {
     private Session session;
     private final PrintStream out = System.out;
     private ByteArrayOutputStream captured;
+    private final List<Duration> slept = new ArrayList<>();
+    private Map<String, String> env = Map.of("HUBSPOT_TOKEN", "pat-test");
 
     @BeforeEach
     void setUp() throws Exception {
@@ -83,8 +88,11 @@ class SyncCliTest {
                   - {name: lapsed_to_crm, segment: lapsed, destination: crm, mode: mirror, schedule: "0 6 * * *"}
                   - {name: nobrief_to_crm, segment: nobrief, destination: crm, mode: mirror}
                 """.replace("BASE_URL", sandbox.baseUrl().toString()));
-        session = new Session(Warehouses.discover(), Destinations.discover(), Map.of("HUBSPOT_TOKEN", "pat-test"),
-                Clock.systemUTC(), Progress.NONE);
+        session();
+    }
+
+    private void session() {
+        session = new Session(Warehouses.discover(), Destinations.discover(), env, Clock.systemUTC(), Progress.NONE, slept::add);
     }
 
     @AfterEach
@@ -105,6 +113,18 @@ class SyncCliTest {
         } finally {
             System.setOut(out);
         }
+    }
+
+    private String errorsOf(Runnable command) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            command.run();
+        } finally {
+            System.setErr(oldErr);
+        }
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     private String output() {
@@ -148,6 +168,59 @@ class SyncCliTest {
         try (SyncLock held = SyncLock.tryAcquire(dir, "lapsed_to_crm", new StringBuilder()).orElseThrow()) {
             assertThat(run("sync", "lapsed_to_crm")).isEqualTo(ExitCode.LOCKED);
         }
+    }
+
+    @Test
+    void aSecondRunWhileAnotherProcessRunsTheSyncStopsOnTheSyncLockAtOnce() throws Exception {
+        int[] code = new int[1];
+        String err;
+        try (WarehouseHolder running = WarehouseHolder.hold(dir.resolve("acme.duckdb"), dir.toString(), "lapsed_to_crm")) {
+            err = errorsOf(() -> code[0] = run("sync", "lapsed_to_crm"));
+        }
+        assertThat(code[0]).isEqualTo(ExitCode.LOCKED);
+        assertThat(err).contains("already running").doesNotContain("Could not set lock");
+        assertThat(slept).as("the lock is taken before the warehouse is opened: no wait for the file").isEmpty();
+    }
+
+    @Test
+    void aWarehouseHeldByAnotherProcessIsWaitedForThenTheCommandExitsBusy() throws Exception {
+        env = Map.of("HUBSPOT_TOKEN", "pat-test", "SEGLIFT_WAREHOUSE_WAIT", "2");
+        session();
+        int[] code = new int[1];
+        String err;
+        try (WarehouseHolder other = WarehouseHolder.hold(dir.resolve("acme.duckdb"))) {
+            err = errorsOf(() -> code[0] = run("runs"));
+        }
+        assertThat(code[0]).isEqualTo(ExitCode.LOCKED);
+        assertThat(err).contains("busy: another process holds the warehouse file").contains("waited 2 s")
+                .contains("retry later").contains("SEGLIFT_WAREHOUSE_WAIT");
+        assertThat(slept).hasSize(4).containsOnly(Duration.ofMillis(500));
+        assertThat(run("runs")).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void theWaitEndsWhenTheOtherProcessLetsGo() throws Exception {
+        WarehouseHolder other = WarehouseHolder.hold(dir.resolve("acme.duckdb"));
+        session = new Session(Warehouses.discover(), Destinations.discover(), env, Clock.systemUTC(), Progress.NONE, d -> {
+            slept.add(d);
+            try {
+                other.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(run("runs")).isEqualTo(ExitCode.OK);
+        assertThat(slept).hasSize(1);
+    }
+
+    @Test
+    void aWaitThatIsNotANumberOfSecondsIsRefused() {
+        env = Map.of("HUBSPOT_TOKEN", "pat-test", "SEGLIFT_WAREHOUSE_WAIT", "ten");
+        session();
+        int[] code = new int[1];
+        String err = errorsOf(() -> code[0] = run("runs"));
+        assertThat(code[0]).isEqualTo(ExitCode.INVALID);
+        assertThat(err).contains("SEGLIFT_WAREHOUSE_WAIT").contains("'ten'");
     }
 
     @Test
