@@ -22,6 +22,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.seglift.serve.HttpSettings;
+import io.seglift.serve.SyncServer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -221,6 +234,67 @@ class SyncCliTest {
         String err = errorsOf(() -> code[0] = run("runs"));
         assertThat(code[0]).isEqualTo(ExitCode.INVALID);
         assertThat(err).contains("SEGLIFT_WAREHOUSE_WAIT").contains("'ten'");
+    }
+
+    @Test
+    void serveOpensTheWarehouseForEachRunAndRequestOnly() throws Exception {
+        Path db = dir.resolve("acme.duckdb");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try (SyncServer server = new ServeCommand(session).server(session.loader().load(file), HttpSettings.local(0))) {
+            server.start();
+            assertThat(WarehouseHolder.canOpen(db)).as("serve does not hold the file while idle").isTrue();
+            URI base = URI.create("http://127.0.0.1:" + server.port());
+            HttpResponse<String> trigger = http.send(HttpRequest.newBuilder(base.resolve("/syncs/lapsed_to_crm/trigger"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody())
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(trigger.statusCode()).isEqualTo(202);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!server.metrics().scrape().contains("seglift_sync_runs_total{status=\"succeeded\",sync=\"lapsed_to_crm\"} 1.0")
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(((HubSpotSandboxApi) sandbox.api()).listSize("Seglift · acme · lapsed")).isEqualTo(253);
+            assertThat(WarehouseHolder.canOpen(db)).as("the file is closed after the run").isTrue();
+            HttpRequest runs = HttpRequest.newBuilder(base.resolve("/runs")).timeout(Duration.ofSeconds(10)).build();
+            assertThat(http.send(runs, HttpResponse.BodyHandlers.ofString()).body()).contains("lapsed_to_crm");
+            try (WarehouseHolder other = WarehouseHolder.hold(db)) {
+                HttpResponse<String> busy = http.send(runs, HttpResponse.BodyHandlers.ofString());
+                assertThat(busy.statusCode()).isEqualTo(503);
+                assertThat(busy.body()).contains("busy: another process holds the warehouse file");
+            }
+        }
+    }
+
+    @Test
+    void serveExitsZeroAfterACleanSigtermShutdown() throws Exception {
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0", "-p", file.toString())
+                .redirectErrorStream(true);
+        child.environment().put("HUBSPOT_TOKEN", "pat-test");
+        Process serve = child.start();
+        try {
+            BufferedReader log = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            String listening = CompletableFuture.supplyAsync(() -> {
+                try {
+                    for (String line; (line = log.readLine()) != null; ) {
+                        seen.append(line).append('\n');
+                        if (line.contains("listening on")) return line;
+                    }
+                    return null;
+                } catch (IOException e) {
+                    return null;
+                }
+            }).get(60, TimeUnit.SECONDS);
+            assertThat(listening).as(seen.toString()).isNotNull();
+            // SIGTERM, as a service manager sends it (Process.destroy() would also close our end of the pipes)
+            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor()).isZero();
+            assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(log.lines().collect(Collectors.joining("\n"))).contains("seglift serve: stopped");
+            assertThat(serve.exitValue()).isEqualTo(ExitCode.OK);
+        } finally {
+            serve.destroyForcibly();
+        }
     }
 
     @Test
