@@ -12,7 +12,9 @@ public final class ExitCode {
     public static final int INVALID = 2;
     /** The run finished but some rows were rejected by the destination; see {@code seglift runs show RUN}. */
     public static final int REJECTED_ROWS = 3;
-    /** Another process holds this sync's lock; nothing was done. */
+    /**
+     * Busy: another process is running this sync or holds the embedded warehouse; nothing was done, retry later.
+     */
     public static final int LOCKED = 4;
     /** The data is not ready for what was asked (audit gate); nothing was done. */
     public static final int NOT_READY = 5;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
                 "  1  failed (destination down, warehouse error); safe to retry",
                 "  2  invalid project file, arguments or input; fix it first",
                 "  3  finished, but the destination rejected some rows (seglift runs show RUN)",
-                "  4  another process is running this sync; nothing done",
+                "  4  busy: another process is running this sync or holds the embedded warehouse; nothing done, retry later",
                 "  5  data not ready for this (see seglift audit); nothing done",
                 "  6  refused: the change is larger than allowed; nothing sent (seglift plan SYNC)",
         },

@@ -9,6 +9,7 @@ import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.spi.warehouse.WarehouseFactory;
 import io.seglift.spi.warehouse.Warehouses;
+import io.seglift.sync.resilience.Sleeper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +27,22 @@ public final class Session {
     private final Map<String, String> env;
     private final Clock clock;
     private final Progress progress;
+    private final Sleeper sleeper;
 
     public Session(Warehouses warehouses, Destinations destinations, Map<String, String> env, Clock clock,
                    Progress progress) {
+        this(warehouses, destinations, env, clock, progress, Sleeper.SYSTEM);
+    }
+
+    /** @param sleeper every wait of a command outside the engine (waiting for a busy warehouse) */
+    public Session(Warehouses warehouses, Destinations destinations, Map<String, String> env, Clock clock,
+                   Progress progress, Sleeper sleeper) {
         this.warehouses = warehouses;
         this.destinations = destinations;
         this.env = Map.copyOf(env);
         this.clock = clock;
         this.progress = progress;
+        this.sleeper = sleeper;
     }
 
     public static Session production() {
@@ -70,8 +79,30 @@ public final class Session {
         }
     }
 
-    /** Opens the project's warehouse and brings Seglift's schema up to date. */
+    /**
+     * Opens the project's warehouse and brings Seglift's schema up to date. When another process holds an embedded
+     * warehouse, waits up to {@value WarehouseWait#ENV} seconds, then ends the command with {@link ExitCode#LOCKED}.
+     */
     public Warehouse openWarehouse(ProjectConfig project) {
+        return openWarehouse(project, warehouseWait());
+    }
+
+    /** How long {@link #openWarehouse} waits for a busy embedded warehouse. */
+    WarehouseWait warehouseWait() {
+        return WarehouseWait.fromEnv(env, sleeper);
+    }
+
+    /** The project's warehouse, opened on its first use: the sync engine takes the sync's lock before that. */
+    Warehouse warehouseOnFirstUse(ProjectConfig project) {
+        WarehouseWait wait = warehouseWait();
+        return new WarehouseOnFirstUse(() -> openWarehouse(project, wait));
+    }
+
+    Warehouse openWarehouse(ProjectConfig project, WarehouseWait wait) {
+        return wait.open(() -> openNow(project));
+    }
+
+    private Warehouse openNow(ProjectConfig project) {
         WarehouseFactory f = warehouses.find(project.warehouse().type()).orElseThrow(() -> new CliException(
                 ExitCode.INVALID, "unknown warehouse type '" + project.warehouse().type() + "' (available: "
                 + String.join(", ", warehouses.all().keySet()) + ")"));

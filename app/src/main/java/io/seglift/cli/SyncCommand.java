@@ -27,7 +27,8 @@ import static io.seglift.cli.SyncCommands.n;
                 + "per batch, so an interrupted run is finished by the next one.",
         footer = {"", "Exit codes:", "  0  success", "  1  failed (destination down, warehouse error); retry later",
                 "  2  invalid config, or the segment's brief is incomplete", "  3  finished, but some rows were rejected",
-                "  4  this sync is already running elsewhere", "  5  the segment has not been built",
+                "  4  busy: this sync is running elsewhere, or another process holds the embedded warehouse; retry later",
+                "  5  the segment has not been built",
                 "  6  refused: it would remove or add more of the audience than allowed (max_removal_share,",
                 "     max_addition_share, default 20%); nothing sent. Check with seglift plan SYNC",
                 "", "Example: seglift sync lapsed_to_hubspot", "         seglift sync --all --format json",
@@ -63,27 +64,26 @@ public final class SyncCommand implements Callable<Integer> {
         List<SyncConfig> syncs = target.all ? project.syncs() : List.of(SyncCommands.sync(project, target.name));
         List<Map<String, Object>> json = new ArrayList<>();
         int exit = ExitCode.OK;
-        try (Warehouse w = session.openWarehouse(project)) {
-            for (SyncConfig configured : syncs) {
-                SyncConfig sync = allowLargeChanges ? configured.withChangeLimits(ChangeLimits.UNLIMITED) : configured;
-                int code;
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("sync", sync.name());
-                try {
-                    RunSummary s = SyncCommands.translate(() -> SyncCommands.engine(session).run(project, sync, w, session.destinations()));
-                    code = exitCode(s);
-                    entry.put("run", s);
-                    if (!options.json()) print(s);
-                } catch (CliException e) {
-                    if (!target.all) throw e;
-                    code = e.exitCode();
-                    entry.put("error", e.getMessage());
-                    System.err.println("error: " + sync.name() + ": " + e.getMessage());
-                }
-                entry.put("exit_code", code);
-                json.add(entry);
-                exit = worse(exit, code);
+        for (SyncConfig configured : syncs) {
+            SyncConfig sync = allowLargeChanges ? configured.withChangeLimits(ChangeLimits.UNLIMITED) : configured;
+            int code;
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("sync", sync.name());
+            // the engine takes the sync's lock before its first warehouse call, so a second run stops on the lock
+            try (Warehouse w = session.warehouseOnFirstUse(project)) {
+                RunSummary s = SyncCommands.translate(() -> SyncCommands.engine(session).run(project, sync, w, session.destinations()));
+                code = exitCode(s);
+                entry.put("run", s);
+                if (!options.json()) print(s);
+            } catch (CliException e) {
+                if (!target.all) throw e;
+                code = e.exitCode();
+                entry.put("error", e.getMessage());
+                System.err.println("error: " + sync.name() + ": " + e.getMessage());
             }
+            entry.put("exit_code", code);
+            json.add(entry);
+            exit = worse(exit, code);
         }
         if (options.json()) System.out.println(Json.write(target.all ? json : json.get(0)));
         return exit;

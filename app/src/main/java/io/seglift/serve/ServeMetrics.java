@@ -1,64 +1,77 @@
 package io.seglift.serve;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.seglift.sync.RunSummary;
 
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counters exposed at {@code /metrics} in the Prometheus text format (version 0.0.4). */
-public final class ServeMetrics {
-    private final Map<String, AtomicLong> runs = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> members = new ConcurrentHashMap<>();
-    private final Map<String, Double> lastSeconds = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastFinished = new ConcurrentHashMap<>();
-    private final AtomicLong failures = new AtomicLong();
+/**
+ * What {@code /metrics} serves: a Micrometer Prometheus registry with per-sync run counters by status, member
+ * outcome counters, run duration timers, the end time of each sync's last run, runs that could not start, and the
+ * JVM's memory, GC and thread metrics. Names (Prometheus form) are listed in docs/sync.md.
+ */
+public final class ServeMetrics implements AutoCloseable {
+    /** The content type of {@link #scrape()}: the Prometheus text format 0.0.4. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final Map<String, AtomicLong> lastFinished = new ConcurrentHashMap<>();
+
+    public ServeMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        gc.bindTo(registry);
+    }
+
+    /** Counts a finished run: its status, its member outcomes and its duration. */
     public void record(RunSummary s) {
-        runs.computeIfAbsent(label("sync", s.syncName(), "status", s.status().code()), k -> new AtomicLong()).incrementAndGet();
-        add(s.syncName(), "added", s.added());
-        add(s.syncName(), "removed", s.removed());
-        add(s.syncName(), "updated", s.updated());
-        add(s.syncName(), "rejected", s.rejected());
-        add(s.syncName(), "retry", s.retried());
-        lastSeconds.put(label("sync", s.syncName()), s.elapsed().toMillis() / 1000.0);
-        lastFinished.put(label("sync", s.syncName()), s.finishedAt().getEpochSecond());
+        String sync = s.syncName();
+        Counter.builder("seglift.sync.runs").description("Sync runs by final status")
+                .tags("sync", sync, "status", s.status().code()).register(registry).increment();
+        member(sync, "added", s.added());
+        member(sync, "removed", s.removed());
+        member(sync, "updated", s.updated());
+        member(sync, "rejected", s.rejected());
+        member(sync, "retried", s.retried());
+        Timer.builder("seglift.sync.run.duration").description("Duration of sync runs")
+                .tags("sync", sync, "status", s.status().code()).register(registry).record(s.elapsed());
+        lastFinished.computeIfAbsent(sync, name -> {
+            AtomicLong v = new AtomicLong();
+            Gauge.builder("seglift.sync.last.run.timestamp.seconds", v, AtomicLong::get)
+                    .description("End of the sync's last run (Unix time)").tag("sync", name).register(registry);
+            return v;
+        }).set(s.finishedAt().getEpochSecond());
     }
 
-    /** A run that threw instead of returning a summary (refused, locked, warehouse down). */
-    public void recordError() {
-        failures.incrementAndGet();
+    /** Counts a run that ended without a summary: refused, locked, warehouse busy, or an unexpected failure. */
+    public void recordError(String sync) {
+        Counter.builder("seglift.sync.errors").description("Runs that could not start or crashed")
+                .tag("sync", sync).register(registry).increment();
     }
 
-    private void add(String sync, String outcome, long n) {
-        members.computeIfAbsent(label("sync", sync, "outcome", outcome), k -> new AtomicLong()).addAndGet(n);
+    private void member(String sync, String outcome, long n) {
+        Counter.builder("seglift.sync.members").description("Members by outcome")
+                .tags("sync", sync, "outcome", outcome).register(registry).increment(n);
     }
 
-    public String render() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# HELP seglift_sync_runs_total Sync runs by final status.\n# TYPE seglift_sync_runs_total counter\n");
-        new TreeMap<>(runs).forEach((l, v) -> sb.append("seglift_sync_runs_total").append(l).append(' ').append(v.get()).append('\n'));
-        sb.append("# HELP seglift_sync_members_total Members by outcome.\n# TYPE seglift_sync_members_total counter\n");
-        new TreeMap<>(members).forEach((l, v) -> sb.append("seglift_sync_members_total").append(l).append(' ').append(v.get()).append('\n'));
-        sb.append("# HELP seglift_sync_last_run_seconds Duration of the last run.\n# TYPE seglift_sync_last_run_seconds gauge\n");
-        new TreeMap<>(lastSeconds).forEach((l, v) -> sb.append("seglift_sync_last_run_seconds").append(l).append(' ')
-                .append(String.format(Locale.ROOT, "%.3f", v)).append('\n'));
-        sb.append("# HELP seglift_sync_last_run_timestamp_seconds End of the last run (Unix time).\n")
-                .append("# TYPE seglift_sync_last_run_timestamp_seconds gauge\n");
-        new TreeMap<>(lastFinished).forEach((l, v) -> sb.append("seglift_sync_last_run_timestamp_seconds").append(l).append(' ').append(v).append('\n'));
-        sb.append("# HELP seglift_sync_errors_total Runs that could not start or crashed.\n# TYPE seglift_sync_errors_total counter\n")
-                .append("seglift_sync_errors_total ").append(failures.get()).append('\n');
-        return sb.toString();
+    /** The registry in the Prometheus text format. */
+    public String scrape() {
+        return registry.scrape();
     }
 
-    private static String label(String... kv) {
-        StringBuilder sb = new StringBuilder("{");
-        for (int i = 0; i < kv.length; i += 2) {
-            if (i > 0) sb.append(',');
-            sb.append(kv[i]).append("=\"").append(kv[i + 1].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return sb.append('}').toString();
+    /** Stops listening for GC notifications; {@link #scrape()} still answers. */
+    @Override
+    public void close() {
+        gc.close();
     }
 }

@@ -3,8 +3,11 @@ package io.seglift.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.seglift.sync.RunSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -21,45 +25,75 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The long-running server: a scheduler that queues each sync at its next cron time, one worker that runs queued syncs
  * one at a time, and an HTTP endpoint on {@code 127.0.0.1}. {@link #close()} stops taking work, asks the run in
  * progress to stop after its batch in flight, waits for it, then stops the HTTP server.
+ *
+ * <p>The endpoint answers exactly {@code GET /health}, {@code GET /metrics}, {@code GET /runs} and
+ * {@code POST /syncs/NAME/trigger}: other paths get 404, other methods 405 with {@code Allow}, and every request first
+ * passes the {@link RequestGuard} (local Host, no foreign Origin, JSON content type for POST). Errors are JSON.
  */
 public final class SyncServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
+    private static final Pattern TRIGGER = Pattern.compile("/syncs/([^/]+)/trigger");
+
+    static {
+        // A client that stalls mid-request holds a worker; the JDK server closes it after this many seconds.
+        // Read once by the JDK when its first HttpServer starts, so set here unless the operator chose a value.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "20");
+        }
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+            System.setProperty("sun.net.httpserver.maxRspTime", "60");
+        }
+    }
+
     private final Map<String, CronSchedule> schedules;
     private final Set<String> syncs;
     private final SyncRunner runner;
     private final Supplier<String> runsJson;
     private final Clock clock;
+    private final HttpSettings settings;
     private final ServeMetrics metrics = new ServeMetrics();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "seglift-scheduler"));
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "seglift-worker"));
+    private final ExecutorService httpWorkers;
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final HttpServer http;
+    private final RequestGuard guard;
+
+    /** A server with {@link HttpSettings#local local} HTTP settings on {@code port}. */
+    public SyncServer(Set<String> syncs, Map<String, CronSchedule> schedules, SyncRunner runner, Supplier<String> runsJson,
+                      Clock clock, int port) throws IOException {
+        this(syncs, schedules, runner, runsJson, clock, HttpSettings.local(port));
+    }
 
     /**
      * @param syncs     every sync that may be triggered
      * @param schedules cron schedules by sync (syncs without one run only when triggered)
      * @param runner    runs a sync
-     * @param runsJson  renders recent runs as JSON for {@code /runs}
-     * @param port      port on 127.0.0.1 (0 for any)
+     * @param runsJson  renders recent runs as JSON for {@code /runs}; may throw {@link NotDoneException}
+     * @param settings  port, accepted host names, workers, body limit
      */
     public SyncServer(Set<String> syncs, Map<String, CronSchedule> schedules, SyncRunner runner, Supplier<String> runsJson,
-                      Clock clock, int port) throws IOException {
+                      Clock clock, HttpSettings settings) throws IOException {
         this.syncs = Set.copyOf(syncs);
         this.schedules = Map.copyOf(schedules);
         this.runner = runner;
         this.runsJson = runsJson;
         this.clock = clock;
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-        http.createContext("/health", ex -> reply(ex, 200, "text/plain", stopping.get() ? "stopping\n" : "ok\n"));
-        http.createContext("/metrics", ex -> reply(ex, 200, "text/plain; version=0.0.4", metrics.render()));
-        http.createContext("/runs", ex -> reply(ex, 200, "application/json", runsJson.get()));
-        http.createContext("/syncs/", this::trigger);
-        http.setExecutor(Executors.newFixedThreadPool(2, r -> daemon(r, "seglift-http")));
+        this.settings = settings;
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 64);
+        this.guard = new RequestGuard(settings.extraHosts(), http.getAddress().getPort());
+        this.httpWorkers = Executors.newFixedThreadPool(settings.workers(), r -> daemon(r, "seglift-http"));
+        http.createContext("/", this::handle);
+        http.setExecutor(httpWorkers);
     }
 
     public void start() {
@@ -82,9 +116,15 @@ public final class SyncServer implements AutoCloseable {
             try {
                 RunSummary s = runner.run(sync, stopping::get);
                 metrics.record(s);
+                LOG.info("run {} of {}: {} (+{} -{} ~{}, {} rejected, {} left for retry) in {} s", s.runId(), sync,
+                        s.status().code(), s.added(), s.removed(), s.updated(), s.rejected(), s.retried(),
+                        s.elapsed().toMillis() / 1000.0);
+            } catch (NotDoneException e) {
+                metrics.recordError(sync);
+                LOG.warn("{}: not run: {}", sync, e.getMessage());
             } catch (RuntimeException e) {
-                metrics.recordError();
-                System.err.println("seglift serve: " + sync + ": " + e.getMessage());
+                metrics.recordError(sync);
+                LOG.error("{}: the run failed unexpectedly", sync, e);
             } finally {
                 queued.remove(sync);
             }
@@ -104,24 +144,102 @@ public final class SyncServer implements AutoCloseable {
         });
     }
 
-    private void trigger(HttpExchange ex) throws IOException {
-        String path = ex.getRequestURI().getPath();
-        if (!path.endsWith("/trigger") || !"POST".equals(ex.getRequestMethod())) {
-            reply(ex, 404, "application/json", "{\"error\":\"use POST /syncs/{name}/trigger\"}");
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            String path = ex.getRequestURI().getRawPath();
+            Optional<HttpError> refused = guard.check(ex.getRequestHeaders());
+            if (refused.isPresent()) {
+                error(ex, refused.get());
+                return;
+            }
+            if (!readBody(ex)) {
+                error(ex, new HttpError(413, "request body larger than " + settings.maxBodyBytes() + " bytes"));
+                return;
+            }
+            route(ex, method, path);
+        } catch (RuntimeException e) {
+            LOG.error("{} {}: unexpected failure", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
+            error(ex, new HttpError(500, "internal error; see the serve log"));
+        }
+    }
+
+    private void route(HttpExchange ex, String method, String path) throws IOException {
+        Matcher trigger = TRIGGER.matcher(path);
+        switch (path) {
+            case "/health" -> {
+                if (allow(ex, method, "GET")) reply(ex, 200, "text/plain; charset=utf-8", stopping.get() ? "stopping\n" : "ok\n");
+            }
+            case "/metrics" -> {
+                if (allow(ex, method, "GET")) reply(ex, 200, ServeMetrics.CONTENT_TYPE, metrics.scrape());
+            }
+            case "/runs" -> {
+                if (allow(ex, method, "GET")) runs(ex);
+            }
+            default -> {
+                if (trigger.matches()) {
+                    if (!allow(ex, method, "POST")) return;
+                    Optional<HttpError> refused = guard.checkPost(ex.getRequestHeaders());
+                    if (refused.isPresent()) error(ex, refused.get());
+                    else trigger(ex, trigger.group(1));
+                } else {
+                    error(ex, new HttpError(404, "no such path; the endpoint serves GET /health, GET /metrics,"
+                            + " GET /runs and POST /syncs/NAME/trigger"));
+                }
+            }
+        }
+    }
+
+    private boolean allow(HttpExchange ex, String method, String allowed) throws IOException {
+        if (allowed.equals(method)) return true;
+        ex.getResponseHeaders().set("Allow", allowed);
+        error(ex, new HttpError(405, method + " is not allowed here; use " + allowed));
+        return false;
+    }
+
+    private void runs(HttpExchange ex) throws IOException {
+        String json;
+        try {
+            json = runsJson.get();
+        } catch (NotDoneException e) {
+            if (e.retryLater()) ex.getResponseHeaders().set("Retry-After", "5");
+            error(ex, new HttpError(e.retryLater() ? 503 : 500, e.getMessage()));
             return;
         }
-        String name = path.substring("/syncs/".length(), path.length() - "/trigger".length());
+        reply(ex, 200, "application/json", json);
+    }
+
+    private void trigger(HttpExchange ex, String name) throws IOException {
         if (!syncs.contains(name)) {
-            reply(ex, 404, "application/json", "{\"error\":\"no sync with that name\"}");
+            error(ex, new HttpError(404, "no sync with that name"));
         } else if (enqueue(name)) {
-            reply(ex, 202, "application/json", "{\"queued\":\"" + name + "\"}");
+            reply(ex, 202, "application/json", "{\"queued\":" + Json.string(name) + "}");
         } else {
-            reply(ex, 409, "application/json", "{\"error\":\"already queued or running, or the server is stopping\"}");
+            error(ex, new HttpError(409, "already queued or running, or the server is stopping"));
         }
+    }
+
+    /** Reads and discards the request body; false when it exceeds the limit. */
+    private boolean readBody(HttpExchange ex) throws IOException {
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        try {
+            if (length != null && Long.parseLong(length.trim()) > settings.maxBodyBytes()) return false;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        InputStream in = ex.getRequestBody();
+        byte[] buffer = new byte[4096];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            total += n;
+            if (total > settings.maxBodyBytes()) return false;
+        }
+        return true;
     }
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) return;
         stopping.set(true);
         scheduler.shutdownNow();
         worker.shutdown();
@@ -131,11 +249,19 @@ public final class SyncServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         http.stop(1);
+        httpWorkers.shutdownNow();
+        metrics.close();
+    }
+
+    private static void error(HttpExchange ex, HttpError e) throws IOException {
+        reply(ex, e.status(), "application/json", "{\"error\":" + Json.string(e.message()) + ",\"status\":" + e.status() + "}");
     }
 
     private static void reply(HttpExchange ex, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream os = ex.getResponseBody()) {
             os.write(bytes);
