@@ -9,7 +9,7 @@ import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.spi.warehouse.WarehouseFactory;
 import io.seglift.spi.warehouse.Warehouses;
-import io.seglift.sync.resilience.Sleeper;
+import io.seglift.spi.time.Sleeper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

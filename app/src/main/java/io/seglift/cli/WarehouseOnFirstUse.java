@@ -43,6 +43,8 @@ final class WarehouseOnFirstUse implements Warehouse {
 
     @Override public void query(String sql, List<?> params, RowHandler handler) { w().query(sql, params, handler); }
 
+    @Override public void queryReadOnly(String sql, RowHandler handler) { w().queryReadOnly(sql, handler); }
+
     @Override public <T> List<T> queryList(String sql, List<?> params, RowMapper<T> mapper) { return w().queryList(sql, params, mapper); }
 
     @Override public <T> Optional<T> queryOne(String sql, List<?> params, RowMapper<T> mapper) { return w().queryOne(sql, params, mapper); }

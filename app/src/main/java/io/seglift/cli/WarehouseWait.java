@@ -1,7 +1,7 @@
 package io.seglift.cli;
 
 import io.seglift.spi.warehouse.Warehouse;
-import io.seglift.sync.resilience.Sleeper;
+import io.seglift.spi.time.Sleeper;
 
 import java.time.Duration;
 import java.util.Map;
