@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
                 "  3  finished, but the destination rejected some rows (seglift runs show RUN)",
                 "  4  another process is running this sync; nothing done",
                 "  5  data not ready for this (see seglift audit); nothing done",
+                "",
+                "Example: seglift init --demo my-shop && cd my-shop && seglift validate",
         },
         subcommands = {
                 CommandLine.HelpCommand.class,
@@ -66,14 +68,21 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given session and returns its exit code; tests call this. */
     public static int run(Session session, String... args) {
+        return commandLine(session).execute(args);
+    }
+
+    /** The whole command tree, configured as {@link #run} executes it. */
+    static CommandLine commandLine(Session session) {
         CommandLine cli = new CommandLine(new Main(session), new SessionFactory(session));
+        cli.getSubcommands().get("help").getCommandSpec().usageMessage()
+                .footer("", "Example: seglift help segments build");
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd));
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());
             ex.getCommandLine().getErr().println("try: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return ExitCode.INVALID;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     private static int handle(Exception ex, CommandLine cmd) {

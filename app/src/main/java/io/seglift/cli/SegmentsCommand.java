@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code seglift segments}: build, list, show and sample segments. */
-@Command(name = "segments", description = "Build segments with their holdouts, and inspect them before activating.",
+@Command(name = "segments", mixinStandardHelpOptions = true, description = "Build segments with their holdouts, and inspect them before activating.",
         subcommands = {SegmentsCommand.Build.class, SegmentsCommand.ListSegments.class, SegmentsCommand.Show.class,
                 SegmentsCommand.Sample.class},
         footer = "%nExample: seglift segments build && seglift segments list")
@@ -46,7 +46,7 @@ public final class SegmentsCommand implements Runnable {
     }
 
     /** {@code seglift segments build}. */
-    @Command(name = "build", description = {
+    @Command(name = "build", mixinStandardHelpOptions = true, description = {
             "Materialise segment membership as of a date: check each rule, write segment_members with each member's",
             "stable holdout arm, record first assignments and report entered/exited/stayed against the previous build",
             "(flagged above 20%). Scores RFM for the date first when it has not been scored."},
@@ -112,7 +112,7 @@ public final class SegmentsCommand implements Runnable {
     }
 
     /** {@code seglift segments list}. */
-    @Command(name = "list", description = {
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {
             "List segments with their latest size, holdout size, owner, channel and the syncs using them; segments with",
             "no campaign (no sync, or an incomplete brief) are flagged."},
             footer = "%nExample: seglift segments list --format json")
@@ -152,7 +152,7 @@ public final class SegmentsCommand implements Runnable {
     }
 
     /** {@code seglift segments show NAME}. */
-    @Command(name = "show", description = "Show a segment's brief, rule, holdout and latest builds.",
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a segment's brief, rule, holdout and latest builds.",
             footer = "%nExample: seglift segments show lapsed_reengage")
     public static final class Show implements Callable<Integer> {
         private final Session session;
@@ -247,7 +247,7 @@ public final class SegmentsCommand implements Runnable {
     }
 
     /** {@code seglift segments sample NAME}. */
-    @Command(name = "sample", description = {
+    @Command(name = "sample", mixinStandardHelpOptions = true, description = {
             "Show a deterministic random sample of a segment's members with the profile fields its rule and brief",
             "mention, to check the segment against its brief. Emails and phone numbers are masked."},
             footer = "%nExample: seglift segments sample lapsed_reengage --n 50")
