@@ -171,6 +171,19 @@ class ProjectLoaderTest {
                     type: hubspot
                     token: ${env:NOT_SET_ANYWHERE}
                 """);
+        ProjectLoader.Result result = loader(Map.of()).read(file);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.allProblems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("environment variable NOT_SET_ANYWHERE is not set"));
+        DestinationConfig crm = result.orThrow().destination("crm").orElseThrow();
+        assertThat(crm.unresolved()).singleElement().satisfies(p -> assertThat(p.path()).isEqualTo("destinations.crm.token"));
+        assertThatThrownBy(crm::requireResolved).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":9:12:").hasMessageContaining("NOT_SET_ANYWHERE");
+    }
+
+    @Test
+    void aMissingEnvironmentVariableOutsideDestinationsIsAnError() throws IOException {
+        Path file = write(minimal().replace("project: acme", "project: ${env:NOT_SET_ANYWHERE}"));
         assertThat(loader(Map.of()).read(file).problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("environment variable NOT_SET_ANYWHERE is not set"));
     }

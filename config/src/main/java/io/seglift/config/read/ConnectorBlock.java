@@ -37,7 +37,9 @@ public final class ConnectorBlock {
                 else if (key.defaultValue() != null) values.put(key.name(), fallback(key));
                 continue;
             }
-            value(v.get(), key, type).ifPresent(x -> values.put(key.name(), x));
+            Optional<?> value = value(v.get(), key, type);
+            if (value.isPresent()) values.put(key.name(), value.get());
+            else if (key.defaultValue() != null) values.put(key.name(), fallback(key));
         }
         if (m.context().problems().count() > before) return Optional.empty();
         return Optional.of(new Settings(name, type, values));

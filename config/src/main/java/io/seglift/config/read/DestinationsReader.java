@@ -1,6 +1,7 @@
 package io.seglift.config.read;
 
 import io.seglift.config.DestinationConfig;
+import io.seglift.config.Problem;
 import io.seglift.spi.destination.DestinationFactory;
 import io.seglift.spi.destination.Destinations;
 import io.seglift.spi.destination.RateLimit;
@@ -8,6 +9,7 @@ import io.seglift.spi.settings.Settings;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,7 +46,10 @@ public final class DestinationsReader {
         Optional<Settings> settings = ConnectorBlock.read(m, name, type.get(), factory.get().configSpec(),
                 Keys.DESTINATION);
         if (settings.isEmpty() || rateLimit.isEmpty()) return Optional.empty();
-        return Optional.of(new DestinationConfig(name, type.get(), settings.get(), rateLimit.get()));
+        String prefix = m.path() + ".";
+        List<Problem> unresolved = m.context().deferred().errors().stream()
+                .filter(p -> p.path().startsWith(prefix)).toList();
+        return Optional.of(new DestinationConfig(name, type.get(), settings.get(), rateLimit.get(), unresolved));
     }
 
     /** {@code {requests: 100, per: 10s}}, optionally with the {@code scope} it applies to (default {@code default}). */

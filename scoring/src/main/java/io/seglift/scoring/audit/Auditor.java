@@ -223,6 +223,7 @@ public final class Auditor {
         try (Destination destination = factory.get().create(dest.settings(), destinationContext)) {
             return Optional.of(destination.capabilities());
         } catch (Exception e) {
+            if (!dest.unresolved().isEmpty()) return Optional.empty();
             throw new IllegalStateException("destinations." + dest.name() + ": cannot read its capabilities: "
                     + e.getMessage(), e);
         }
