@@ -7,7 +7,9 @@ import io.seglift.spi.settings.ConfigKey;
 import io.seglift.spi.settings.ConfigSpec;
 import io.seglift.spi.settings.Settings;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Creates {@link FacebookDestination}s for {@code type: facebook}. */
 public final class FacebookDestinationFactory implements DestinationFactory {
@@ -47,18 +49,43 @@ public final class FacebookDestinationFactory implements DestinationFactory {
     }
 
     @Override
-    public Destination create(Settings settings, DestinationContext context) {
-        String source = settings.string("customer_file_source", "USER_PROVIDED_ONLY").toUpperCase();
+    public List<String> validate(Settings settings) {
+        List<String> problems = new ArrayList<>();
+        String source = fileSource(settings);
         if (!FILE_SOURCES.contains(source)) {
-            throw new IllegalArgumentException("facebook '" + settings.name() + "'.customer_file_source is '" + source
-                    + "'; allowed: " + FILE_SOURCES);
+            problems.add("customer_file_source: '" + source + "' is not allowed (allowed: "
+                    + String.join(", ", FILE_SOURCES) + ")");
         }
-        String account = settings.requireString("ad_account_id").trim();
-        if (!account.startsWith("act_")) account = "act_" + account;
-        if (!account.substring(4).matches("\\d+")) {
-            throw new IllegalArgumentException("facebook '" + settings.name() + "'.ad_account_id must be digits "
-                    + "(optionally prefixed act_), got '" + settings.requireString("ad_account_id") + "'");
+        settings.string("ad_account_id").ifPresent(raw -> {
+            if (!adAccount(raw).substring(4).matches("\\d+")) {
+                problems.add("ad_account_id: '" + raw + "' is not an ad account id (allowed: digits, optionally "
+                        + "prefixed act_, e.g. act_1234567890)");
+            }
+        });
+        long perMinute = settings.integer("requests_per_minute", 60);
+        if (perMinute < 1) {
+            problems.add("requests_per_minute: " + perMinute + " must be at least 1");
         }
+        return problems;
+    }
+
+    private static String fileSource(Settings settings) {
+        return settings.string("customer_file_source", "USER_PROVIDED_ONLY").toUpperCase(Locale.ROOT);
+    }
+
+    private static String adAccount(String raw) {
+        String account = raw.trim();
+        return account.startsWith("act_") ? account : "act_" + account;
+    }
+
+    @Override
+    public Destination create(Settings settings, DestinationContext context) {
+        List<String> problems = validate(settings);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("facebook '" + settings.name() + "': " + String.join("; ", problems));
+        }
+        String source = fileSource(settings);
+        String account = adAccount(settings.requireString("ad_account_id"));
         String base = settings.string("base_url", DEFAULT_BASE_URL);
         FacebookOptions options = new FacebookOptions(base.endsWith("/") ? base.substring(0, base.length() - 1) : base,
                 settings.string("api_version", DEFAULT_VERSION), settings.requireSecret("access_token"),

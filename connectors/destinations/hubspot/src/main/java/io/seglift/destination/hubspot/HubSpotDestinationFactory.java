@@ -8,6 +8,7 @@ import io.seglift.spi.settings.ConfigSpec;
 import io.seglift.spi.settings.Settings;
 
 import java.net.URI;
+import java.util.List;
 
 /** {@code type: hubspot}: a private-app {@code token} (secret) and an optional {@code base_url}. */
 public final class HubSpotDestinationFactory implements DestinationFactory {
@@ -32,7 +33,27 @@ public final class HubSpotDestinationFactory implements DestinationFactory {
     }
 
     @Override
+    public List<String> validate(Settings settings) {
+        return settings.string("base_url").filter(u -> !isHttp(u))
+                .map(u -> List.of("base_url: '" + u + "' is not allowed (allowed: http or https URLs with a host)"))
+                .orElse(List.of());
+    }
+
+    private static boolean isHttp(String url) {
+        try {
+            URI u = new URI(url.trim());
+            return u.getHost() != null && ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    @Override
     public Destination create(Settings settings, DestinationContext context) {
+        List<String> problems = validate(settings);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("hubspot '" + settings.name() + "': " + String.join("; ", problems));
+        }
         URI base = settings.uri("base_url").orElse(URI.create(DEFAULT_BASE_URL));
         return new HubSpotDestination(new HubSpotClient(context.httpClient(), base, settings.requireSecret("token"),
                 context.requestTimeout()));

@@ -9,6 +9,8 @@ import io.seglift.spi.settings.Settings;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Creates {@link KlaviyoDestination}s for {@code type: klaviyo}. */
 public final class KlaviyoDestinationFactory implements DestinationFactory {
@@ -37,7 +39,26 @@ public final class KlaviyoDestinationFactory implements DestinationFactory {
     }
 
     @Override
+    public List<String> validate(Settings settings) {
+        List<String> problems = new ArrayList<>();
+        Duration poll = settings.duration("job_poll_interval").orElse(Duration.ofSeconds(2));
+        Duration timeout = settings.duration("job_timeout").orElse(Duration.ofMinutes(10));
+        if (poll.isZero() || poll.isNegative()) {
+            problems.add("job_poll_interval: must be above 0 (e.g. 2s)");
+        }
+        if (timeout.compareTo(poll) < 0) {
+            problems.add("job_timeout: " + timeout + " is shorter than job_poll_interval " + poll
+                    + " (allowed: at least one poll interval, e.g. 10m)");
+        }
+        return problems;
+    }
+
+    @Override
     public Destination create(Settings settings, DestinationContext context) {
+        List<String> problems = validate(settings);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("klaviyo '" + settings.name() + "': " + String.join("; ", problems));
+        }
         String base = settings.string("base_url", DEFAULT_BASE_URL);
         KlaviyoOptions options = new KlaviyoOptions(URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base),
                 settings.requireSecret("api_key"),

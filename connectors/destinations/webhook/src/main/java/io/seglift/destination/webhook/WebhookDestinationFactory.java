@@ -9,6 +9,7 @@ import io.seglift.spi.settings.ConfigSpec;
 import io.seglift.spi.settings.Settings;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,12 +48,26 @@ public final class WebhookDestinationFactory implements DestinationFactory {
     }
 
     @Override
-    public Destination create(Settings settings, DestinationContext context) {
+    public List<String> validate(Settings settings) {
+        List<String> problems = new ArrayList<>();
         long maxBatch = settings.integer(MAX_BATCH_SIZE, 1000);
         if (maxBatch < 1 || maxBatch > HARD_MAX_BATCH) {
-            throw new IllegalArgumentException("webhook '" + settings.name() + "'." + MAX_BATCH_SIZE + " is " + maxBatch
-                    + "; allowed: 1 to " + HARD_MAX_BATCH);
+            problems.add(MAX_BATCH_SIZE + ": " + maxBatch + " is out of range (allowed: 1 to " + HARD_MAX_BATCH + ")");
         }
+        double rps = settings.number(REQUESTS_PER_SECOND, 10);
+        if (!(rps > 0)) {
+            problems.add(REQUESTS_PER_SECOND + ": " + rps + " must be above 0");
+        }
+        return problems;
+    }
+
+    @Override
+    public Destination create(Settings settings, DestinationContext context) {
+        List<String> problems = validate(settings);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("webhook '" + settings.name() + "': " + String.join("; ", problems));
+        }
+        long maxBatch = settings.integer(MAX_BATCH_SIZE, 1000);
         WebhookOptions options = new WebhookOptions(
                 URI.create(stripSlash(settings.requireString(BASE_URL))),
                 settings.requireSecret(SIGNING_SECRET),
