@@ -88,22 +88,22 @@ public final class Main implements Runnable {
     private static int handle(Exception ex, CommandLine cmd) {
         var err = cmd.getErr();
         if (ex instanceof CliException c) {
-            err.println("error: " + c.getMessage());
+            err.println("error: " + ErrorText.of(c));
             return c.exitCode();
         }
         if (ex instanceof ConfigException || ex instanceof InvalidIdentifierException) {
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + ErrorText.of(ex));
             return ExitCode.INVALID;
         }
         if (ex instanceof DestinationException d) {
-            err.println("error: destination: " + d.getMessage());
+            err.println("error: destination: " + ErrorText.of(d));
             return ExitCode.FAILED;
         }
         if (ex instanceof WarehouseException) {
-            err.println("error: warehouse: " + ex.getMessage());
+            err.println("error: warehouse: " + ErrorText.of(ex));
             return ExitCode.FAILED;
         }
-        err.println("error: " + ex);
+        err.println("error: " + ErrorText.of(ex));
         if (System.getenv("SEGLIFT_DEBUG") != null) ex.printStackTrace(err);
         else err.println("(set SEGLIFT_DEBUG=1 for a stack trace)");
         return ExitCode.FAILED;
