@@ -196,7 +196,7 @@ public final class SegmentsCommand implements Runnable {
                         .append(")\n");
                 t.append("Syncs:   ").append(syncs.isEmpty() ? "none" : String.join(", ", syncs)).append('\n');
                 if (s.brief().isPresent()) {
-                    brief(s.brief().get()).forEach((k, v) -> t.append(String.format("Brief %-15s %s%n", k + ":", v)));
+                    brief(s.brief().get()).forEach((k, v) -> t.append(String.format(java.util.Locale.ROOT, "Brief %-15s %s%n", k + ":", v)));
                 }
                 if (!s.briefProblems().isEmpty()) {
                     t.append("Brief incomplete, missing: ").append(String.join(", ", s.briefProblems()))

@@ -28,7 +28,7 @@ public final class SyncHealthQuery {
     public List<SyncHealth> all() {
         if (!w.tableExists(w.own("sync_runs"))) return List.of();
         Dialect d = w.dialect();
-        Set<String> present = w.columns(w.own("sync_runs")).stream().map(c -> c.name().toLowerCase())
+        Set<String> present = w.columns(w.own("sync_runs")).stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
                 .collect(Collectors.toSet());
         String table = d.table(w.own("sync_runs"));
         String sums = COUNTERS.stream().map(c -> d.castBigint(present.contains(c) ? "SUM(COALESCE(" + d.quote(c)

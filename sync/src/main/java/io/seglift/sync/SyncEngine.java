@@ -302,7 +302,7 @@ public final class SyncEngine {
                 if (page.members().isEmpty()) return true;
                 lastSeq = page.lastSeq();
                 Batch batch = new Batch(audience, op, page.members(), sequence++, done + page.members().size() >= total, total);
-                BatchResult result = guard.call(op.name().toLowerCase() + " batch " + batch.sequence(),
+                BatchResult result = guard.call(op.name().toLowerCase(Locale.ROOT) + " batch " + batch.sequence(),
                         () -> destination.push(batch)).requireCovers(batch);
                 List<Outcome> outcomes = new ArrayList<>(result.rows().size());
                 for (RowResult r : result.rows()) {

@@ -97,7 +97,7 @@ public final class MemberQueries {
     }
 
     private IllegalArgumentException missingConsent(String key, Channel channel) {
-        return new IllegalArgumentException("sync " + target.syncName() + " activates the " + channel.name().toLowerCase()
+        return new IllegalArgumentException("sync " + target.syncName() + " activates the " + channel.name().toLowerCase(java.util.Locale.ROOT)
                 + " channel, which needs consent: set sources.customers.consent." + key + " to a boolean column");
     }
 

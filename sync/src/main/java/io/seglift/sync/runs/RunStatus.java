@@ -16,6 +16,6 @@ public enum RunStatus {
     ABANDONED;
 
     public String code() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

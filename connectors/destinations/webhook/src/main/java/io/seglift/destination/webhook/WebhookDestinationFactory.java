@@ -40,7 +40,7 @@ public final class WebhookDestinationFactory implements DestinationFactory {
                 ConfigKey.required(SIGNING_SECRET, ConfigKey.Type.SECRET,
                         "shared secret for the X-Seglift-Signature HMAC-SHA256 header"),
                 ConfigKey.oneOf(CHANNEL, "crm", "channel the receiver activates (decides the consent required)",
-                        Arrays.stream(Channel.values()).map(c -> c.name().toLowerCase()).toList()),
+                        Arrays.stream(Channel.values()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList()),
                 ConfigKey.optional(MAX_BATCH_SIZE, ConfigKey.Type.INTEGER, "1000",
                         "members per POST, 1 to " + HARD_MAX_BATCH),
                 ConfigKey.optional(REQUESTS_PER_SECOND, ConfigKey.Type.NUMBER, "10",
@@ -71,7 +71,7 @@ public final class WebhookDestinationFactory implements DestinationFactory {
         WebhookOptions options = new WebhookOptions(
                 URI.create(stripSlash(settings.requireString(BASE_URL))),
                 settings.requireSecret(SIGNING_SECRET),
-                Channel.valueOf(settings.string(CHANNEL, "crm").toUpperCase()),
+                Channel.valueOf(settings.string(CHANNEL, "crm").toUpperCase(java.util.Locale.ROOT)),
                 (int) maxBatch,
                 settings.number(REQUESTS_PER_SECOND, 10));
         return new WebhookDestination(options, context);

@@ -65,7 +65,7 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
             return null;
         });
         long rows = queryLong("SELECT count(*) FROM " + dialect().table(table));
-        progress.finish(String.format("%,d rows loaded into %s", rows, table));
+        progress.finish(String.format(Locale.ROOT, "%,d rows loaded into %s", rows, table));
         return rows;
     }
 }
