@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code seglift audit}: is the data ready, and for which method. */
-@Command(name = "audit", description = "Audit data readiness in the warehouse: qualified customers, months of history, engagement "
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit data readiness in the warehouse: qualified customers, months of history, engagement "
                 + "coverage, channel reachability per destination and data quality, with the recommended method "
                 + "(RFM only, or RFM and propensity models). Each audit is stored in the audits table.",
         footer = "%nExample: seglift audit --as-of 2011-12-10 --format json")

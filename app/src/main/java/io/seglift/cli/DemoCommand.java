@@ -93,16 +93,18 @@ public final class DemoCommand implements Callable<Integer> {
                 ran.add(new Ran(stage.name(), r.status(), r.summary()));
             }
         }
-        print(ran, outputs);
+        print(ran, outputs, failed);
         return failed ? ExitCode.FAILED : ExitCode.OK;
     }
 
-    private void print(List<Ran> ran, Set<Path> outputs) {
+    private void print(List<Ran> ran, Set<Path> outputs, boolean failed) {
+        List<String> next = failed ? List.of() : nextSteps(outputs);
         if (options.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("dir", dir.toAbsolutePath().normalize().toString());
             out.put("stages", ran);
             out.put("outputs", outputs.stream().map(Path::toString).toList());
+            out.put("next", next);
             System.out.println(Json.write(out));
             return;
         }
@@ -117,6 +119,23 @@ public final class DemoCommand implements Callable<Integer> {
         }
         long done = ran.stream().filter(r -> r.status() == StageResult.Status.DONE).count();
         System.out.printf("%d of %d stages ran.%n", done, ran.size());
+        if (!next.isEmpty()) {
+            System.out.println("\nWhat to try next:");
+            next.forEach(line -> System.out.println("  " + line));
+        }
+    }
+
+    /** Commands to explore the finished demo, with the report's path and the folder to work in. */
+    List<String> nextSteps(Set<Path> outputs) {
+        Path folder = dir.toAbsolutePath().normalize();
+        Path report = outputs.stream().filter(p -> p.toString().endsWith(".html")).findFirst()
+                .orElse(folder.resolve("seglift-report.html"));
+        return List.of(
+                "open " + report,
+                "cd " + folder + " && source demo.env",
+                "seglift segments list              # segments, holdouts, owners",
+                "seglift runs                       # sync history; seglift runs show RUN for outcomes",
+                "seglift report --open              # rebuild the report and open it");
     }
 
     private static String label(StageResult.Status s) {

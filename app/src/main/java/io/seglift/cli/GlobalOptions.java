@@ -34,7 +34,7 @@ public final class GlobalOptions {
         public OutputFormat convert(String value) {
             if ("table".equalsIgnoreCase(value.trim())) return OutputFormat.TEXT;
             try {
-                return OutputFormat.valueOf(value.trim().toUpperCase());
+                return OutputFormat.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.TypeConversionException(
                         "'" + value + "' is not a format (allowed: text, json; for sql also table, csv)");

@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
                 "  4  busy: another process is running this sync or holds the embedded warehouse; nothing done, retry later",
                 "  5  data not ready for this (see seglift audit); nothing done",
                 "  6  refused: the change is larger than allowed; nothing sent (seglift plan SYNC)",
+                "",
+                "Example: seglift init --demo my-shop && cd my-shop && seglift validate",
         },
         subcommands = {
                 CommandLine.HelpCommand.class,
@@ -67,35 +69,42 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given session and returns its exit code; tests call this. */
     public static int run(Session session, String... args) {
+        return commandLine(session).execute(args);
+    }
+
+    /** The whole command tree, configured as {@link #run} executes it. */
+    static CommandLine commandLine(Session session) {
         CommandLine cli = new CommandLine(new Main(session), new SessionFactory(session));
+        cli.getSubcommands().get("help").getCommandSpec().usageMessage()
+                .footer("", "Example: seglift help segments build");
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd));
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());
             ex.getCommandLine().getErr().println("try: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return ExitCode.INVALID;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     private static int handle(Exception ex, CommandLine cmd) {
         var err = cmd.getErr();
         if (ex instanceof CliException c) {
-            err.println("error: " + c.getMessage());
+            err.println("error: " + ErrorText.of(c));
             return c.exitCode();
         }
         if (ex instanceof ConfigException || ex instanceof InvalidIdentifierException) {
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + ErrorText.of(ex));
             return ExitCode.INVALID;
         }
         if (ex instanceof DestinationException d) {
-            err.println("error: destination: " + d.getMessage());
+            err.println("error: destination: " + ErrorText.of(d));
             return ExitCode.FAILED;
         }
         if (ex instanceof WarehouseException) {
-            err.println("error: warehouse: " + ex.getMessage());
+            err.println("error: warehouse: " + ErrorText.of(ex));
             return ExitCode.FAILED;
         }
-        err.println("error: " + ex);
+        err.println("error: " + ErrorText.of(ex));
         if (System.getenv("SEGLIFT_DEBUG") != null) ex.printStackTrace(err);
         else err.println("(set SEGLIFT_DEBUG=1 for a stack trace)");
         return ExitCode.FAILED;

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code seglift score}: scores customers in the warehouse. */
-@Command(name = "score", description = "Score customers in the warehouse (RFM). Propensity models: seglift models.",
+@Command(name = "score", mixinStandardHelpOptions = true, description = "Score customers in the warehouse (RFM). Propensity models: seglift models.",
         subcommands = ScoreCommand.Rfm.class, footer = "%nExample: seglift score rfm --as-of 2011-12-10")
 public final class ScoreCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -28,7 +28,7 @@ public final class ScoreCommand implements Runnable {
     }
 
     /** {@code seglift score rfm}. */
-    @Command(name = "rfm", description = {
+    @Command(name = "rfm", mixinStandardHelpOptions = true, description = {
             "Compute recency, frequency and monetary value per customer as of a date, score them 1..bins (ties share a",
             "score; 5 = most recent) and name each customer's RFM segment. Stored in rfm_scores; re-running a date",
             "replaces that date only."},

@@ -33,7 +33,7 @@ final class ScoringOutput {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.size(); i++) {
                 String v = String.valueOf(row.get(i));
-                line.append(i == row.size() - 1 ? v : String.format("%-" + width[i] + "s  ", v));
+                line.append(i == row.size() - 1 ? v : String.format(java.util.Locale.ROOT, "%-" + width[i] + "s  ", v));
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }

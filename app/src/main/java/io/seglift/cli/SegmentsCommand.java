@@ -29,7 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code seglift segments}: build, list, show and sample segments. */
-@Command(name = "segments", description = "Build segments with their holdouts, and inspect them before activating.",
+@Command(name = "segments", mixinStandardHelpOptions = true, description = "Build segments with their holdouts, and inspect them before activating.",
         subcommands = {SegmentsCommand.Build.class, SegmentsCommand.ListSegments.class, SegmentsCommand.Show.class,
                 SegmentsCommand.Sample.class},
         footer = "%nExample: seglift segments build && seglift segments list")
@@ -48,7 +48,7 @@ public final class SegmentsCommand implements Runnable {
     }
 
     /** {@code seglift segments build}. */
-    @Command(name = "build", description = {
+    @Command(name = "build", mixinStandardHelpOptions = true, description = {
             "Materialise segment membership as of a date: check each rule, write segment_members with each member's",
             "stable holdout arm, record first assignments and report entered/exited/stayed against the previous build",
             "(flagged above " + SegmentStability.FLAG_ABOVE_PERCENT + "%). Scores RFM for the date first when it has not been scored."},
@@ -123,7 +123,7 @@ public final class SegmentsCommand implements Runnable {
     }
 
     /** {@code seglift segments list}. */
-    @Command(name = "list", description = {
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {
             "List segments with their latest size, holdout size, owner, channel and the syncs using them; segments with",
             "no campaign (no sync, or an incomplete brief) are flagged."},
             footer = "%nExample: seglift segments list --format json")
@@ -163,7 +163,7 @@ public final class SegmentsCommand implements Runnable {
     }
 
     /** {@code seglift segments show NAME}. */
-    @Command(name = "show", description = "Show a segment's brief, rule, holdout and latest builds.",
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a segment's brief, rule, holdout and latest builds.",
             footer = "%nExample: seglift segments show lapsed_reengage")
     public static final class Show implements Callable<Integer> {
         private final Session session;
@@ -207,7 +207,7 @@ public final class SegmentsCommand implements Runnable {
                         .append(")\n");
                 t.append("Syncs:   ").append(syncs.isEmpty() ? "none" : String.join(", ", syncs)).append('\n');
                 if (s.brief().isPresent()) {
-                    brief(s.brief().get()).forEach((k, v) -> t.append(String.format("Brief %-15s %s%n", k + ":", v)));
+                    brief(s.brief().get()).forEach((k, v) -> t.append(String.format(java.util.Locale.ROOT, "Brief %-15s %s%n", k + ":", v)));
                 }
                 if (!s.briefProblems().isEmpty()) {
                     t.append("Brief incomplete, missing: ").append(String.join(", ", s.briefProblems()))
@@ -258,7 +258,7 @@ public final class SegmentsCommand implements Runnable {
     }
 
     /** {@code seglift segments sample NAME}. */
-    @Command(name = "sample", description = {
+    @Command(name = "sample", mixinStandardHelpOptions = true, description = {
             "Show a deterministic random sample of a segment's members with the profile fields its rule and brief",
             "mention, to check the segment against its brief. Emails and phone numbers are masked."},
             footer = "%nExample: seglift segments sample lapsed_reengage --n 50")

@@ -27,7 +27,8 @@ final class SyncCommands {
 
     static DestinationFactory factory(Session session, ProjectConfig project, SyncConfig sync) {
         DestinationConfig dc = project.destination(sync.destination()).orElseThrow(() -> new CliException(ExitCode.INVALID,
-                "syncs." + sync.name() + ".destination: no destination named '" + sync.destination() + "'"));
+                "syncs." + sync.name() + ".destination: no destination named '" + sync.destination() + "'"))
+                .requireResolved();
         return session.destinations().find(dc.type()).orElseThrow(() -> new CliException(ExitCode.INVALID,
                 "destinations." + dc.name() + ".type: unknown type '" + dc.type() + "' (available: "
                         + String.join(", ", session.destinations().all().keySet()) + ")"));
@@ -51,7 +52,7 @@ final class SyncCommands {
     static <T> T translate(Supplier<T> work) {
         try {
             return work.get();
-        } catch (SyncRefusedException | IllegalArgumentException e) {
+        } catch (SyncRefusedException | IllegalArgumentException | io.seglift.config.ConfigException e) {
             throw new CliException(ExitCode.INVALID, e.getMessage(), e);
         } catch (SegmentNotBuiltException e) {
             throw new CliException(ExitCode.NOT_READY, e.getMessage(), e);

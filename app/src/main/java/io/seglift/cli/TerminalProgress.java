@@ -42,7 +42,7 @@ public final class TerminalProgress implements Progress {
         this.lastDecile = -1;
         this.started = clock.instant();
         if (!interactive) {
-            out.println("[seglift] " + step + (total > 0 ? String.format(" (%,d)", total) : "") + " ...");
+            out.println("[seglift] " + step + (total > 0 ? String.format(java.util.Locale.ROOT, " (%,d)", total) : "") + " ...");
         } else {
             draw(true);
         }

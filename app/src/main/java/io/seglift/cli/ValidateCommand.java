@@ -44,12 +44,12 @@ public final class ValidateCommand implements Callable<Integer> {
         if (options.json()) {
             System.out.println(Json.write(json(file, result)));
         } else {
-            result.problems().forEach(p -> System.out.println(line(file, p, "")));
+            result.allProblems().forEach(p -> System.out.println(line(file, p, "")));
             result.warnings().forEach(p -> System.out.println(line(file, p, "warning: ")));
             System.out.println(summary(file, result));
         }
         System.out.flush();
-        return result.valid() ? ExitCode.OK : ExitCode.INVALID;
+        return valid(result) ? ExitCode.OK : ExitCode.INVALID;
     }
 
     /** {@code seglift.yaml:12:5: segments.lapsed.holdout: message}, with the file as the user named it. */
@@ -58,9 +58,14 @@ public final class ValidateCommand implements Callable<Integer> {
         return where + ": " + prefix + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message();
     }
 
+    /** Valid for every command: unresolved references in destination blocks count too. */
+    private static boolean valid(ProjectLoader.Result r) {
+        return r.valid() && r.unresolved().isEmpty();
+    }
+
     private static String summary(Path file, ProjectLoader.Result r) {
         String warnings = r.warnings().isEmpty() ? "" : ", " + count(r.warnings().size(), "warning");
-        if (!r.valid()) return file + ": invalid, " + count(r.problems().size(), "problem") + warnings;
+        if (!valid(r)) return file + ": invalid, " + count(r.allProblems().size(), "problem") + warnings;
         ProjectConfig p = r.config().orElseThrow();
         return file + ": valid (" + count(p.segments().size(), "segment") + ", " + count(p.destinations().size(),
                 "destination") + ", " + count(p.syncs().size(), "sync") + ")" + warnings;
@@ -73,8 +78,8 @@ public final class ValidateCommand implements Callable<Integer> {
     private static Map<String, Object> json(Path file, ProjectLoader.Result r) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", file.toString());
-        out.put("valid", r.valid());
-        out.put("problems", problems(r.problems()));
+        out.put("valid", valid(r));
+        out.put("problems", problems(r.allProblems()));
         out.put("warnings", problems(r.warnings()));
         r.config().ifPresent(p -> out.put("counts", Map.of("segments", p.segments().size(),
                 "destinations", p.destinations().size(), "syncs", p.syncs().size())));

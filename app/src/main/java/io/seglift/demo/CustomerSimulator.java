@@ -37,7 +37,7 @@ public final class CustomerSimulator {
 
     /** Customer ids are {@code C} and a zero-padded index starting at 1. */
     public static String customerId(long index) {
-        return String.format("C%07d", index);
+        return String.format(java.util.Locale.ROOT, "C%07d", index);
     }
 
     /** Simulates customer {@code index} (1-based) and emits all of its rows. */
@@ -165,7 +165,7 @@ public final class CustomerSimulator {
         } else if (u < REFUNDED + CANCELLED) {
             status = "cancelled";
         }
-        return new DemoOrder(String.format("O%09d", nextOrderId++), customerId, timestamp(day), total,
+        return new DemoOrder(String.format(java.util.Locale.ROOT, "O%09d", nextOrderId++), customerId, timestamp(day), total,
                 Catalog.CATEGORIES[category], status);
     }
 

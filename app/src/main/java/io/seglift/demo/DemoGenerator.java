@@ -24,7 +24,7 @@ public final class DemoGenerator {
     public DemoSummary generate(Warehouse w, DemoSpec spec, Progress progress) {
         Instant started = clock.instant();
         DemoTables.recreate(w);
-        progress.start(String.format("generating %,d demo customers", spec.customers()), spec.customers());
+        progress.start(String.format(java.util.Locale.ROOT, "generating %,d demo customers", spec.customers()), spec.customers());
         long orphans;
         WarehouseDemoSink sink = new WarehouseDemoSink(w);
         try (sink) {
@@ -42,7 +42,7 @@ public final class DemoGenerator {
         DemoSummary summary = new DemoSummary(sink.customers(), sink.orders(), sink.futureOrders(),
                 sink.emailEvents(), sink.suppressions(), orphans, spec.historyStart(), spec.asOf(), spec.seed(),
                 Duration.between(started, clock.instant()));
-        progress.finish(String.format("%,d customers, %,d orders, %,d email events written", summary.customers(),
+        progress.finish(String.format(java.util.Locale.ROOT, "%,d customers, %,d orders, %,d email events written", summary.customers(),
                 summary.orders(), summary.emailEvents()));
         return summary;
     }

@@ -22,7 +22,7 @@ public final class DemoProject {
         String text = template();
         Map<String, String> values = Map.of(
                 "seed", Long.toString(spec.seed()),
-                "customers", String.format("%,d", spec.customers()),
+                "customers", String.format(java.util.Locale.ROOT, "%,d", spec.customers()),
                 "history_start", spec.historyStart().toString(),
                 "as_of", spec.asOf().toString());
         for (var e : values.entrySet()) {

@@ -19,7 +19,7 @@ public final class GenerateDataStage implements DemoStage {
         DemoInit.Result r = new DemoInit(context.warehouses(), context.clock())
                 .create(context.dir(), context.spec(), context.progress());
         DemoSummary s = r.summary();
-        return StageResult.done(String.format("%,d customers, %,d orders, %,d email events (seed %d) in %.1fs",
+        return StageResult.done(String.format(java.util.Locale.ROOT, "%,d customers, %,d orders, %,d email events (seed %d) in %.1fs",
                 s.customers(), s.orders(), s.emailEvents(), s.seed(), s.took().toMillis() / 1000.0),
                 r.projectFile(), r.database());
     }

@@ -45,25 +45,25 @@ final class Identities {
     }
 
     static String zip(SplittableRandom rnd, String[] place) {
-        return "US".equals(place[3]) ? place[2] + String.format("%02d", rnd.nextInt(100))
+        return "US".equals(place[3]) ? place[2] + String.format(java.util.Locale.ROOT, "%02d", rnd.nextInt(100))
                 : place[2] + " " + (1 + rnd.nextInt(9)) + "A" + (1 + rnd.nextInt(9));
     }
 
     static String email(String first, String last, long index, SplittableRandom rnd) {
-        return first.toLowerCase() + "." + last.toLowerCase() + index + "@" + DOMAINS[rnd.nextInt(DOMAINS.length)];
+        return first.toLowerCase(java.util.Locale.ROOT) + "." + last.toLowerCase(java.util.Locale.ROOT) + index + "@" + DOMAINS[rnd.nextInt(DOMAINS.length)];
     }
 
     /** A malformed email of the kinds real exports contain: no @, no top-level domain, or a space. */
     static String malformedEmail(String first, String last, long index, SplittableRandom rnd) {
-        String local = first.toLowerCase() + "." + last.toLowerCase() + index;
+        String local = first.toLowerCase(java.util.Locale.ROOT) + "." + last.toLowerCase(java.util.Locale.ROOT) + index;
         return switch (rnd.nextInt(3)) {
             case 0 -> local + "example.com";
             case 1 -> local + "@example";
-            default -> first.toLowerCase() + " " + last.toLowerCase() + index + "@example.com";
+            default -> first.toLowerCase(java.util.Locale.ROOT) + " " + last.toLowerCase(java.util.Locale.ROOT) + index + "@example.com";
         };
     }
 
     static String phone(String[] place, SplittableRandom rnd) {
-        return "+1 " + place[4] + " 555 01" + String.format("%02d", rnd.nextInt(100));
+        return "+1 " + place[4] + " 555 01" + String.format(java.util.Locale.ROOT, "%02d", rnd.nextInt(100));
     }
 }

@@ -15,6 +15,7 @@ import io.seglift.sync.RunSummary;
 import io.seglift.sync.SyncEngine;
 import io.seglift.sync.SyncRefusedException;
 import io.seglift.sync.plan.Exclusion;
+import io.seglift.sync.plan.SegmentNotBuiltException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -84,6 +85,8 @@ public final class SandboxSyncStage implements DemoStage {
                             r.rejected(), r.callRetries(), r.callRetries() == 1 ? "call" : "calls"));
                 } catch (SyncRefusedException e) {
                     lines.add(sync.name() + " refused: " + e.getMessage());
+                } catch (SegmentNotBuiltException e) {
+                    lines.add(sync.name() + " skipped: " + e.getMessage());
                 }
             }
             return StageResult.done(String.join("; ", lines));

@@ -39,7 +39,7 @@ public final class SimulateOutcomesStage implements DemoStage {
         LocalDate horizonEnd = asOf.plusDays(longestHorizon);
         LocalDate end = horizonEnd.isAfter(campaignEnd) ? horizonEnd : campaignEnd;
         OutcomeSimulator.Result r = new OutcomeSimulator(w).simulate(segmentBySync, asOf, end);
-        return StageResult.done(String.format("orders to %s appended: %,d baseline, %,d caused by the campaign "
+        return StageResult.done(String.format(java.util.Locale.ROOT, "orders to %s appended: %,d baseline, %,d caused by the campaign "
                         + "(true effect +%.1f points within %d days; %,d exposures outside the simulated period)", end,
                 r.baselineOrdersAppended(), r.upliftOrdersAppended(), r.trueEffectPp() * 100, r.windowDays(),
                 r.exposedOutsidePeriod()));

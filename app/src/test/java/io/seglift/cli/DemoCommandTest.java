@@ -71,6 +71,18 @@ class DemoCommandTest {
                 stage("three", StageResult.done("never"))));
         assertThat(r[0]).isEqualTo(Integer.toString(ExitCode.FAILED));
         assertThat(order).containsExactly("one");
-        assertThat(r[1]).contains("boom", "FAILED", "broken").contains("three", "not run");
+        assertThat(r[1]).contains("boom", "FAILED", "broken").contains("three", "not run")
+                .doesNotContain("What to try next");
+    }
+
+    @Test
+    void aFinishedDemoEndsWithWhatToTryNext() {
+        Path report = dir.resolve("seglift-report.html");
+        String[] r = run(List.of(stage("report", StageResult.done("written", report))));
+        assertThat(r[0]).isEqualTo("0");
+        String next = r[1].substring(r[1].indexOf("What to try next:"));
+        assertThat(next).contains("open " + report.toAbsolutePath().normalize())
+                .contains("cd " + dir.toAbsolutePath().normalize() + " && source demo.env")
+                .contains("seglift segments list").contains("seglift runs").contains("seglift report --open");
     }
 }

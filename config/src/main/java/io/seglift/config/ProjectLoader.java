@@ -30,17 +30,32 @@ public final class ProjectLoader {
     }
 
     /**
-     * The result of reading a file: the config when valid, all problems found (errors, in file order), and warnings
-     * that do not make the file invalid (segments whose activation brief is incomplete).
+     * The result of reading a file: the config when valid, all problems found (errors, in file order), warnings
+     * that do not make the file invalid (segments whose activation brief is incomplete), and references in
+     * destination blocks that could not be resolved (errors only for the commands that use those destinations).
      */
-    public record Result(Optional<ProjectConfig> config, List<Problem> problems, List<Problem> warnings) {
+    public record Result(Optional<ProjectConfig> config, List<Problem> problems, List<Problem> warnings,
+                         List<Problem> unresolved) {
         public Result {
             problems = List.copyOf(problems);
             warnings = List.copyOf(warnings);
+            unresolved = List.copyOf(unresolved);
+        }
+
+        public Result(Optional<ProjectConfig> config, List<Problem> problems, List<Problem> warnings) {
+            this(config, problems, warnings, List.of());
         }
 
         public Result(Optional<ProjectConfig> config, List<Problem> problems) {
             this(config, problems, List.of());
+        }
+
+        /** Problems and unresolved references together, in file order: what {@code seglift validate} reports. */
+        public List<Problem> allProblems() {
+            List<Problem> all = new java.util.ArrayList<>(problems);
+            all.addAll(unresolved);
+            all.sort(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+            return List.copyOf(all);
         }
 
         public boolean valid() {

@@ -58,7 +58,7 @@ final class ProjectReader {
         Optional<Node> root = compose();
         Optional<ProjectConfig> config = root.flatMap(r -> YamlValue.root(r, ctx).map()).flatMap(this::project);
         return new ProjectLoader.Result(problems.isEmpty() ? config : Optional.empty(), problems.errors(),
-                problems.warnings());
+                problems.warnings(), ctx.deferred().errors());
     }
 
     private Optional<Node> compose() {

@@ -124,6 +124,31 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void aSecretFileOutsideTheProjectFolderIsRefusedUnlessItsFolderIsAllowed() throws IOException {
+        Path outside = Files.createTempDirectory("seglift-secrets");
+        Files.writeString(outside.resolve("token.txt"), TOKEN);
+        Path file = write(minimal() + """
+                destinations:
+                  crm:
+                    type: hubspot
+                    token: ${file:%s}
+                """.formatted(outside.resolve("token.txt")));
+        assertThat(loader(Map.of()).read(file).allProblems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("is outside the project folder")
+                        .contains("SEGLIFT_SECRET_DIRS").doesNotContain(TOKEN));
+        Path passwd = write(minimal().replace("project: acme", "project: ${file:/etc/passwd}"));
+        assertThat(loader(Map.of()).read(passwd).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("/etc/passwd is outside the project folder"));
+        Path escape = write(minimal().replace("project: acme", "project: ${file:../../etc/hostname}"));
+        assertThat(loader(Map.of()).read(escape).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).containsAnyOf("outside the project folder", "does not exist"));
+
+        Secret allowed = loader(Map.of("SEGLIFT_SECRET_DIRS", outside.toString())).load(file).destination("crm")
+                .orElseThrow().settings().requireSecret("token");
+        assertThat(allowed.reveal()).isEqualTo(TOKEN);
+    }
+
+    @Test
     void aLiteralSecretIsRefusedWithoutEchoingIt() throws IOException {
         Path file = write(minimal() + """
                 destinations:
@@ -172,6 +197,19 @@ class ProjectLoaderTest {
                     type: hubspot
                     token: ${env:NOT_SET_ANYWHERE}
                 """);
+        ProjectLoader.Result result = loader(Map.of()).read(file);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.allProblems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("environment variable NOT_SET_ANYWHERE is not set"));
+        DestinationConfig crm = result.orThrow().destination("crm").orElseThrow();
+        assertThat(crm.unresolved()).singleElement().satisfies(p -> assertThat(p.path()).isEqualTo("destinations.crm.token"));
+        assertThatThrownBy(crm::requireResolved).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(":9:12:").hasMessageContaining("NOT_SET_ANYWHERE");
+    }
+
+    @Test
+    void aMissingEnvironmentVariableOutsideDestinationsIsAnError() throws IOException {
+        Path file = write(minimal().replace("project: acme", "project: ${env:NOT_SET_ANYWHERE}"));
         assertThat(loader(Map.of()).read(file).problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("environment variable NOT_SET_ANYWHERE is not set"));
     }

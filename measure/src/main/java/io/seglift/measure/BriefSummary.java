@@ -17,7 +17,7 @@ public record BriefSummary(String hypothesis, String metric, String outcome, Int
         SuccessMetric m = brief.successMetric().orElse(null);
         return new BriefSummary(brief.hypothesis().orElse(null),
                 m == null ? null : m.name().orElse(null),
-                m == null ? null : m.outcome().map(o -> o.name().toLowerCase()).orElse(null),
+                m == null ? null : m.outcome().map(o -> o.name().toLowerCase(java.util.Locale.ROOT)).orElse(null),
                 m == null ? null : m.windowDays().orElse(null),
                 m == null ? null : m.target().map(SuccessMetric.Target::text).orElse(null),
                 brief.owner().orElse(null), brief.channel());

@@ -63,7 +63,7 @@ public final class ValidityQuery {
     private ModelValidity validity(ModelConfig config, List<Scoring> scorings, LocalDate asOf) {
         ModelConfig.Target target = config.target();
         int horizon = target.horizonDays();
-        String targetText = target.kind().name().toLowerCase() + (target.kind() == ModelConfig.Target.Kind.LABEL ? ""
+        String targetText = target.kind().name().toLowerCase(java.util.Locale.ROOT) + (target.kind() == ModelConfig.Target.Kind.LABEL ? ""
                 : " within " + horizon + " days");
         Scoring latest = scorings.get(scorings.size() - 1);
         Map<String, Double> metrics = trainingMetrics(latest.modelId());

@@ -80,7 +80,7 @@ public final class SyncEngine {
      * destinations}; the destination's HTTP client is paced per request at the sync's rate limit.
      */
     public RunSummary run(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Destinations destinations) {
-        DestinationConfig dc = destinationConfig(project, sync);
+        DestinationConfig dc = destinationConfig(project, sync).requireResolved();
         DestinationFactory factory = destinations.find(dc.type()).orElseThrow(() -> new SyncRefusedException(
                 "destinations." + dc.name() + ".type: unknown destination type '" + dc.type() + "' (available: "
                         + String.join(", ", destinations.all().keySet()) + ")"));

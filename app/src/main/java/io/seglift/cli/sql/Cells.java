@@ -40,7 +40,7 @@ final class Cells {
     private static String iso(LocalDateTime t) {
         String s = t.format(SECONDS);
         if (t.getNano() == 0) return s;
-        return s + "." + String.format("%09d", t.getNano()).replaceAll("0+$", "");
+        return s + "." + String.format(java.util.Locale.ROOT, "%09d", t.getNano()).replaceAll("0+$", "");
     }
 
     private static String plain(double d) {

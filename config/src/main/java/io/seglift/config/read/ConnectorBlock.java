@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +26,15 @@ public final class ConnectorBlock {
      * @param reserved keys the block has besides the spec's (e.g. {@code type}, {@code schema}); not put in settings
      */
     public static Optional<Settings> read(YamlMap m, String name, String type, ConfigSpec spec, List<String> reserved) {
+        return read(m, name, type, spec, reserved, List.of());
+    }
+
+    /**
+     * @param reserved   keys the block has besides the spec's (e.g. {@code type}, {@code schema}); not put in settings
+     * @param urlSchemes the schemes a {@code URL} value may have (e.g. http, https); empty allows any scheme
+     */
+    public static Optional<Settings> read(YamlMap m, String name, String type, ConfigSpec spec, List<String> reserved,
+                                          List<String> urlSchemes) {
         List<String> allowed = new ArrayList<>(reserved);
         spec.keys().forEach(k -> allowed.add(k.name()));
         m.allow(allowed);
@@ -37,7 +47,9 @@ public final class ConnectorBlock {
                 else if (key.defaultValue() != null) values.put(key.name(), fallback(key));
                 continue;
             }
-            value(v.get(), key, type).ifPresent(x -> values.put(key.name(), x));
+            Optional<?> value = value(v.get(), key, urlSchemes);
+            if (value.isPresent()) values.put(key.name(), value.get());
+            else if (key.defaultValue() != null) values.put(key.name(), fallback(key));
         }
         if (m.context().problems().count() > before) return Optional.empty();
         return Optional.of(new Settings(name, type, values));
@@ -54,7 +66,7 @@ public final class ConnectorBlock {
         };
     }
 
-    private static Optional<?> value(YamlValue v, ConfigKey key, String type) {
+    private static Optional<?> value(YamlValue v, ConfigKey key, List<String> urlSchemes) {
         return switch (key.type()) {
             case SECRET -> v.secret();
             case STRING -> v.text();
@@ -67,20 +79,29 @@ public final class ConnectorBlock {
                 key.allowed().forEach(a -> allowed.put(a, a));
                 yield v.choice(allowed);
             }
-            case URL -> v.nonBlank().flatMap(t -> url(v, t));
+            case URL -> v.nonBlank().flatMap(t -> url(v, t, urlSchemes));
             case DURATION -> v.nonBlank().flatMap(t -> duration(v, t));
         };
     }
 
-    private static Optional<String> url(YamlValue v, String t) {
+    private static Optional<String> url(YamlValue v, String t, List<String> schemes) {
+        URI u = null;
         try {
-            URI u = new URI(t.trim());
-            if (u.getScheme() != null) return Optional.of(t.trim());
+            u = new URI(t.trim());
         } catch (URISyntaxException e) {
             // reported below
         }
-        v.error(v.shown(t) + " is not a URL (expected e.g. https://host/path or jdbc:postgresql://host:5432/db)");
-        return Optional.empty();
+        if (u == null || u.getScheme() == null) {
+            v.error(v.shown(t) + " is not a URL (expected e.g. " + (schemes.isEmpty()
+                    ? "https://host/path or jdbc:postgresql://host:5432/db)" : "https://host/path)"));
+            return Optional.empty();
+        }
+        if (!schemes.isEmpty() && (!schemes.contains(u.getScheme().toLowerCase(Locale.ROOT)) || u.getHost() == null)) {
+            v.error(v.shown(t) + " is not allowed here (allowed: " + String.join(" or ", schemes)
+                    + " URLs with a host, e.g. https://host/path)");
+            return Optional.empty();
+        }
+        return Optional.of(t.trim());
     }
 
     private static Optional<String> duration(YamlValue v, String t) {

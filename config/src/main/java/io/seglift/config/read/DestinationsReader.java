@@ -1,6 +1,7 @@
 package io.seglift.config.read;
 
 import io.seglift.config.DestinationConfig;
+import io.seglift.config.Problem;
 import io.seglift.spi.destination.DestinationFactory;
 import io.seglift.spi.destination.Destinations;
 import io.seglift.spi.destination.RateLimit;
@@ -8,6 +9,7 @@ import io.seglift.spi.settings.Settings;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +17,8 @@ import java.util.Optional;
 public final class DestinationsReader {
     private DestinationsReader() {
     }
+
+    private static final List<String> URL_SCHEMES = List.of("http", "https");
 
     public static Optional<Map<String, DestinationConfig>> read(YamlMap m, Destinations factories) {
         Map<String, DestinationConfig> out = new LinkedHashMap<>();
@@ -42,9 +46,28 @@ public final class DestinationsReader {
             return Optional.empty();
         }
         Optional<Settings> settings = ConnectorBlock.read(m, name, type.get(), factory.get().configSpec(),
-                Keys.DESTINATION);
+                Keys.DESTINATION, URL_SCHEMES);
         if (settings.isEmpty() || rateLimit.isEmpty()) return Optional.empty();
-        return Optional.of(new DestinationConfig(name, type.get(), settings.get(), rateLimit.get()));
+        if (!connectorChecks(m, factory.get(), settings.get())) return Optional.empty();
+        String prefix = m.path() + ".";
+        List<Problem> unresolved = m.context().deferred().errors().stream()
+                .filter(p -> p.path().startsWith(prefix)).toList();
+        return Optional.of(new DestinationConfig(name, type.get(), settings.get(), rateLimit.get(), unresolved));
+    }
+
+    /**
+     * The connector's own checks ({@link DestinationFactory#validate}); each problem is placed at the key it names
+     * ({@code "max_batch_size: ..."}) when the block has it, else at the block.
+     */
+    private static boolean connectorChecks(YamlMap m, DestinationFactory factory, Settings settings) {
+        List<String> found = factory.validate(settings);
+        for (String message : found) {
+            int colon = message.indexOf(':');
+            Optional<YamlValue> at = colon > 0 ? m.get(message.substring(0, colon).trim()) : Optional.empty();
+            if (at.isPresent()) at.get().error(message.substring(colon + 1).trim());
+            else m.context().problems().error(m.node(), m.path(), message);
+        }
+        return found.isEmpty();
     }
 
     /** {@code {requests: 100, per: 10s}}, optionally with the {@code scope} it applies to (default {@code default}). */

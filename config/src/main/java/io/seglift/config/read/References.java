@@ -2,10 +2,13 @@ package io.seglift.config.read;
 
 import io.seglift.spi.settings.Secret;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,12 +16,16 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves {@code ${env:NAME}} (from the environment map given to the loader) and {@code ${file:PATH}} (a file relative
- * to the project folder, trimmed) inside values. Failures are reported as {@link Failure}s naming the variable or file,
+ * to the project folder, trimmed) inside values. A file must lie inside the project folder, or inside a folder named
+ * in {@value #SECRET_DIRS}: a project file cannot read arbitrary files of the machine into a setting. Failures are reported as {@link Failure}s naming the variable or file,
  * never a value.
  */
 public final class References {
     private static final Pattern REF = Pattern.compile("\\$\\{(env|file):([^}]*)}");
     private static final Pattern WHOLE = Pattern.compile("\\$\\{(env|file):([^}]+)}");
+
+    /** Folders besides the project's that {@code ${file:}} may read, separated by the path separator. */
+    public static final String SECRET_DIRS = "SEGLIFT_SECRET_DIRS";
 
     private final Map<String, String> env;
     private final Path projectDir;
@@ -68,6 +75,24 @@ public final class References {
                 ? "none are defined" : "defined: " + String.join(", ", defined)) + ")";
     }
 
+    private List<Path> allowedFolders() {
+        List<Path> dirs = new ArrayList<>(List.of(projectDir));
+        String extra = env.getOrDefault(SECRET_DIRS, "");
+        for (String d : extra.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            if (!d.isBlank()) dirs.add(Path.of(d.trim()).toAbsolutePath().normalize());
+        }
+        return dirs;
+    }
+
+    /** Whether {@code file} lies under {@code dir}, following symbolic links on both. */
+    private static boolean inside(Path file, Path dir) {
+        try {
+            return file.toRealPath().startsWith(dir.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private String lookup(String kind, String name) throws Failure {
         String n = name.trim();
         if (n.isEmpty()) throw new Failure("${" + kind + ":} names nothing (write ${env:NAME} or ${file:PATH})");
@@ -78,6 +103,10 @@ public final class References {
         }
         Path p = projectDir.resolve(n).normalize();
         if (!Files.isRegularFile(p)) throw new Failure("file " + p + " does not exist (referenced as ${file:" + n + "})");
+        if (!allowedFolders().stream().anyMatch(dir -> inside(p, dir))) {
+            throw new Failure("file " + p + " is outside the project folder (referenced as ${file:" + n + "}; allowed: "
+                    + "files under " + projectDir + ", or under a folder listed in " + SECRET_DIRS + ")");
+        }
         try {
             return Files.readString(p, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {

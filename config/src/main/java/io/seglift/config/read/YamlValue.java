@@ -90,7 +90,7 @@ public final class YamlValue {
         try {
             return Optional.of(ctx.references().resolve(s.getValue()));
         } catch (References.Failure f) {
-            error(f.getMessage());
+            ctx.unresolved(node, path, f.getMessage());
             return Optional.empty();
         }
     }
@@ -188,7 +188,9 @@ public final class YamlValue {
     }
 
     /**
-     * A secret: exactly {@code ${env:NAME}} or {@code ${file:PATH}}. A literal is refused without echoing it.
+     * A secret: exactly {@code ${env:NAME}} or {@code ${file:PATH}}. A literal is refused without echoing it. A
+     * reference the context defers (see {@link ReadContext#unresolved}) gives an empty secret that names its source,
+     * so the connector can still be described; using it is refused before anything is sent.
      */
     public Optional<Secret> secret() {
         if (!(node instanceof ScalarNode s)) {
@@ -203,7 +205,9 @@ public final class YamlValue {
             }
             return secret;
         } catch (References.Failure f) {
-            error(f.getMessage());
+            if (ctx.unresolved(node, path, f.getMessage())) {
+                return Optional.of(Secret.of(s.getValue().trim(), ""));
+            }
             return Optional.empty();
         }
     }

@@ -184,7 +184,7 @@ public final class FeatureBuilder {
             default -> cs.createdAt().map(col -> "(" + d.castDate(c(col)) + " < " + cut + " OR pa.customer_key IS NOT NULL)")
                     .orElse("pa.customer_key IS NOT NULL");
         };
-        String from = "FROM (" + new Customers(cs, d).rows() + ") c" + String.format(joins, key) + " WHERE " + population;
+        String from = "FROM (" + new Customers(cs, d).rows() + ") c" + String.format(java.util.Locale.ROOT, joins, key) + " WHERE " + population;
         return new FeatureSet(f, ctes.toString(), key, from, cutoff, notes);
     }
 

@@ -102,7 +102,7 @@ public final class PropensityModels {
         }
         progress.start("training " + model.name(), -1);
         TrainedModel trained = new ModelTrainer().train(train, valid, trainSet.names(), model.params());
-        progress.finish(trained.rounds() + " trees, validation AUC " + String.format("%.4f", trained.validation().aucRoc()));
+        progress.finish(trained.rounds() + " trees, validation AUC " + String.format(java.util.Locale.ROOT, "%.4f", trained.validation().aucRoc()));
 
         Instant now = clock.instant();
         String fingerprint = train.fingerprint();

@@ -12,6 +12,6 @@ public enum Exclusion {
     NO_IDENTIFIER;
 
     public String code() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

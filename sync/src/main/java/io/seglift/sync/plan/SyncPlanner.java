@@ -152,7 +152,7 @@ public final class SyncPlanner {
         for (var row : warehouse.queryList("SELECT reason, COUNT(DISTINCT customer_key) AS n FROM " + work
                 + " WHERE run_id = ? GROUP BY reason", List.of(runId), r -> new Object[]{r.string("reason"), r.longValue("n")})) {
             if (row[0] == null) toSend = (Long) row[1];
-            else exclusions.put(Exclusion.valueOf(((String) row[0]).toUpperCase()), (Long) row[1]);
+            else exclusions.put(Exclusion.valueOf(((String) row[0]).toUpperCase(java.util.Locale.ROOT)), (Long) row[1]);
         }
         Map<String, Long> ops = new LinkedHashMap<>();
         for (var row : warehouse.queryList("SELECT operation, COUNT(*) AS n FROM " + t.q(SyncTables.PENDING)

@@ -18,6 +18,6 @@ public enum RunStatus {
     ABANDONED;
 
     public String code() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

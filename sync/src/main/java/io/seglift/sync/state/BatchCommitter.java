@@ -77,10 +77,10 @@ public final class BatchCommitter {
     }
 
     public static String op(Operation o) {
-        return o.name().toLowerCase();
+        return o.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static String status(RowStatus s) {
-        return s.name().toLowerCase();
+        return s.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -11,7 +11,7 @@ public enum SyncMode {
 
     /** The YAML spelling: {@code mirror}, {@code add-only}, {@code upsert}. */
     public String yamlName() {
-        return name().toLowerCase().replace('_', '-');
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     public static SyncMode fromYaml(String text) {

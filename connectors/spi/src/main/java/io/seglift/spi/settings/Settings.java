@@ -94,8 +94,8 @@ public final class Settings {
     }
 
     public static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase();
-        if (t.startsWith("p")) return Duration.parse(text.trim().toUpperCase());
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("p")) return Duration.parse(text.trim().toUpperCase(java.util.Locale.ROOT));
         if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
         long n = Long.parseLong(t.substring(0, t.length() - 1).trim());
         return switch (t.charAt(t.length() - 1)) {

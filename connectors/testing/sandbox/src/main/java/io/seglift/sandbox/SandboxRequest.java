@@ -21,6 +21,6 @@ public record SandboxRequest(String method, String path, Map<String, String> que
     }
 
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name.toLowerCase()));
+        return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
     }
 }

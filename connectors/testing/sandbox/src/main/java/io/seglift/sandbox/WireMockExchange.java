@@ -33,7 +33,7 @@ public final class WireMockExchange {
             }
         }
         Map<String, String> headers = new HashMap<>();
-        for (HttpHeader h : raw.getHeaders().all()) headers.put(h.key().toLowerCase(), h.firstValue());
+        for (HttpHeader h : raw.getHeaders().all()) headers.put(h.key().toLowerCase(java.util.Locale.ROOT), h.firstValue());
         String body = raw.getBody() == null ? "" : new String(raw.getBody(), StandardCharsets.UTF_8);
         return new SandboxRequest(raw.getMethod().getName(), uri.getRawPath(), query, headers, body);
     }

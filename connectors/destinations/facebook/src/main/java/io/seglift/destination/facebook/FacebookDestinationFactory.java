@@ -9,7 +9,9 @@ import io.seglift.spi.settings.ConfigSpec;
 import io.seglift.spi.settings.Settings;
 import io.seglift.toolkit.http.BaseUrl;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Creates {@link FacebookDestination}s for {@code type: facebook}. */
 public final class FacebookDestinationFactory implements DestinationFactory {
@@ -54,6 +56,27 @@ public final class FacebookDestinationFactory implements DestinationFactory {
     }
 
     @Override
+    public List<String> validate(Settings settings) {
+        List<String> problems = new ArrayList<>();
+        String source = fileSource(settings);
+        if (!FILE_SOURCES.contains(source)) {
+            problems.add("customer_file_source: '" + source + "' is not allowed (allowed: "
+                    + String.join(", ", FILE_SOURCES) + ")");
+        }
+        settings.string("ad_account_id").ifPresent(raw -> {
+            if (!adAccount(raw).substring(4).matches("\\d+")) {
+                problems.add("ad_account_id: '" + raw + "' is not an ad account id (allowed: digits, optionally "
+                        + "prefixed act_, e.g. act_1234567890)");
+            }
+        });
+        long perMinute = settings.integer("requests_per_minute", 60);
+        if (perMinute < 1) {
+            problems.add("requests_per_minute: " + perMinute + " must be at least 1");
+        }
+        return problems;
+    }
+
+    @Override
     public Capabilities capabilities(Settings settings) {
         return FacebookDestination.capabilities(options(settings));
     }
@@ -63,22 +86,24 @@ public final class FacebookDestinationFactory implements DestinationFactory {
         return new FacebookDestination(options(settings), context);
     }
 
-    private static FacebookOptions options(Settings settings) {
-        String source = settings.string("customer_file_source", "USER_PROVIDED_ONLY").toUpperCase(java.util.Locale.ROOT);
-        if (!FILE_SOURCES.contains(source)) {
-            throw new IllegalArgumentException("facebook '" + settings.name() + "'.customer_file_source is '" + source
-                    + "'; allowed: " + FILE_SOURCES);
-        }
-        String account = settings.requireString("ad_account_id").trim();
-        if (!account.startsWith("act_")) account = "act_" + account;
-        if (!account.substring(4).matches("\\d+")) {
-            throw new IllegalArgumentException("facebook '" + settings.name() + "'.ad_account_id must be digits "
-                    + "(optionally prefixed act_), got '" + settings.requireString("ad_account_id") + "'");
+    private static String fileSource(Settings settings) {
+        return settings.string("customer_file_source", "USER_PROVIDED_ONLY").toUpperCase(Locale.ROOT);
+    }
+
+    private static String adAccount(String raw) {
+        String account = raw.trim();
+        return account.startsWith("act_") ? account : "act_" + account;
+    }
+
+    private FacebookOptions options(Settings settings) {
+        List<String> problems = validate(settings);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("facebook '" + settings.name() + "': " + String.join("; ", problems));
         }
         String base = BaseUrl.parse(settings.name() + ".base_url", settings.string("base_url", DEFAULT_BASE_URL)).toString();
         return new FacebookOptions(base,
                 settings.string("api_version", DEFAULT_VERSION), settings.requireSecret("access_token"),
-                settings.secret("app_secret"), account, source,
+                settings.secret("app_secret"), adAccount(settings.requireString("ad_account_id")), fileSource(settings),
                 settings.string("default_country_code").map(s -> s.replaceAll("\\D", "")).filter(s -> !s.isEmpty()),
                 settings.bool("full_refresh", false), (int) settings.integer("requests_per_minute", 60));
     }

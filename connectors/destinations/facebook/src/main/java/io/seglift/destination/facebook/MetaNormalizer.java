@@ -128,9 +128,9 @@ public final class MetaNormalizer {
         if (raw == null || raw.isBlank()) return;
         try {
             LocalDate d = LocalDate.parse(raw.trim().length() > 10 ? raw.trim().substring(0, 10) : raw.trim());
-            plain.put(MatchKey.DOBY, String.format("%04d", d.getYear()));
-            plain.put(MatchKey.DOBM, String.format("%02d", d.getMonthValue()));
-            plain.put(MatchKey.DOBD, String.format("%02d", d.getDayOfMonth()));
+            plain.put(MatchKey.DOBY, String.format(Locale.ROOT, "%04d", d.getYear()));
+            plain.put(MatchKey.DOBM, String.format(Locale.ROOT, "%02d", d.getMonthValue()));
+            plain.put(MatchKey.DOBD, String.format(Locale.ROOT, "%02d", d.getDayOfMonth()));
         } catch (DateTimeParseException e) {
             // an unparseable birth date only weakens the match; the row is still uploaded on its other keys
         }

@@ -100,7 +100,7 @@ public final class HubSpotClient {
         Map<String, String> ids = new LinkedHashMap<>();
         for (JsonNode res : r.path("results")) {
             String email = res.path("properties").path("email").asText(null);
-            if (email != null) ids.put(email.toLowerCase(), res.path("id").asText());
+            if (email != null) ids.put(email.toLowerCase(java.util.Locale.ROOT), res.path("id").asText());
         }
         Map<String, RowError> errors = new LinkedHashMap<>();
         for (JsonNode err : r.path("errors")) {
@@ -127,7 +127,7 @@ public final class HubSpotClient {
         Map<String, String> ids = new LinkedHashMap<>();
         for (JsonNode res : r.path("results")) {
             String email = res.path("properties").path("email").asText(null);
-            if (email != null) ids.put(email.toLowerCase(), res.path("id").asText());
+            if (email != null) ids.put(email.toLowerCase(java.util.Locale.ROOT), res.path("id").asText());
         }
         return ids;
     }

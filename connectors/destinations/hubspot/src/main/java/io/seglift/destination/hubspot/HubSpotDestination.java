@@ -134,7 +134,7 @@ public final class HubSpotDestination implements Destination {
         }
         for (ContactInput in : inputs) {
             RowError err = r.errorsByTraceId().get(in.traceId());
-            String id = r.idsByEmail().get(in.email().toLowerCase());
+            String id = r.idsByEmail().get(in.email().toLowerCase(Locale.ROOT));
             if (err != null) {
                 results.add(rejectedCategory(err.category())
                         ? RowResult.rejected(in.traceId(), err.category(), Redactor.redact(err.message(), in.email()))

@@ -10,6 +10,8 @@ import io.seglift.spi.settings.Settings;
 
 import io.seglift.toolkit.http.BaseUrl;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Creates {@link KlaviyoDestination}s for {@code type: klaviyo}. */
 public final class KlaviyoDestinationFactory implements DestinationFactory {
@@ -48,7 +50,26 @@ public final class KlaviyoDestinationFactory implements DestinationFactory {
     }
 
     @Override
+    public List<String> validate(Settings settings) {
+        List<String> problems = new ArrayList<>();
+        Duration poll = settings.duration("job_poll_interval").orElse(Duration.ofSeconds(2));
+        Duration timeout = settings.duration("job_timeout").orElse(Duration.ofMinutes(10));
+        if (poll.isZero() || poll.isNegative()) {
+            problems.add("job_poll_interval: must be above 0 (e.g. 2s)");
+        }
+        if (timeout.compareTo(poll) < 0) {
+            problems.add("job_timeout: " + timeout + " is shorter than job_poll_interval " + poll
+                    + " (allowed: at least one poll interval, e.g. 10m)");
+        }
+        return problems;
+    }
+
+    @Override
     public Destination create(Settings settings, DestinationContext context) {
+        List<String> problems = validate(settings);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("klaviyo '" + settings.name() + "': " + String.join("; ", problems));
+        }
         KlaviyoOptions options = new KlaviyoOptions(
                 BaseUrl.parse(settings.name() + ".base_url", settings.string("base_url", DEFAULT_BASE_URL)),
                 settings.requireSecret("api_key"),

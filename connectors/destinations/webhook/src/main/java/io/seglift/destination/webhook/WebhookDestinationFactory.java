@@ -10,6 +10,8 @@ import io.seglift.spi.settings.ConfigSpec;
 import io.seglift.spi.settings.Settings;
 
 import io.seglift.toolkit.http.BaseUrl;
+
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -40,7 +42,7 @@ public final class WebhookDestinationFactory implements DestinationFactory {
                 ConfigKey.required(SIGNING_SECRET, ConfigKey.Type.SECRET,
                         "shared secret for the X-Seglift-Signature HMAC-SHA256 header"),
                 ConfigKey.oneOf(CHANNEL, "crm", "channel the receiver activates (decides the consent required)",
-                        Arrays.stream(Channel.values()).map(c -> c.name().toLowerCase()).toList()),
+                        Arrays.stream(Channel.values()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList()),
                 ConfigKey.optional(MAX_BATCH_SIZE, ConfigKey.Type.INTEGER, "1000",
                         "members per POST, 1 to " + HARD_MAX_BATCH),
                 ConfigKey.optional(REQUESTS_PER_SECOND, ConfigKey.Type.NUMBER, "10",
@@ -53,6 +55,20 @@ public final class WebhookDestinationFactory implements DestinationFactory {
     }
 
     @Override
+    public List<String> validate(Settings settings) {
+        List<String> problems = new ArrayList<>();
+        long maxBatch = settings.integer(MAX_BATCH_SIZE, 1000);
+        if (maxBatch < 1 || maxBatch > HARD_MAX_BATCH) {
+            problems.add(MAX_BATCH_SIZE + ": " + maxBatch + " is out of range (allowed: 1 to " + HARD_MAX_BATCH + ")");
+        }
+        double rps = settings.number(REQUESTS_PER_SECOND, 10);
+        if (!(rps > 0)) {
+            problems.add(REQUESTS_PER_SECOND + ": " + rps + " must be above 0");
+        }
+        return problems;
+    }
+
+    @Override
     public Capabilities capabilities(Settings settings) {
         return WebhookDestination.capabilities(options(settings));
     }
@@ -62,17 +78,16 @@ public final class WebhookDestinationFactory implements DestinationFactory {
         return new WebhookDestination(options(settings), context);
     }
 
-    private static WebhookOptions options(Settings settings) {
-        long maxBatch = settings.integer(MAX_BATCH_SIZE, 1000);
-        if (maxBatch < 1 || maxBatch > HARD_MAX_BATCH) {
-            throw new IllegalArgumentException("webhook '" + settings.name() + "'." + MAX_BATCH_SIZE + " is " + maxBatch
-                    + "; allowed: 1 to " + HARD_MAX_BATCH);
+    private WebhookOptions options(Settings settings) {
+        List<String> problems = validate(settings);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("webhook '" + settings.name() + "': " + String.join("; ", problems));
         }
         return new WebhookOptions(
                 BaseUrl.parse(settings.name() + "." + BASE_URL, settings.requireString(BASE_URL)),
                 settings.requireSecret(SIGNING_SECRET),
                 Channel.valueOf(settings.string(CHANNEL, "crm").toUpperCase(java.util.Locale.ROOT)),
-                (int) maxBatch,
+                (int) settings.integer(MAX_BATCH_SIZE, 1000),
                 settings.number(REQUESTS_PER_SECOND, 10));
     }
 

@@ -154,7 +154,7 @@ public abstract class JdbcWarehouse implements Warehouse {
             DatabaseMetaData md = connection.getMetaData();
             String schemaName = table.schema().orElse(defaultSchema());
             for (String[] variant : List.of(new String[]{schemaName, table.table()},
-                    new String[]{schemaName.toLowerCase(), table.table().toLowerCase()})) {
+                    new String[]{schemaName.toLowerCase(java.util.Locale.ROOT), table.table().toLowerCase(java.util.Locale.ROOT)})) {
                 try (ResultSet rs = md.getColumns(table.catalog().orElse(null), variant[0], variant[1], null)) {
                     while (rs.next()) {
                         cols.add(new Column(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME")));

@@ -167,7 +167,7 @@ public final class PostgresWarehouse extends JdbcWarehouse {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:", streaming)) {
             List<String[]> columns = DuckDbFileReader.describe(duck, reader);
             long rows = transaction(w -> copyFile(duck, reader, columns, table, progress));
-            progress.finish(String.format("%,d rows loaded into %s", rows, table));
+            progress.finish(String.format(Locale.ROOT, "%,d rows loaded into %s", rows, table));
             return rows;
         } catch (SQLException e) {
             throw new WarehouseException("reading " + file + ": " + e.getMessage(), e);

@@ -130,7 +130,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
         if (wholeBatchValidation) {
             for (JsonNode in : inputs) {
                 String email = in.path("id").asText("").trim();
-                if (!EMAIL.matcher(email.toLowerCase()).matches()) {
+                if (!EMAIL.matcher(email.toLowerCase(java.util.Locale.ROOT)).matches()) {
                     return error(400, "VALIDATION_ERROR", "Property values were not valid: " + email + " is not a valid email");
                 }
             }
@@ -144,7 +144,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
                 errors.add(rowError("VALIDATION_ERROR", "idProperty must be a unique property such as email", trace));
                 continue;
             }
-            String email = in.path("id").asText("").trim().toLowerCase();
+            String email = in.path("id").asText("").trim().toLowerCase(java.util.Locale.ROOT);
             if (!EMAIL.matcher(email).matches()) {
                 errors.add(rowError("VALIDATION_ERROR", "Property values were not valid: email " + email + " is invalid", trace));
                 continue;
@@ -187,7 +187,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
         List<String> missing = new ArrayList<>();
         String now = Instant.now().toString();
         for (JsonNode in : inputs) {
-            String email = in.path("id").asText("").trim().toLowerCase();
+            String email = in.path("id").asText("").trim().toLowerCase(java.util.Locale.ROOT);
             Contact c = contactsByEmail.get(email);
             if (c == null) {
                 missing.add(email);
@@ -344,7 +344,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
 
     /** The contact with this email, if any. */
     public synchronized Optional<Contact> contact(String email) {
-        return Optional.ofNullable(contactsByEmail.get(email.toLowerCase()));
+        return Optional.ofNullable(contactsByEmail.get(email.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** How many times each email was written by a batch upsert (re-sends show up as counts above one). */
@@ -358,7 +358,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
 
     /** Adds a member to a list directly, as a marketer would in the HubSpot UI (tests: holdout present from before). */
     public synchronized void addDirectly(String listName, String email) {
-        Contact c = contactsByEmail.get(email.toLowerCase());
+        Contact c = contactsByEmail.get(email.toLowerCase(java.util.Locale.ROOT));
         ListRecord l = listsByName.get(listName);
         if (c == null || l == null) throw new IllegalArgumentException("no such contact or list");
         l.members().add(c.id());
