@@ -63,7 +63,7 @@ final class DuckDbFileLoader {
             throw new WarehouseException("reading " + file + ": " + e.getMessage(), e);
         }
         long rows = warehouse.queryLong("SELECT count(*) FROM " + warehouse.dialect().table(table));
-        progress.finish(String.format("%,d rows loaded into %s", rows, table));
+        progress.finish(String.format(Locale.ROOT, "%,d rows loaded into %s", rows, table));
         return rows;
     }
 
