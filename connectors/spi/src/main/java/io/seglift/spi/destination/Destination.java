@@ -13,8 +13,12 @@ public interface Destination extends AutoCloseable {
     void check();
 
     /**
-     * Finds the audience for a segment by its name, creating it when absent (HubSpot list, Klaviyo list, Facebook custom
-     * audience). Idempotent: the second call returns the same audience.
+     * Finds the sync's audience, creating it when absent (HubSpot list, Klaviyo list, Facebook custom audience):
+     * first by {@link AudienceSpec#knownId()} (a renamed audience is still the sync's), else by name as the vendor
+     * matches names (HubSpot: case-insensitively), else creates it. When the known id no longer exists (deleted by a
+     * marketer, or by the vendor, as Meta does with audiences unused for two years) the returned audience has another
+     * id and {@link AudienceRef#created()} true: the engine then resets the sync's state so the whole segment is sent
+     * again. Idempotent: the second call returns the same audience.
      */
     AudienceRef ensureAudience(AudienceSpec spec);
 

@@ -11,7 +11,11 @@ import java.util.Objects;
  * @param status        outcome
  * @param code          short machine code (e.g. {@code INVALID_EMAIL}, {@code 429}); {@code null} when OK
  * @param message       human explanation without personal data; {@code null} when OK
- * @param destinationId the destination's id for the record (contact id, profile id) when known
+ * @param destinationId what the destination needs to find this member again without the warehouse row: HubSpot's
+ *                      record id, Klaviyo's profile id, Meta's normalised SHA-256 hashes (never a raw email or
+ *                      phone). The engine keeps it in {@code sync_state} and hands it back in {@link
+ *                      Member#destinationId()} on later batches, so a member whose customer row was erased or whose
+ *                      email changed can still be removed.
  */
 public record RowResult(String key, RowStatus status, String code, String message, String destinationId) {
     public RowResult {
