@@ -3,14 +3,11 @@ package io.seglift.cli;
 import io.seglift.config.ProjectConfig;
 import io.seglift.scoring.audit.AuditResult;
 import io.seglift.scoring.audit.Auditor;
-import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,10 +36,8 @@ public final class AuditCommand implements Callable<Integer> {
         ProjectConfig project = session.project(options);
         try (Warehouse w = session.openWarehouse(project)) {
             LocalDate day = ScoringOutput.asOfOrDefault(asOf, ScoringOutput.rfm(w, project, session));
-            DestinationContext context = DestinationContext.builder().httpClient(HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(10)).build()).clock(session.clock()).requestTimeout(Duration.ofSeconds(30)).build();
             session.progress().start("audit as of " + day, 0);
-            AuditResult r = new Auditor(w, project, session.destinations(), context, session.clock()).run(day);
+            AuditResult r = new Auditor(w, project, session.destinations(), session.clock()).run(day);
             session.progress().finish("audit " + r.runId() + " stored");
             System.out.print(options.json() ? Json.write(r) + "\n" : text(r));
         }

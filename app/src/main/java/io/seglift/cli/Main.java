@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /**
  * {@code seglift}: the entry point. Subcommands are listed here; each is its own class taking the {@link Session}.
  */
-@Command(name = "seglift", mixinStandardHelpOptions = true, version = "seglift 0.1.0",
+@Command(name = "seglift", mixinStandardHelpOptions = true, versionProvider = VersionText.class,
         description = {
                 "Warehouse-native scoring, segments with holdouts, and sync to CRM, email and ads, with lift measured.",
                 "",

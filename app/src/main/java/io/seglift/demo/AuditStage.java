@@ -2,11 +2,8 @@ package io.seglift.demo;
 
 import io.seglift.scoring.audit.AuditResult;
 import io.seglift.scoring.audit.Auditor;
-import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.Destinations;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Locale;
 
 /** Runs the data-readiness audit on the demo data as of the generator's as-of date. */
@@ -24,8 +21,7 @@ public final class AuditStage implements DemoStage {
 
     @Override
     public StageResult run(DemoContext context) {
-        DestinationContext dc = DestinationContext.builder().httpClient(HttpClient.newHttpClient()).clock(context.clock()).requestTimeout(Duration.ofSeconds(30)).build();
-        AuditResult r = new Auditor(context.warehouse(), context.project(), destinations, dc, context.clock())
+        AuditResult r = new Auditor(context.warehouse(), context.project(), destinations, context.clock())
                 .run(context.asOf());
         return StageResult.done(String.format(Locale.ROOT, "%,d customers, %,d qualified (2+ purchases in 12 months), "
                         + "%d months of history: %s", r.customers(), r.qualified(), r.historyMonths(),

@@ -55,6 +55,15 @@ class ValidateCommandTest {
     }
 
     @Test
+    void versionListsEachDestinationConnectorsVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(stdout()).startsWith("seglift 0.1.0");
+        Destinations.discover().all().forEach((type, f) ->
+                assertThat(stdout()).contains("  " + type + " " + f.version()));
+        assertThat(Destinations.discover().all()).containsKey("hubspot");
+    }
+
+    @Test
     void printsEveryProblemWithItsLineAndExitsInvalid() throws IOException {
         Path file = write("""
                 project: acme

@@ -35,6 +35,9 @@ class ProjectSchemaTest {
         assertThat(destination.at("/allOf/0/then/properties/token/$ref").asText()).isEqualTo("#/$defs/secret");
         assertThat(destination.at("/allOf/0/then/required")).extracting(JsonNode::asText).contains("type", "token");
         assertThat(destination.at("/allOf/0/then/properties/batch_size/default").asText()).isEqualTo("100");
+        assertThat(destination.at("/allOf/0/then/description").asText())
+                .as("each destination type shows its connector's version()")
+                .isEqualTo("hubspot connector, version " + new FakeDestinationFactory("hubspot").version() + ".");
         assertThat(s.at("/$defs/secret/pattern").asText()).contains("env|file");
         assertThat(s.at("/properties/sources/properties/orders/properties/rules/properties/count_by/enum"))
                 .extracting(JsonNode::asText).containsExactly("order", "line", "day");

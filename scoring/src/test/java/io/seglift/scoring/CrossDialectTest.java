@@ -10,7 +10,6 @@ import io.seglift.scoring.holdout.HoldoutHash;
 import io.seglift.scoring.holdout.HoldoutSql;
 import io.seglift.scoring.rfm.RfmScorer;
 import io.seglift.scoring.segments.SegmentBuilder;
-import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.Destinations;
 import io.seglift.spi.warehouse.BulkWriter;
 import io.seglift.toolkit.jdbc.Migrator;
@@ -131,7 +130,7 @@ class CrossDialectTest {
         ProjectConfig p = Fixtures.project(List.of(s));
         new RfmScorer(w, Fixtures.orders(), RfmConfig.defaults(), Clock.systemUTC()).score(AS_OF);
         new SegmentBuilder(w, p, Clock.systemUTC()).build(s, AS_OF);
-        AuditResult a = new Auditor(w, p, new Destinations(List.of()), DestinationContext.defaults(), Clock.systemUTC())
+        AuditResult a = new Auditor(w, p, new Destinations(List.of()), Clock.systemUTC())
                 .run(AS_OF);
         List<String> rows = new ArrayList<>();
         w.query("SELECT customer_key, recency_days, frequency, monetary_total AS m,"

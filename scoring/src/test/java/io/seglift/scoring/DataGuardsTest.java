@@ -6,7 +6,6 @@ import io.seglift.scoring.audit.AuditResult;
 import io.seglift.scoring.audit.Auditor;
 import io.seglift.scoring.rfm.RfmScorer;
 import io.seglift.scoring.segments.ProfileView;
-import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.Destinations;
 import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Warehouse;
@@ -95,8 +94,7 @@ class DataGuardsTest {
             List<String> scored = w.queryList("SELECT customer_key, monetary_total FROM seglift.rfm_scores ORDER BY 1",
                     List.of(), r -> r.string("customer_key") + "=" + r.doubleValue("monetary_total"));
             assertThat(scored).as(w.dialect().getClass().getSimpleName()).containsExactly("1=25.0", "2=20.0", "3=30.0");
-            AuditResult audit = new Auditor(w, project(), new Destinations(List.of()), DestinationContext.defaults(),
-                    CLOCK).run(AS_OF);
+            AuditResult audit = new Auditor(w, project(), new Destinations(List.of()), CLOCK).run(AS_OF);
             assertThat(audit.quality().invalidAmounts()).isEqualTo(4);
             assertThat(audit.buyers()).isEqualTo(3);
         });
@@ -119,8 +117,7 @@ class DataGuardsTest {
                     + ProfileView.sql(project(), w.dialect(), AS_OF) + ") p ORDER BY 1", List.of(),
                     r -> r.string(ProfileView.KEY) + " " + r.string("tier"));
             assertThat(profile).containsExactly("1 gold", "2 bronze", "3 gold", "4 gold", "5 gold", "6 gold");
-            AuditResult audit = new Auditor(w, project(), new Destinations(List.of()), DestinationContext.defaults(),
-                    CLOCK).run(AS_OF);
+            AuditResult audit = new Auditor(w, project(), new Destinations(List.of()), CLOCK).run(AS_OF);
             assertThat(audit.quality().duplicateCustomerKeys()).isEqualTo(2);
             assertThat(audit.quality().duplicateCustomerRows()).isEqualTo(2);
         });

@@ -87,8 +87,7 @@ class ChannelEligibilityAgreementTest {
                 new SourcesConfig(fixture.sources().customers(), orders, Optional.empty(), Optional.empty()),
                 fixture.scoring(), fixture.segments(), fixture.destinations(), fixture.syncs());
 
-        Auditor auditor = new Auditor(w, project, new Destinations(List.of(factory(channel))),
-                DestinationContext.defaults(), Clock.fixed(Instant.parse("2026-11-02T00:00:00Z"), ZoneOffset.UTC));
+        Auditor auditor = new Auditor(w, project, new Destinations(List.of(factory(channel))), Clock.fixed(Instant.parse("2026-11-02T00:00:00Z"), ZoneOffset.UTC));
         AuditResult.Reach reach = auditor.run(AS_OF).reachability().stream()
                 .filter(r -> r.destination().equals("crm")).findFirst().orElseThrow();
         FakeDestination dest = new FakeDestination(channel);

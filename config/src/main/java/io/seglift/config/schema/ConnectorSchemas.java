@@ -18,6 +18,12 @@ final class ConnectorSchemas {
     }
 
     static ObjectNode block(String description, ObjectNode common, Map<String, ConfigSpec> specs) {
+        return block(description, common, specs, Map.of());
+    }
+
+    /** As {@link #block(String, ObjectNode, Map)}; each type's rule is described with its connector's version. */
+    static ObjectNode block(String description, ObjectNode common, Map<String, ConfigSpec> specs,
+                            Map<String, String> versions) {
         ObjectNode n = Schemas.object().put("type", "object");
         Schemas.describe(n, description + " Available types: " + String.join(", ", specs.keySet()) + ".");
         ObjectNode props = common.deepCopy();
@@ -29,6 +35,8 @@ final class ConnectorSchemas {
             ObjectNode rule = all.addObject();
             rule.putObject("if").putObject("properties").putObject("type").put("const", e.getKey());
             ObjectNode then = Schemas.object();
+            String version = versions.get(e.getKey());
+            if (version != null) then.put("description", e.getKey() + " connector, version " + version + ".");
             ObjectNode thenProps = then.putObject("properties");
             common.fieldNames().forEachRemaining(k -> thenProps.putObject(k));
             thenProps.putObject("type");

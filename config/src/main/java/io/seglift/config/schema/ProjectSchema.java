@@ -76,7 +76,11 @@ public final class ProjectSchema {
 
     private ObjectNode destination() {
         Map<String, ConfigSpec> specs = new LinkedHashMap<>();
-        destinations.all().forEach((type, f) -> specs.put(type, f.configSpec()));
+        Map<String, String> versions = new LinkedHashMap<>();
+        destinations.all().forEach((type, f) -> {
+            specs.put(type, f.configSpec());
+            versions.put(type, f.version());
+        });
         ObjectNode common = object();
         ObjectNode rate = object();
         rate.set("requests", integer("Requests allowed per period.", 1, Integer.MAX_VALUE));
@@ -84,7 +88,7 @@ public final class ProjectSchema {
         rate.set("scope", string("Which calls the limit applies to (default: default)."));
         common.set("rate_limit", closed("Overrides the documented rate limit, e.g. {requests: 100, per: 10s}.", rate,
                 "requests", "per"));
-        return ConnectorSchemas.block("A destination segments are synced to.", common, specs);
+        return ConnectorSchemas.block("A destination segments are synced to.", common, specs, versions);
     }
 
     private static ObjectNode sync() {

@@ -13,7 +13,6 @@ import io.seglift.config.eligibility.ChannelEligibility;
 import io.seglift.scoring.data.PurchaseFacts;
 import io.seglift.spi.destination.Capabilities;
 import io.seglift.spi.destination.Channel;
-import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationFactory;
 import io.seglift.spi.destination.Destinations;
 import io.seglift.spi.destination.IdentifierType;
@@ -50,16 +49,13 @@ public final class Auditor {
     private final Dialect d;
     private final ProjectConfig project;
     private final Destinations destinations;
-    private final DestinationContext destinationContext;
     private final Clock clock;
 
-    public Auditor(Warehouse warehouse, ProjectConfig project, Destinations destinations,
-                   DestinationContext destinationContext, Clock clock) {
+    public Auditor(Warehouse warehouse, ProjectConfig project, Destinations destinations, Clock clock) {
         this.w = warehouse;
         this.d = warehouse.dialect();
         this.project = project;
         this.destinations = destinations;
-        this.destinationContext = destinationContext;
         this.clock = clock;
     }
 

@@ -3,7 +3,6 @@ package io.seglift.scoring.propensity;
 import io.seglift.config.ProjectConfig;
 import io.seglift.scoring.audit.AuditResult;
 import io.seglift.scoring.audit.Auditor;
-import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.Destinations;
 import io.seglift.spi.warehouse.Warehouse;
 
@@ -28,7 +27,7 @@ public final class AuditTrainingGate implements TrainingGate {
 
     @Override
     public List<String> blockers(LocalDate asOf) {
-        AuditResult audit = new Auditor(warehouse, project, destinations, DestinationContext.defaults(), clock).run(asOf);
+        AuditResult audit = new Auditor(warehouse, project, destinations, clock).run(asOf);
         if (audit.allowsModels()) {
             return List.of();
         }

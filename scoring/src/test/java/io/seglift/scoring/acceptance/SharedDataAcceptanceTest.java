@@ -15,7 +15,6 @@ import io.seglift.scoring.rfm.RfmResult;
 import io.seglift.scoring.rfm.RfmScorer;
 import io.seglift.scoring.segments.SegmentBuild;
 import io.seglift.scoring.segments.SegmentBuilder;
-import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.Destinations;
 import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.progress.Progress;
@@ -77,8 +76,7 @@ class SharedDataAcceptanceTest {
             assertThat(w.queryLong("SELECT COUNT(*) FROM (" + facts.purchases(null) + ") p")).isEqualTo(18_532);
 
             long a0 = System.nanoTime();
-            AuditResult audit = new Auditor(w, project, new Destinations(List.of()), DestinationContext.defaults(),
-                    Clock.systemUTC()).run(asOf);
+            AuditResult audit = new Auditor(w, project, new Destinations(List.of()), Clock.systemUTC()).run(asOf);
             long auditMs = (System.nanoTime() - a0) / 1_000_000;
             assertThat(audit.buyers()).isEqualTo(4_338);
             assertThat(audit.customers()).isEqualTo(4_372);
@@ -122,8 +120,7 @@ class SharedDataAcceptanceTest {
             CustomersSource customers = new CustomersSource(TableName.parse("customers", "t"), "customer_id",
                     Map.of(IdentifierType.EMAIL, "email"), ConsentColumns.none(), Optional.empty());
             ProjectConfig project = Fixtures.project(customers, orders, List.of());
-            AuditResult audit = new Auditor(w, project, new Destinations(List.of()), DestinationContext.defaults(),
-                    Clock.systemUTC()).run(asOf);
+            AuditResult audit = new Auditor(w, project, new Destinations(List.of()), Clock.systemUTC()).run(asOf);
             RfmResult rfm = new RfmScorer(w, orders, RfmConfig.defaults(), Clock.systemUTC()).score(asOf);
             assertThat(rfm.customers()).isEqualTo(995);
             assertThat(audit.buyers()).isEqualTo(995);

@@ -58,7 +58,7 @@ class AuditorTest {
         ProjectConfig base = Fixtures.project(List.of());
         ProjectConfig p = new ProjectConfig(base.project(), base.file(), base.warehouse(), base.sources(),
                 new ScoringConfig(cfg, RfmConfig.defaults(), Map.of()), Map.of(), Map.of(), List.of());
-        return new Auditor(w, p, new Destinations(List.of()), DestinationContext.defaults(), java.time.Clock.systemUTC())
+        return new Auditor(w, p, new Destinations(List.of()), java.time.Clock.systemUTC())
                 .run(AS_OF);
     }
 
@@ -161,7 +161,7 @@ class AuditorTest {
                 factory("fake_sms", io.seglift.spi.destination.Channel.SMS, java.util.Set.of(io.seglift.spi.destination.IdentifierType.PHONE)),
                 factory("fake_ads", io.seglift.spi.destination.Channel.ADS, java.util.Set.of(io.seglift.spi.destination.IdentifierType.PHONE)),
                 factory("fake_crm", io.seglift.spi.destination.Channel.CRM, java.util.Set.of(io.seglift.spi.destination.IdentifierType.EMAIL))));
-        AuditResult r = new Auditor(w, p, destinations, DestinationContext.defaults(), java.time.Clock.systemUTC()).run(AS_OF);
+        AuditResult r = new Auditor(w, p, destinations, java.time.Clock.systemUTC()).run(AS_OF);
         Map<String, Long> byDestination = new java.util.HashMap<>();
         r.reachability().forEach(x -> byDestination.put(x.destination() + "/" + x.channel(), x.reachable()));
         assertThat(byDestination).containsEntry("klav/EMAIL", 3L).containsEntry("sms/SMS", 2L)
