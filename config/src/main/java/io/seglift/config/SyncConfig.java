@@ -2,6 +2,7 @@ package io.seglift.config;
 
 import io.seglift.spi.destination.SyncMode;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,12 +18,24 @@ import java.util.Optional;
  *                     {@code seglift_rfm_segment: rfm_segment})
  * @param changeLimits how much of the audience one run may remove or add ({@code max_removal_share},
  *                     {@code max_addition_share})
+ * @param maxServerWait longest wait for the destination ({@code max_server_wait}: Retry-After, Meta's regain-access
+ *                     time, a used-up rate limit) this sync honours before stopping; empty for the engine's default
  */
 public record SyncConfig(String name, String segment, String destination, SyncMode mode, Optional<String> schedule,
-                         Map<String, String> fields, ChangeLimits changeLimits) {
+                         Map<String, String> fields, ChangeLimits changeLimits, Optional<Duration> maxServerWait) {
     public SyncConfig {
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         java.util.Objects.requireNonNull(changeLimits, "changeLimits");
+        java.util.Objects.requireNonNull(maxServerWait, "maxServerWait");
+        if (maxServerWait.filter(Duration::isNegative).isPresent()) {
+            throw new IllegalArgumentException("maxServerWait must not be negative");
+        }
+    }
+
+    /** A sync with the engine's default longest server wait. */
+    public SyncConfig(String name, String segment, String destination, SyncMode mode, Optional<String> schedule,
+                      Map<String, String> fields, ChangeLimits changeLimits) {
+        this(name, segment, destination, mode, schedule, fields, changeLimits, Optional.empty());
     }
 
     /** A sync with the default change limits. */
@@ -33,6 +46,11 @@ public record SyncConfig(String name, String segment, String destination, SyncMo
 
     /** This sync with other change limits (the CLI's {@code --allow-large-changes} passes {@link ChangeLimits#UNLIMITED}). */
     public SyncConfig withChangeLimits(ChangeLimits limits) {
-        return new SyncConfig(name, segment, destination, mode, schedule, fields, limits);
+        return new SyncConfig(name, segment, destination, mode, schedule, fields, limits, maxServerWait);
+    }
+
+    /** This sync with another longest server wait. */
+    public SyncConfig withMaxServerWait(Duration wait) {
+        return new SyncConfig(name, segment, destination, mode, schedule, fields, changeLimits, Optional.of(wait));
     }
 }

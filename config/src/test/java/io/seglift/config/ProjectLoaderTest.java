@@ -383,6 +383,34 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void maxServerWaitIsReadPerSyncAndOutOfRangeWaitsAreNamed() throws IOException {
+        String head = minimal() + """
+                segments:
+                  a: {rule: "true"}
+                destinations:
+                  crm: {type: hubspot, token: "${env:HUBSPOT_TOKEN}"}
+                syncs:
+                """;
+        ProjectConfig ok = loader().read(write(head + """
+                  - {name: s1, segment: a, destination: crm}
+                  - {name: s2, segment: a, destination: crm, max_server_wait: 45m}
+                  - {name: s3, segment: a, destination: crm, max_server_wait: 0s}
+                """)).orThrow();
+        assertThat(ok.sync("s1").get().maxServerWait()).isEmpty();
+        assertThat(ok.sync("s2").get().maxServerWait()).contains(java.time.Duration.ofMinutes(45));
+        assertThat(ok.sync("s3").get().maxServerWait()).contains(java.time.Duration.ZERO);
+
+        var problems = loader().read(write(head + """
+                  - {name: s1, segment: a, destination: crm, max_server_wait: 2d}
+                  - {name: s2, segment: a, destination: crm, max_server_wait: soon}
+                """)).problems();
+        assertThat(problems).extracting(Problem::path)
+                .containsExactly("syncs[0].max_server_wait", "syncs[1].max_server_wait");
+        assertThat(problems.get(0).message()).contains("'2d'", "0s to 1d");
+        assertThat(problems.get(1).message()).contains("'soon'", "15m");
+    }
+
+    @Test
     void brokenYamlIsOneProblemWithItsPosition() throws IOException {
         Path file = write("project: acme\nwarehouse: {type: duckdb\nsources: [\n");
         assertThat(loader().read(file).problems()).singleElement()

@@ -34,6 +34,7 @@ import io.seglift.sync.plan.SyncPlanner;
 import io.seglift.sync.plan.SyncTarget;
 import io.seglift.sync.resilience.DestinationDownException;
 import io.seglift.sync.resilience.GuardedCaller;
+import io.seglift.sync.resilience.ResilienceSettings;
 import io.seglift.sync.resilience.WaitTooLongException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +86,7 @@ public final class SyncEngine {
                 "destinations." + dc.name() + ".type: unknown destination type '" + dc.type() + "' (available: "
                         + String.join(", ", destinations.all().keySet()) + ")"));
         Capabilities caps = factory.capabilities(dc.settings());
-        GuardedCaller guard = new GuardedCaller(sync.name(), rateLimits(dc, caps), options.resilience(), options.sleeper(), false);
+        GuardedCaller guard = new GuardedCaller(sync.name(), rateLimits(dc, caps), resilience(sync), options.sleeper(), false);
         try (Destination destination = factory.create(dc.settings(), context(guard.pacedClient(options.http())))) {
             return run(project, sync, warehouse, destination, caps, guard);
         }
@@ -99,7 +100,7 @@ public final class SyncEngine {
                           Capabilities caps) {
         DestinationConfig dc = destinationConfig(project, sync);
         return run(project, sync, warehouse, destination, caps, new GuardedCaller(sync.name(),
-                rateLimits(dc, caps), options.resilience(), options.sleeper(), true));
+                rateLimits(dc, caps), resilience(sync), options.sleeper(), true));
     }
 
     private RunSummary run(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Destination destination,
@@ -112,6 +113,11 @@ public final class SyncEngine {
                 new SyncLockedException("sync " + sync.name() + " is already running (" + holder + "); nothing done"))) {
             return new Run(project, sync, segment, dc, warehouse, destination, caps, target, guard).execute();
         }
+    }
+
+    /** The engine's tuning, with the sync's own {@code max_server_wait} when the project file sets one. */
+    private ResilienceSettings resilience(SyncConfig sync) {
+        return sync.maxServerWait().map(options.resilience()::withMaxServerWait).orElse(options.resilience());
     }
 
     private DestinationContext context(java.net.http.HttpClient http) {

@@ -301,6 +301,30 @@ class SyncEngineTest {
     }
 
     @Test
+    void aSyncsOwnMaxServerWaitReplacesTheEnginesDefault() {
+        SyncFixture.build(w, D1, 1, 30);
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+        int[] pushes = {0};
+        dest.beforePush = () -> ++pushes[0] == 1
+                ? new RetriableDestinationException("429", "slow down", Duration.ofMinutes(20)) : null;
+        SyncConfig patient = SyncFixture.sync(SyncMode.MIRROR, Map.of()).withMaxServerWait(Duration.ofMinutes(30));
+        RunSummary waited = engine.run(project(patient), patient, w, dest, dest.capabilities());
+        assertThat(waited.status()).as("20m is within the sync's 30m").isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(slept).contains(Duration.ofMinutes(20));
+
+        SyncFixture.build(w, D2, 1, 33);
+        slept.clear();
+        pushes[0] = 0;
+        dest.beforePush = () -> ++pushes[0] == 1
+                ? new RetriableDestinationException("429", "slow down", Duration.ofMinutes(2)) : null;
+        SyncConfig impatient = patient.withMaxServerWait(Duration.ofMinutes(1));
+        RunSummary stopped = engine.run(project(impatient), impatient, w, dest, dest.capabilities());
+        assertThat(stopped.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(stopped.error()).contains("asked to wait 2m").contains("the most Seglift waits is 1m");
+        assertThat(slept).doesNotContain(Duration.ofMinutes(2));
+    }
+
+    @Test
     void incompleteBriefIsRefusedNamingWhatIsMissing() {
         SyncFixture.build(w, D1, 1, 30);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());

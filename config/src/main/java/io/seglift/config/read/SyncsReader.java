@@ -6,7 +6,9 @@ import com.cronutils.parser.CronParser;
 import io.seglift.config.ChangeLimits;
 import io.seglift.config.SyncConfig;
 import io.seglift.spi.destination.SyncMode;
+import io.seglift.spi.settings.Settings;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,9 +19,12 @@ import java.util.Set;
 
 /**
  * Reads {@code syncs:}: names unique, segment and destination defined, mode known, schedule a 5-field cron, change
- * limits shares ({@code 20%} or {@code 0.2}; a removal share at most 100%).
+ * limits shares ({@code 20%} or {@code 0.2}; a removal share at most 100%), {@code max_server_wait} a duration of at
+ * most a day.
  */
 public final class SyncsReader {
+    /** A sync holding its lock longer than a day for one server wait is not a wait but an outage. */
+    static final Duration MAX_SERVER_WAIT = Duration.ofDays(1);
     private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
     private SyncsReader() {
@@ -64,12 +69,14 @@ public final class SyncsReader {
         var removal = m.get("max_removal_share").map(v -> share(v, 1.0)).orElse(Optional.of(ChangeLimits.DEFAULT_SHARE));
         var addition = m.get("max_addition_share").map(v -> share(v, Double.POSITIVE_INFINITY))
                 .orElse(Optional.of(ChangeLimits.DEFAULT_SHARE));
+        Optional<Optional<Duration>> maxWait = m.get("max_server_wait").map(v -> wait(v).map(Optional::of))
+                .orElse(Optional.of(Optional.empty()));
         if (name.isEmpty() || segment.isEmpty() || destination.isEmpty() || mode.isEmpty() || schedule.isEmpty()
-                || fields.isEmpty() || removal.isEmpty() || addition.isEmpty()) {
+                || fields.isEmpty() || removal.isEmpty() || addition.isEmpty() || maxWait.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new SyncConfig(name.get(), segment.get(), destination.get(), mode.get(), schedule.get(),
-                fields.get(), new ChangeLimits(removal.get(), addition.get())));
+                fields.get(), new ChangeLimits(removal.get(), addition.get()), maxWait.get()));
     }
 
     private static Map<String, SyncMode> modes() {
@@ -105,6 +112,21 @@ public final class SyncsReader {
                 return Optional.empty();
             }
             return Optional.of(share);
+        });
+    }
+
+    /** The longest server wait a sync honours: a duration from 0 (never wait) to 1 day, e.g. {@code 15m}. */
+    static Optional<Duration> wait(YamlValue v) {
+        return v.nonBlank().flatMap(t -> {
+            try {
+                Duration d = Settings.parseDuration(t.trim());
+                if (!d.isNegative() && d.compareTo(MAX_SERVER_WAIT) <= 0) return Optional.of(d);
+            } catch (RuntimeException e) {
+                // reported below
+            }
+            v.error(v.shown(t) + " is not a valid max_server_wait (allowed: a duration from 0s to 1d, e.g. 30s, 15m, 2h "
+                    + "or ISO-8601 such as PT15M)");
+            return Optional.empty();
         });
     }
 

@@ -106,6 +106,9 @@ public final class ProjectSchema {
                 + "(exit 6): 20% or 0.2; 0 to 100% (default 20%). The first sync of an audience is not limited.", 1.0));
         p.set("max_addition_share", share("Largest number of members one run may add, as a share of the audience, else "
                 + "the run is refused (exit 6): 20% or 0.2; may exceed 100% (default 20%). The first sync is not limited.", Double.POSITIVE_INFINITY));
+        p.set("max_server_wait", ref("duration", "Longest wait this sync honours when the destination asks for one "
+                + "(Retry-After, Meta's regain-access time) or a rate limit needs it; past it the run stops cleanly "
+                + "(exit 1) naming the wait: 0s to 1d, e.g. 15m (default 15m)."));
         checkKeys(p, Keys.SYNC);
         return closed("One sync.", p, "name", "segment", "destination");
     }
