@@ -12,6 +12,9 @@ public enum Fault {
     CONNECTION_RESET,
     /** Process the request, then answer after {@link FaultPlan#delay()} (a client with a shorter timeout times out). */
     DELAY,
-    /** Process the request but let the API fail some rows of it (HubSpot: 207 multi-status). */
+    /**
+     * Process the request but let the API fail some rows of it for now, where the vendor has a per-row transient answer
+     * (HubSpot: 207 multi-status); see {@link SandboxApi#handle}.
+     */
     PARTIAL
 }

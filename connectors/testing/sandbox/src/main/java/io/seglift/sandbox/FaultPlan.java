@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param connectionReset share whose connection is reset
  * @param delayed         share answered after {@code delay}, with the work done
  * @param delay           how late delayed answers come
- * @param partial         share where the API fails some rows ({@link #partialRowShare} of them)
+ * @param partial         share where the API fails some rows for now ({@link #partialRowShare} of them; APIs without a
+ *                        per-row transient answer ignore it)
  * @param partialRowShare share of rows failed in a partial answer
  * @param seed            random seed
  */

@@ -12,9 +12,12 @@ import java.util.Map;
 public interface SandboxApi {
 
     /**
-     * Answers a request. {@code partialFailure} is set when fault injection asks for a partial failure: the API should
-     * process the request but fail rows for which {@code failRow} answers true, the way the vendor reports per-row
-     * errors (HubSpot: 207 multi-status). APIs without per-row errors may ignore it.
+     * Answers a request. {@code partialFailure} is set when fault injection ({@link Fault#PARTIAL}, or a test's
+     * {@link RowFailuresForNow}) asks for per-row transient failures: the API should process the request but fail
+     * "for now" the rows for which {@code failRow} answers true, with the vendor's per-row transient answer (HubSpot: a
+     * non-validation error in a 207 multi-status), so a connector reports them as retry. An API whose vendor answers
+     * transient failures for the whole request only must ignore it rather than fail rows in a permanent shape: a
+     * per-row error the connector must read as a rejection is not a transient failure.
      */
     SandboxResponse handle(SandboxRequest request, boolean partialFailure, java.util.function.BooleanSupplier failRow);
 

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * The conformance kit every destination's test extends. A subclass says which type it tests, starts its sandbox,
  * builds settings pointing at it and makes sample members; the kit checks the destination contract of
  * {@link io.seglift.spi.destination}: discovery, config, credentials, idempotent audiences and pushes, one result per
- * row, rejected rows as data, retriable failures with the server's wait, batch limits, and privacy (no email or phone
+ * row, rejected rows as data, rows failed "for now" reported as retry, retriable failures with the server's wait, batch limits, and privacy (no email or phone
  * number in any log line, exception or row message).
  */
 public abstract class DestinationConformanceTest {
@@ -70,6 +71,17 @@ public abstract class DestinationConformanceTest {
     /** The context handed to the destination; tests may override the clock. */
     protected DestinationContext context() {
         return DestinationContext.builder().httpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()).clock(Clock.systemUTC()).requestTimeout(Duration.ofSeconds(10)).sleeper(waits::add).build();
+    }
+
+    /**
+     * Why this destination's vendor cannot fail a single row "for now": empty (the default) when the vendor has a
+     * per-row transient answer, which the kit then checks is reported as {@link RowStatus#RETRY}. A destination whose
+     * vendor answers transient failures for the whole request only (a 429 or 5xx, checked by
+     * {@code serverErrorsAndResetsAreRetriable}) overrides this with the reason, naming the vendor document; the kit
+     * then checks its sandbox fails no row when asked to.
+     */
+    protected Optional<String> transientFailuresAreWholeRequestOnly() {
+        return Optional.empty();
     }
 
     /** Switch for destinations without removal; defaults to what the capabilities declare. */
@@ -309,6 +321,35 @@ public abstract class DestinationConformanceTest {
         assertThat(badResult.message()).isNotBlank();
         assertThat(r.count(RowStatus.OK)).isEqualTo(5);
         assertThat(sandbox.memberCount(a.id())).isEqualTo(5);
+    }
+
+    @Test
+    void aRowFailedForNowIsReportedRetryNotOkNorRejectedAndTheRestOk() {
+        Destination d = open();
+        AudienceRef a = audience(d);
+        List<Member> ms = members("for-now", 6);
+        sandbox.failRowsForNow(1);
+        BatchResult r = push(d, batch(a, Operation.ADD, ms));
+        Optional<String> wholeRequestOnly = transientFailuresAreWholeRequestOnly();
+        if (wholeRequestOnly.isPresent()) {
+            assertThat(wholeRequestOnly.get()).as("why %s has no per-row transient answer", type()).isNotBlank();
+            assertThat(r.count(RowStatus.OK)).as("a vendor without per-row transient answers fails no row").isEqualTo(6);
+            assertThat(sandbox.memberCount(a.id())).isEqualTo(6);
+            return;
+        }
+        assertThat(r.count(RowStatus.RETRY)).as("rows failed for now").isEqualTo(1);
+        assertThat(r.count(RowStatus.REJECTED)).as("a transient failure is not a rejection").isZero();
+        assertThat(r.count(RowStatus.OK)).isEqualTo(5);
+        RowResult retry = r.rows().stream().filter(x -> x.status() == RowStatus.RETRY).findFirst().orElseThrow();
+        assertThat(retry.code()).isNotBlank();
+        Member failed = ms.stream().filter(m -> m.key().equals(retry.key())).findFirst().orElseThrow();
+        assertThat(sandbox.contains(a.id(), failed)).as("the row failed for now is not in the audience").isFalse();
+        assertThat(sandbox.memberCount(a.id())).isEqualTo(5);
+
+        BatchResult resent = push(d, batch(a, Operation.ADD, List.of(failed)));
+        assertThat(resent.count(RowStatus.OK)).as("the row sent again by the next run").isEqualTo(1);
+        assertThat(sandbox.contains(a.id(), failed)).isTrue();
+        assertThat(sandbox.memberCount(a.id())).isEqualTo(6);
     }
 
     @Test

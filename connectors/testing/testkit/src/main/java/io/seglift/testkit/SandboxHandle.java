@@ -31,6 +31,12 @@ public interface SandboxHandle extends AutoCloseable {
     /** Makes the next request's connection drop without a response. */
     void injectConnectionReset();
 
+    /**
+     * Makes the sandbox fail the next {@code rows} rows it writes "for now", with the vendor's per-row transient answer
+     * (see {@link io.seglift.sandbox.SandboxApi#handle}); a sandbox whose vendor has none ignores the request.
+     */
+    void failRowsForNow(int rows);
+
     @Override
     void close();
 }

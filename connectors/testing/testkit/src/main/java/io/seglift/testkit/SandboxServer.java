@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.seglift.sandbox.RowFailuresForNow;
 import io.seglift.sandbox.SandboxApi;
 import io.seglift.sandbox.WireMockExchange;
 
@@ -23,6 +24,7 @@ public final class SandboxServer implements AutoCloseable {
     private final WireMockServer server;
     private final SandboxApi api;
     private final WireMockFaults faults;
+    private final RowFailuresForNow rowFailures = new RowFailuresForNow();
 
     private SandboxServer(SandboxApi api) {
         this.api = api;
@@ -55,6 +57,11 @@ public final class SandboxServer implements AutoCloseable {
         return faults;
     }
 
+    /** Makes the API fail the next {@code rows} rows it writes "for now" (see {@link RowFailuresForNow}). */
+    public void failRowsForNow(int rows) {
+        rowFailures.arm(rows);
+    }
+
     @Override
     public void close() {
         if (server.isRunning()) server.stop();
@@ -63,7 +70,9 @@ public final class SandboxServer implements AutoCloseable {
     private final class Transformer implements ResponseDefinitionTransformerV2 {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
-            return WireMockExchange.response(api.handle(WireMockExchange.request(event.getRequest()), false, () -> false), 0);
+            boolean armed = rowFailures.armed();
+            return WireMockExchange.response(api.handle(WireMockExchange.request(event.getRequest()), armed,
+                    armed ? rowFailures.failRow() : () -> false), 0);
         }
 
         @Override

@@ -44,6 +44,7 @@ class FacebookConformanceTest extends DestinationConformanceTest {
             }
             public void injectServerError() { server.faults().serverErrorOnce(api); }
             public void injectConnectionReset() { server.faults().connectionResetOnce(); }
+            public void failRowsForNow(int rows) { server.failRowsForNow(rows); }
             public void close() { server.close(); }
         };
     }
@@ -74,5 +75,16 @@ class FacebookConformanceTest extends DestinationConformanceTest {
     protected Member invalidMember(String key) {
         return new Member(key, Map.of(IdentifierType.EMAIL, "buyer-at-example", IdentifierType.FIRST_NAME, "Ann"),
                 Map.of(), null);
+    }
+
+    /**
+     * Meta's custom audience users endpoint answers an upload with num_received, num_invalid_entries and
+     * invalid_entry_samples (https://developers.facebook.com/docs/marketing-api/reference/custom-audience/users/): an
+     * invalid entry is permanent; throttling and temporary errors fail the whole request
+     * (https://developers.facebook.com/docs/marketing-api/error-reference/).
+     */
+    @Override
+    protected java.util.Optional<String> transientFailuresAreWholeRequestOnly() {
+        return java.util.Optional.of("Meta reports only invalid (permanent) entries per upload; throttling and temporary errors fail the whole request");
     }
 }

@@ -39,6 +39,7 @@ class HubSpotConformanceTest extends DestinationConformanceTest {
             }
             public void injectServerError() { server.faults().serverErrorOnce(api); }
             public void injectConnectionReset() { server.faults().connectionResetOnce(); }
+            public void failRowsForNow(int rows) { server.failRowsForNow(rows); }
             public void close() { server.close(); }
         };
     }

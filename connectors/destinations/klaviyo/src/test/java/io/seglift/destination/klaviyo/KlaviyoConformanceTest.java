@@ -47,6 +47,7 @@ class KlaviyoConformanceTest extends DestinationConformanceTest {
             }
             public void injectServerError() { server.faults().serverErrorOnce(k); }
             public void injectConnectionReset() { server.faults().connectionResetOnce(); }
+            public void failRowsForNow(int rows) { server.failRowsForNow(rows); }
             public void close() { server.close(); }
         };
     }
@@ -81,5 +82,16 @@ class KlaviyoConformanceTest extends DestinationConformanceTest {
     @Override
     protected Member invalidMember(String key) {
         return new Member(key, Map.of(IdentifierType.EMAIL, "no-at-sign.example.com"), Map.of(), null);
+    }
+
+    /**
+     * Klaviyo's bulk profile import reports, per profile, only the input it refused (import-error: code, title,
+     * detail, source.pointer; https://developers.klaviyo.com/en/reference/get_errors_for_bulk_import_profiles_job),
+     * none documented as transient; transient failures answer the whole request (429 with Retry-After, 5xx:
+     * https://developers.klaviyo.com/en/docs/rate_limits_and_error_handling).
+     */
+    @Override
+    protected java.util.Optional<String> transientFailuresAreWholeRequestOnly() {
+        return java.util.Optional.of("Klaviyo's import errors are per-profile refusals of the input; transient failures are whole-request 429/5xx");
     }
 }

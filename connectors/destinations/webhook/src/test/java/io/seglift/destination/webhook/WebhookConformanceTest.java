@@ -36,6 +36,7 @@ class WebhookConformanceTest extends DestinationConformanceTest {
             }
             public void injectServerError() { server.faults().serverErrorOnce(receiver); }
             public void injectConnectionReset() { server.faults().connectionResetOnce(); }
+            public void failRowsForNow(int rows) { server.failRowsForNow(rows); }
             public void close() { server.close(); }
         };
     }
@@ -56,5 +57,14 @@ class WebhookConformanceTest extends DestinationConformanceTest {
     @Override
     protected Member invalidMember(String key) {
         return new Member(key, Map.of(IdentifierType.EMAIL, "not-an-email"), Map.of(), null);
+    }
+
+    /**
+     * The webhook protocol answers a batch with per-row rejections only (docs/adding-a-destination.md, the
+     * {@code rejected} array); a receiver that cannot take rows now answers the whole request 429 or 5xx.
+     */
+    @Override
+    protected java.util.Optional<String> transientFailuresAreWholeRequestOnly() {
+        return java.util.Optional.of("the webhook protocol has per-row rejections only; transient failures are whole-request 429/5xx");
     }
 }

@@ -83,6 +83,10 @@ public final class FacebookSandboxApi implements SandboxApi {
         refusedHashes.add(hash);
     }
 
+    /**
+     * Per-row transient faults are ignored: the users endpoint reports only invalid entries, which are permanent
+     * (https://developers.facebook.com/docs/marketing-api/reference/custom-audience/users/).
+     */
     @Override
     public synchronized SandboxResponse handle(SandboxRequest request, boolean partialFailure, BooleanSupplier failRow) {
         Map<String, String> params = new HashMap<>(request.query());
@@ -100,7 +104,7 @@ public final class FacebookSandboxApi implements SandboxApi {
                 return request.method().equals("GET") ? listAudiences(request, params) : createAudience(params);
             }
             Matcher users = USERS.matcher(request.path());
-            if (users.matches()) return upload(users.group(1), users.group(2), request.method(), params, partialFailure, failRow);
+            if (users.matches()) return upload(users.group(1), users.group(2), request.method(), params);
         } catch (IOException | RuntimeException e) {
             return error(400, "OAuthException", 100, "Invalid parameter");
         }
@@ -142,7 +146,7 @@ public final class FacebookSandboxApi implements SandboxApi {
     }
 
     private SandboxResponse upload(String audienceId, String edge, String method, Map<String, String> params,
-                                   boolean partialFailure, BooleanSupplier failRow) throws IOException {
+) throws IOException {
         if (!audiences.containsKey(audienceId)) return error(400, "GraphMethodException", 100, "Unsupported request");
         boolean replace = edge.equals("usersreplace");
         if (replace && !method.equals("POST") || !replace && !method.equals("POST") && !method.equals("DELETE")) {
@@ -175,7 +179,7 @@ public final class FacebookSandboxApi implements SandboxApi {
                 if (!PLAIN_KEYS.contains(key) && !SHA256.matcher(value).matches()) {
                     unhashedValues++;
                     problem = key + " is not SHA-256 hashed";
-                } else if (refusedHashes.contains(value) || partialFailure && failRow.getAsBoolean()) {
+                } else if (refusedHashes.contains(value)) {
                     problem = key + " is invalid";
                     samples.put(value, problem);
                 } else if (identity == null && (key.equals("EMAIL") || key.equals("PHONE") || PLAIN_KEYS.contains(key))) {

@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
 /**
  * In-memory HubSpot for contacts batch upsert and batch read by email, lists v3 (create, find by name, memberships add/remove) and contact
  * properties. Emails are matched case-insensitively, as HubSpot does. Invalid emails fail their row with a
- * {@code VALIDATION_ERROR} in a 207 multi-status answer; injected partial failures fail rows with a transient
- * category. Once {@code dailyLimit} requests have been served, every request is answered 429 with policy
+ * {@code VALIDATION_ERROR} in a 207 multi-status answer; injected partial failures fail rows "for now" with a
+ * non-validation category ({@code OBJECT_WRITE_FAILED}), which the connector reports as retry (batch endpoints answer
+ * 207 Multi-Status with per-input errors: https://developers.hubspot.com/docs/api/crm/contacts). Once {@code dailyLimit} requests have been served, every request is answered 429 with policy
  * {@code DAILY}.
  */
 public final class HubSpotSandboxApi implements SandboxApi {

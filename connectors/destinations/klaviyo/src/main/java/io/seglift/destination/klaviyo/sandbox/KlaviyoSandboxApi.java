@@ -47,8 +47,6 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     private final Map<String, String> profileByExternalId = new HashMap<>();
     private final Map<String, Job> jobs = new HashMap<>();
     /** The fault injection's partial-failure draw for the request being handled (requests are handled one at a time). */
-    private boolean partialFailure;
-    private BooleanSupplier failRow = () -> false;
 
     private record Job(int total, List<ObjectNode> errors, int[] polls) {
     }
@@ -77,6 +75,10 @@ public final class KlaviyoSandboxApi implements SandboxApi {
         return profiles.size();
     }
 
+    /**
+     * Per-row transient faults are ignored: Klaviyo's import errors are refusals of the input, none transient
+     * (https://developers.klaviyo.com/en/reference/get_errors_for_bulk_import_profiles_job).
+     */
     @Override
     public synchronized SandboxResponse handle(SandboxRequest request, boolean partialFailure, BooleanSupplier failRow) {
         String auth = request.header("authorization").orElse("");
@@ -84,8 +86,6 @@ public final class KlaviyoSandboxApi implements SandboxApi {
             return error(401, "not_authenticated", "Incorrect authentication credentials.");
         }
         if (request.header("revision").isEmpty()) return error(400, "invalid", "Missing revision header.");
-        this.partialFailure = partialFailure;
-        this.failRow = failRow;
         try {
             return route(request.method(), request.path(), request.query(), request);
         } catch (IOException | RuntimeException e) {
@@ -165,10 +165,10 @@ public final class KlaviyoSandboxApi implements SandboxApi {
             JsonNode attributes = input.get(i).path("attributes");
             String email = attributes.path("email").asText(null);
             boolean malformed = email != null && !EMAIL.matcher(email).matches();
-            if (malformed || partialFailure && failRow.getAsBoolean()) {
+            if (malformed) {
                 ObjectNode e = JSON.createObjectNode().put("type", "import-error").put("id", "E" + ids.incrementAndGet());
                 e.putObject("attributes").put("code", "invalid").put("title", "Invalid input.")
-                        .put("detail", malformed ? "Invalid email address" : "Profile could not be processed")
+                        .put("detail", "Invalid email address")
                         .putObject("source")
                         .put("pointer", "/data/attributes/profiles/data/" + i + "/attributes/email");
                 errors.add(e);

@@ -52,6 +52,7 @@ public final class WebhookReceiverApi implements SandboxApi {
         return deliveries.size();
     }
 
+    /** Per-row transient faults are ignored: the webhook protocol rejects rows, and fails for now whole requests only. */
     @Override
     public synchronized SandboxResponse handle(SandboxRequest request, boolean partialFailure, BooleanSupplier failRow) {
         if (!signatureValid(request)) return json(401, "{\"error\":\"signature does not verify\"}");
@@ -62,15 +63,14 @@ public final class WebhookReceiverApi implements SandboxApi {
                 boolean created = audiences.add(path.substring("/audiences/".length()));
                 return json(created ? 201 : 200, "{\"ok\":true}");
             }
-            if (request.method().equals("POST") && path.equals("/batches")) return batch(request, partialFailure, failRow);
+            if (request.method().equals("POST") && path.equals("/batches")) return batch(request);
         } catch (IOException e) {
             return json(400, "{\"error\":\"body is not JSON\"}");
         }
         return json(404, "{\"error\":\"no such endpoint\"}");
     }
 
-    private SandboxResponse batch(SandboxRequest request, boolean partialFailure, BooleanSupplier failRow)
-            throws IOException {
+    private SandboxResponse batch(SandboxRequest request) throws IOException {
         String key = request.header(RequestSigner.IDEMPOTENCY_HEADER).orElse(null);
         if (key == null) return json(400, "{\"error\":\"Idempotency-Key header missing\"}");
         String earlier = deliveries.get(key);
@@ -85,7 +85,6 @@ public final class WebhookReceiverApi implements SandboxApi {
         for (JsonNode m : root.path("members")) {
             String memberKey = m.path("key").asText();
             String problem = remove ? null : problem(m.path("identifiers"));
-            if (problem == null && partialFailure && failRow.getAsBoolean()) problem = "receiver declined the row";
             if (problem != null) {
                 rejected.addObject().put("key", memberKey).put("code", "INVALID_IDENTIFIER").put("message", problem);
             } else if (remove) {
