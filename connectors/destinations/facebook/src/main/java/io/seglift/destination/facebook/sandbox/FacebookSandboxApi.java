@@ -145,8 +145,8 @@ public final class FacebookSandboxApi implements SandboxApi {
         return json(200, JSON.createObjectNode().put("id", id));
     }
 
-    private SandboxResponse upload(String audienceId, String edge, String method, Map<String, String> params,
-) throws IOException {
+    private SandboxResponse upload(String audienceId, String edge, String method, Map<String, String> params)
+            throws IOException {
         if (!audiences.containsKey(audienceId)) return error(400, "GraphMethodException", 100, "Unsupported request");
         boolean replace = edge.equals("usersreplace");
         if (replace && !method.equals("POST") || !replace && !method.equals("POST") && !method.equals("DELETE")) {
