@@ -32,10 +32,10 @@ import java.util.Optional;
 /**
  * Typed client for the HubSpot endpoints Seglift uses: contacts batch upsert and batch read, lists (by id, by name,
  * create, memberships) and contact properties and property groups, at the {@link ApiVersion} configured (paths built
- * there only). The token, a service key or a legacy private-app token, goes in {@code Authorization: Bearer}: HubSpot's
- * service keys guide (developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/account-service-keys,
- * "Make API requests with your service key") uses the same header as private-app tokens
- * (developers.hubspot.com/docs/api/intro-to-auth). Failures map onto the SPI through the HTTP toolkit: 429, 5xx,
+ * there only). The token, a service key or a legacy private-app token, goes in {@code Authorization: Bearer}, the
+ * scheme HubSpot documents for private-app and OAuth tokens (developers.hubspot.com/docs/api/intro-to-auth). The
+ * service keys guide (developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/account-service-keys)
+ * as read while writing this does not name the header; Bearer is kept until HubSpot says otherwise. Failures map onto the SPI through the HTTP toolkit: 429, 5xx,
  * timeouts and connection failures become {@link RetriableDestinationException} carrying the wait HubSpot asked for
  * (for policy {@code DAILY}: until the next UTC midnight, which the engine refuses to wait for past its maximum); 401
  * and 403 become {@link DestinationException} with what to do. Other 4xx answers surface as {@link HubSpotApiException}
