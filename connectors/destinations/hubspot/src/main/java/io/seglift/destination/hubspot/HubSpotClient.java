@@ -156,8 +156,9 @@ public final class HubSpotClient {
 
     /**
      * {@code POST .../contacts/batch/read} by record id: the current record id of each requested id that still names a
-     * contact. A merged-away id answers with the surviving record, which lists the old id in {@value #MERGED_IDS};
-     * deleted ids are absent. At most 100 ids.
+     * contact. A merged-away id answers with the surviving record, recognised by the old id in {@value #MERGED_IDS}
+     * (the spec collection documents merging but names no merged-ids field of a read answer; this property is where
+     * HubSpot keeps them); deleted ids are absent. At most 100 ids.
      */
     public Map<String, String> currentIds(List<String> recordIds) {
         JsonNode r = send("POST", version.contacts("/batch/read"), readBody(recordIds, MERGED_IDS));

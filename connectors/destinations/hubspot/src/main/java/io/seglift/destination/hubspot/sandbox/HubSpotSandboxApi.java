@@ -44,8 +44,9 @@ import java.util.regex.Pattern;
  *       requires {@code name}, {@code label}).</li>
  * </ul>
  * Emails and list names are matched case-insensitively, as HubSpot does. Invalid emails fail their row with a
- * {@code VALIDATION_ERROR} in a 207 multi-status answer (the spec lists 200 and an error default only; the 207 is
- * HubSpot's documented batch behaviour, developers.hubspot.com/docs/api/crm/understanding-the-crm "batch"); injected
+ * {@code VALIDATION_ERROR} in a 207 multi-status answer (the spec lists only 200 and an error default for batch
+ * endpoints and says nothing of partial failure; the 207 with {@code errors[].context.objectWriteTraceId} is what
+ * HubSpot answers in practice and is kept as the sandbox always served it); injected
  * partial failures fail rows with a transient category. Once {@code dailyLimit} requests have been served, every
  * request is answered 429 with policy {@code DAILY} (developers.hubspot.com/docs/api/usage-details).
  */
@@ -265,7 +266,8 @@ public final class HubSpotSandboxApi implements SandboxApi {
             Contact existing = contactsByEmail.get(email);
             boolean isNew = existing == null;
             Contact c = isNew ? new Contact(String.valueOf(nextId.getAndIncrement()), email, new LinkedHashMap<>()) : existing;
-            // a merged-away email finds the surviving contact, which keeps its own primary email
+            // HubSpot says nothing of upserts by a merged-away email; the sandbox lets it find the surviving
+            // contact, which keeps its own primary email
             props.remove("email");
             c.properties().putAll(props);
             c.properties().put("email", c.email());
@@ -283,9 +285,11 @@ public final class HubSpotSandboxApi implements SandboxApi {
 
     /**
      * Batch read by {@code idProperty: email}, or by record id when {@code idProperty} is absent. A merged-away record
-     * id answers with the surviving record, whose {@code hs_merged_object_ids} lists it (HubSpot's merge-records
-     * guide, knowledge.hubspot.com/records/merge-records: the merged record keeps redirecting to the primary one).
-     * Ids and emails HubSpot has no record of are OBJECT_NOT_FOUND errors of a 207 answer.
+     * id answers with the surviving record, whose {@code hs_merged_object_ids} lists it. The spec documents the merge
+     * (POST .../merge, linking knowledge.hubspot.com/records/merge-records) but no field of a read answer naming
+     * merged ids; {@code hs_merged_object_ids} is HubSpot's contact property for them, and the redirect of an old id
+     * to the survivor is assumed here, not documented: only a live run confirms it. Ids and emails HubSpot has no
+     * record of are OBJECT_NOT_FOUND errors of a 207 answer.
      */
     private synchronized SandboxResponse read(JsonNode body) {
         JsonNode inputs = body.path("inputs");
@@ -342,7 +346,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
         contactsByEmail.put(merged.email(), primary);
         String ids = primary.properties().getOrDefault(MERGED_IDS, "");
         primary.properties().put(MERGED_IDS, ids.isEmpty() ? mergedId : ids + ";" + mergedId);
-        // the primary record takes over the merged record's list memberships
+        // the survivor takes over the merged record's static-list memberships (merge-records guide)
         for (ListRecord l : listsById.values()) {
             if (l.members().remove(mergedId)) l.members().add(primaryId);
         }
