@@ -138,6 +138,10 @@ public final class HubSpotSandboxApi implements SandboxApi {
         this.wholeBatchValidation = on;
     }
 
+    /**
+     * Bearer authentication as in developers.hubspot.com/docs/api/intro-to-auth (service keys use the same header;
+     * see HubSpotClient); the 401 bodies follow the spec's Error schema (category, correlationId, message).
+     */
     @Override
     public SandboxResponse handle(SandboxRequest req, boolean partialFailure, BooleanSupplier failRow) {
         if (!req.header("authorization").filter(a -> a.startsWith("Bearer ") && a.length() > 7).isPresent()) {
@@ -214,6 +218,12 @@ public final class HubSpotSandboxApi implements SandboxApi {
         return error(404, "OBJECT_NOT_FOUND", "No route for " + req.method() + " " + req.path() + " in the HubSpot sandbox");
     }
 
+    /**
+     * {@code POST .../contacts/batch/upsert}: BatchInputSimplePublicObjectBatchInputUpsert, at most 100 inputs, each
+     * with {@code id} and {@code properties}; results are SimplePublicUpsertObject with {@code new} and
+     * {@code objectWriteTraceId}. Unknown properties fail their row (the spec's batch/update description: "non-existent
+     * properties will result in an error").
+     */
     private synchronized SandboxResponse upsert(SandboxRequest req, boolean partialFailure, BooleanSupplier failRow) throws Exception {
         JsonNode inputs = JSON.readTree(req.body()).path("inputs");
         if (!inputs.isArray()) return error(400, "VALIDATION_ERROR", "inputs is required");
@@ -381,6 +391,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
         return name.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** {@code POST .../lists}: ListCreateRequest requires name, objectTypeId and processingType. */
     private synchronized SandboxResponse createList(JsonNode body) {
         String name = body.path("name").asText("");
         if (name.isBlank()) return error(400, "VALIDATION_ERROR", "name is required");
@@ -396,20 +407,27 @@ public final class HubSpotSandboxApi implements SandboxApi {
         return SandboxResponse.json(200, Map.of("list", listJson(l)));
     }
 
-    /** {@code GET .../lists/object-type-id/0-1/name/{listName}}: matched case-insensitively. */
+    /**
+     * {@code GET .../lists/object-type-id/0-1/name/{listName}}: matched case-insensitively, as HubSpot matches list
+     * names (the spec is silent on case; the live test exercises it).
+     */
     private synchronized SandboxResponse findList(String name) {
         ListRecord l = listsByName.get(nameKey(name));
         return l == null ? error(404, "OBJECT_NOT_FOUND", "List does not exist with name")
                 : SandboxResponse.json(200, Map.of("list", listJson(l)));
     }
 
-    /** {@code GET .../lists/{listId}}: a deleted list answers 404 (restorable for 90 days through PUT .../restore). */
+    /** {@code GET .../lists/{listId}}: a deleted list answers 404 (the spec's restore, PUT .../restore, is not served). */
     private synchronized SandboxResponse getList(String id) {
         ListRecord l = listsById.get(id);
         return l == null ? error(404, "OBJECT_NOT_FOUND", "List " + id + " does not exist")
                 : SandboxResponse.json(200, Map.of("list", listJson(l)));
     }
 
+    /**
+     * {@code PUT .../lists/{listId}/memberships/add|remove}: the body is an array of record ids (spec: array of
+     * strings, required). The spec states no size limit for it, so the sandbox sets none.
+     */
     private synchronized SandboxResponse memberships(String listId, String action, JsonNode ids) {
         ListRecord l = listsById.get(listId);
         if (l == null) return error(404, "OBJECT_NOT_FOUND", "List " + listId + " does not exist");
@@ -436,6 +454,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
         return SandboxResponse.json(200, body);
     }
 
+    /** {@code GET .../properties/contacts/{propertyName}}; 404 when absent. */
     private synchronized SandboxResponse getProperty(String name) {
         if (!properties.contains(name)) return error(404, "OBJECT_NOT_FOUND", "Unable to find property " + name);
         Map<String, String> p = createdProperties.getOrDefault(name, Map.of("label", name, "groupName", "contactinformation"));
@@ -443,7 +462,10 @@ public final class HubSpotSandboxApi implements SandboxApi {
                 "fieldType", "text", "groupName", p.get("groupName")));
     }
 
-    /** PropertyCreate requires name, label, type, fieldType and groupName; the group must exist. */
+    /**
+     * {@code POST .../properties/contacts}: PropertyCreate requires name, label, type, fieldType and groupName. The
+     * spec does not say what an unknown group does; the sandbox refuses it, so a client must create its group first.
+     */
     private synchronized SandboxResponse createProperty(JsonNode body) {
         for (String field : List.of("name", "label", "type", "fieldType", "groupName")) {
             if (body.path(field).asText("").isBlank()) return error(400, "VALIDATION_ERROR", field + " is required");
@@ -458,6 +480,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
                 "fieldType", "text", "groupName", group));
     }
 
+    /** {@code GET .../properties/contacts/groups/{groupName}}; 404 when absent. */
     private synchronized SandboxResponse getGroup(String name) {
         return groups.containsKey(name) ? SandboxResponse.json(200, Map.of("name", name, "label", groups.get(name), "archived", false))
                 : error(404, "OBJECT_NOT_FOUND", "Unable to find property group " + name);
@@ -473,6 +496,11 @@ public final class HubSpotSandboxApi implements SandboxApi {
         return SandboxResponse.json(201, Map.of("name", name, "label", label, "archived", false));
     }
 
+    /**
+     * 429 with {@code policyName} and the {@code X-HubSpot-RateLimit-*} headers, as developers.hubspot.com/docs/api/usage-details
+     * describes (100 requests per 10 seconds for private apps on the lowest tiers; service keys share those limits,
+     * per the service keys guide).
+     */
     @Override
     public SandboxResponse rateLimited(Duration retryAfter, RollingWindowLimit limit, int remaining) {
         SandboxResponse r = SandboxResponse.json(429, rateLimitBody("TEN_SECONDLY_ROLLING",
