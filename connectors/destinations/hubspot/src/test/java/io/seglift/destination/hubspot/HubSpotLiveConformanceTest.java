@@ -28,7 +28,8 @@ import java.util.Set;
 /**
  * The conformance kit against the real HubSpot API, at the default API version. Runs only when
  * {@code SEGLIFT_HUBSPOT_TOKEN} holds a service key (scopes: crm.objects.contacts.read/write, crm.lists.read/write,
- * crm.schemas.contacts.read/write) of a test portal, and only with {@code -Dgroups=live}; skipped otherwise. It
+ * crm.schemas.contacts.read/write) of a test portal, and only in the {@code live} Maven profile ({@code mvn -B test -Plive -pl connectors/destinations/hubspot -am});
+ * skipped otherwise. It
  * creates contacts ({@code customerN@example.com}) and lists named {@code Seglift · conformance_...} there. Faults
  * cannot be caused on demand in a real portal, so the kit's fault tests are skipped.
  */
