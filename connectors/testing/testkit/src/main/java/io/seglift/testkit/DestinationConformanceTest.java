@@ -84,6 +84,14 @@ public abstract class DestinationConformanceTest {
         return Optional.empty();
     }
 
+    /**
+     * Whether removing members the destination has no record of answers OK. A destination that cannot tell "never
+     * there" from "there under an old identifier" (HubSpot looking a contact up by email) rejects them with a reason.
+     */
+    protected boolean absentRemovesAreOk() {
+        return true;
+    }
+
     /** Switch for destinations without removal; defaults to what the capabilities declare. */
     protected boolean supportsRemove() {
         return capabilities().supportsRemove();
@@ -280,7 +288,12 @@ public abstract class DestinationConformanceTest {
         assertThat(removed.count(RowStatus.OK)).isEqualTo(4);
         assertThat(sandbox.memberCount(a.id())).isEqualTo(6);
         BatchResult absent = push(d, batch(a, Operation.REMOVE, members("never-added", 5)));
-        assertThat(absent.count(RowStatus.OK)).as("removing absent members is not an error").isEqualTo(5);
+        if (absentRemovesAreOk()) {
+            assertThat(absent.count(RowStatus.OK)).as("removing absent members is not an error").isEqualTo(5);
+        } else {
+            assertThat(absent.rows()).as("absent members are rejected with a reason, not thrown or retried")
+                    .allMatch(r -> r.status() == RowStatus.REJECTED && r.code() != null && r.message() != null);
+        }
         assertThat(sandbox.memberCount(a.id())).isEqualTo(6);
     }
 

@@ -25,37 +25,47 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Typed client for the HubSpot endpoints Seglift uses: contacts batch upsert, lists v3 and contact properties.
- * Failures map onto the SPI through the HTTP toolkit: 429, 5xx, timeouts and connection failures become {@link
- * RetriableDestinationException} carrying the wait HubSpot asked for (for policy {@code DAILY}: until the next UTC
- * midnight, which the engine refuses to wait for past its maximum); 401 and 403 become {@link DestinationException}
- * with what to do. Other 4xx answers surface as
- * {@link HubSpotApiException} for the caller to interpret. Messages never contain the token, emails or phone numbers.
+ * Typed client for the HubSpot endpoints Seglift uses: contacts batch upsert and batch read, lists (by id, by name,
+ * create, memberships) and contact properties and property groups, at the {@link ApiVersion} configured (paths built
+ * there only). The token, a service key or a legacy private-app token, goes in {@code Authorization: Bearer}, the
+ * scheme HubSpot documents for private-app and OAuth tokens (developers.hubspot.com/docs/api/intro-to-auth). The
+ * service keys guide (developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/account-service-keys)
+ * as read while writing this does not name the header; Bearer is kept until HubSpot says otherwise. Failures map onto the SPI through the HTTP toolkit: 429, 5xx,
+ * timeouts and connection failures become {@link RetriableDestinationException} carrying the wait HubSpot asked for
+ * (for policy {@code DAILY}: until the next UTC midnight, which the engine refuses to wait for past its maximum); 401
+ * and 403 become {@link DestinationException} with what to do. Other 4xx answers surface as {@link HubSpotApiException}
+ * for the caller to interpret. Messages never contain the token, emails or phone numbers.
  */
 public final class HubSpotClient {
     /** HubSpot's object type id for contacts. */
     public static final String CONTACTS = "0-1";
+    /** Property listing the record ids merged into a contact (HubSpot's merge-records guide). */
+    public static final String MERGED_IDS = "hs_merged_object_ids";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpSender sender;
     private final BaseUrl baseUrl;
     private final Secret token;
+    private final ApiVersion version;
     private final Clock clock;
     private final StatusPolicy policy;
 
-    public HubSpotClient(DestinationContext context, BaseUrl baseUrl, Secret token) {
+    public HubSpotClient(DestinationContext context, BaseUrl baseUrl, Secret token, ApiVersion version) {
         this.sender = new HttpSender(context.httpClient(), context.requestTimeout(), "HubSpot");
         this.baseUrl = baseUrl;
         this.token = token;
+        this.version = version;
         this.clock = context.clock();
-        this.policy = new StatusPolicy("HubSpot", "create a private-app token and set it as the destination's token ("
-                + token.source() + ")", "give the private app the scopes crm.objects.contacts.read, "
-                + "crm.objects.contacts.write, crm.lists.read, crm.lists.write and crm.schemas.contacts.write");
+        this.policy = new StatusPolicy("HubSpot", "create a service key (HubSpot: Development > Keys > Service keys) "
+                + "and set it as the destination's token (" + token.source() + ")", "give the service key the scopes "
+                + "crm.objects.contacts.read, crm.objects.contacts.write, crm.lists.read, crm.lists.write, "
+                + "crm.schemas.contacts.read and crm.schemas.contacts.write");
     }
 
     /** One contact to upsert: matched by {@code email}; {@code traceId} (the customer key) ties errors to rows. */
@@ -66,8 +76,8 @@ public final class HubSpotClient {
     public record RowError(String traceId, String category, String message) {
     }
 
-    /** Upsert outcome: contact ids by lower-cased email, and errors by trace id. */
-    public record UpsertResult(Map<String, String> idsByEmail, Map<String, RowError> errorsByTraceId) {
+    /** Upsert outcome: contact ids by trace id, and errors by trace id. */
+    public record UpsertResult(Map<String, String> idsByTraceId, Map<String, RowError> errorsByTraceId) {
     }
 
     /** A list as HubSpot returns it. */
@@ -78,15 +88,25 @@ public final class HubSpotClient {
     public record MembershipResult(List<String> changed, List<String> missing) {
     }
 
-    /** {@code GET /crm/v3/objects/contacts?limit=1}: checks the token and the contacts read scope. */
-    public void ping() {
-        send("GET", "/crm/v3/objects/contacts?limit=1", null);
+    /** The API version this client calls. */
+    public ApiVersion version() {
+        return version;
     }
 
-    /** {@code POST /crm/v3/objects/contacts/batch/upsert} with {@code idProperty: email}; at most 100 inputs. */
+    /** {@code GET .../contacts?limit=1}: checks the token and the contacts read scope. */
+    public void ping() {
+        send("GET", version.contacts("?limit=1"), null);
+    }
+
+    /**
+     * {@code POST .../contacts/batch/upsert} with {@code idProperty: email}; at most 100 inputs. Results are tied to
+     * rows by {@code objectWriteTraceId} (SimplePublicUpsertObject in the Contacts spec), else by email: a merged
+     * contact answers with the surviving record, whose email may be another.
+     */
     public UpsertResult upsertContacts(List<ContactInput> inputs) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode arr = body.putArray("inputs");
+        Map<String, String> traceByEmail = new LinkedHashMap<>();
         for (ContactInput in : inputs) {
             ObjectNode n = arr.addObject();
             n.put("id", in.email());
@@ -95,12 +115,17 @@ public final class HubSpotClient {
             ObjectNode props = n.putObject("properties");
             props.put("email", in.email());
             in.properties().forEach(props::put);
+            traceByEmail.put(in.email().toLowerCase(Locale.ROOT), in.traceId());
         }
-        JsonNode r = send("POST", "/crm/v3/objects/contacts/batch/upsert", body);
+        JsonNode r = send("POST", version.contacts("/batch/upsert"), body);
         Map<String, String> ids = new LinkedHashMap<>();
         for (JsonNode res : r.path("results")) {
-            String email = res.path("properties").path("email").asText(null);
-            if (email != null) ids.put(email.toLowerCase(java.util.Locale.ROOT), res.path("id").asText());
+            String trace = res.path("objectWriteTraceId").asText(null);
+            if (trace == null) {
+                String email = res.path("properties").path("email").asText("");
+                trace = traceByEmail.get(email.toLowerCase(Locale.ROOT));
+            }
+            if (trace != null) ids.put(trace, res.path("id").asText());
         }
         Map<String, RowError> errors = new LinkedHashMap<>();
         for (JsonNode err : r.path("errors")) {
@@ -114,62 +139,109 @@ public final class HubSpotClient {
     }
 
     /**
-     * {@code POST /crm/v3/objects/contacts/batch/read} with {@code idProperty: email}: record ids by lower-cased email
-     * for the contacts that exist (HubSpot reports the others as errors of a multi-status answer); at most 100 emails.
+     * {@code POST .../contacts/batch/read} with {@code idProperty: email}: record ids by lower-cased email for the
+     * contacts that exist (HubSpot reports the others as errors of a multi-status answer); at most 100 emails.
      */
     public Map<String, String> contactIdsByEmail(List<String> emails) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = readBody(emails, "email");
         body.put("idProperty", "email");
-        body.putArray("properties").add("email");
-        ArrayNode arr = body.putArray("inputs");
-        emails.forEach(e -> arr.addObject().put("id", e));
-        JsonNode r = send("POST", "/crm/v3/objects/contacts/batch/read", body);
+        JsonNode r = send("POST", version.contacts("/batch/read"), body);
         Map<String, String> ids = new LinkedHashMap<>();
         for (JsonNode res : r.path("results")) {
             String email = res.path("properties").path("email").asText(null);
-            if (email != null) ids.put(email.toLowerCase(java.util.Locale.ROOT), res.path("id").asText());
+            if (email != null) ids.put(email.toLowerCase(Locale.ROOT), res.path("id").asText());
         }
         return ids;
     }
 
-    /** {@code GET /crm/v3/lists/object-type-id/0-1/name/{name}}; empty when HubSpot answers 404. */
-    public Optional<HubSpotList> findContactListByName(String name) {
+    /**
+     * {@code POST .../contacts/batch/read} by record id: the current record id of each requested id that still names a
+     * contact. A merged-away id answers with the surviving record, recognised by the old id in {@value #MERGED_IDS}
+     * (the spec collection documents merging but names no merged-ids field of a read answer; this property is where
+     * HubSpot keeps them); deleted ids are absent. At most 100 ids.
+     */
+    public Map<String, String> currentIds(List<String> recordIds) {
+        JsonNode r = send("POST", version.contacts("/batch/read"), readBody(recordIds, MERGED_IDS));
+        Map<String, String> current = new LinkedHashMap<>();
+        for (JsonNode res : r.path("results")) {
+            String id = res.path("id").asText();
+            if (recordIds.contains(id)) current.put(id, id);
+            for (String merged : res.path("properties").path(MERGED_IDS).asText("").split(";")) {
+                if (recordIds.contains(merged.trim())) current.put(merged.trim(), id);
+            }
+        }
+        return current;
+    }
+
+    private static ObjectNode readBody(List<String> ids, String property) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("properties").add(property);
+        body.putArray("propertiesWithHistory");
+        ArrayNode arr = body.putArray("inputs");
+        ids.forEach(e -> arr.addObject().put("id", e));
+        return body;
+    }
+
+    /** {@code GET .../lists/{listId}}; empty when HubSpot answers 404 or the list is deleted ({@code deletedAt}). */
+    public Optional<HubSpotList> findListById(String listId) {
         try {
-            return Optional.of(toList(send("GET", "/crm/v3/lists/object-type-id/" + CONTACTS + "/name/"
-                    + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"), null).path("list")));
+            JsonNode list = send("GET", version.lists("/" + URLEncoder.encode(listId, StandardCharsets.UTF_8)), null)
+                    .path("list");
+            return list.hasNonNull("deletedAt") ? Optional.empty() : Optional.of(toList(list));
         } catch (HubSpotApiException e) {
             if (e.status() == 404) return Optional.empty();
             throw e;
         }
     }
 
-    /** {@code POST /crm/v3/lists} creating a static (MANUAL) contact list. */
+    /** {@code GET .../lists/object-type-id/0-1/name/{name}}; empty when HubSpot answers 404. */
+    public Optional<HubSpotList> findContactListByName(String name) {
+        try {
+            return Optional.of(toList(send("GET", version.lists("/object-type-id/" + CONTACTS + "/name/"
+                    + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")), null).path("list")));
+        } catch (HubSpotApiException e) {
+            if (e.status() == 404) return Optional.empty();
+            throw e;
+        }
+    }
+
+    /** {@code POST .../lists} creating a static (MANUAL) contact list. */
     public HubSpotList createContactList(String name) {
         ObjectNode body = JSON.createObjectNode();
         body.put("name", name);
         body.put("objectTypeId", CONTACTS);
         body.put("processingType", "MANUAL");
-        return toList(send("POST", "/crm/v3/lists", body).path("list"));
+        return toList(send("POST", version.lists(""), body).path("list"));
     }
 
-    /** {@code PUT /crm/v3/lists/{listId}/memberships/add}. */
+    /** {@code PUT .../lists/{listId}/memberships/add}. */
     public MembershipResult addToList(String listId, List<String> recordIds) {
-        JsonNode r = send("PUT", "/crm/v3/lists/" + listId + "/memberships/add", JSON.valueToTree(recordIds));
-        List<String> changed = texts(r.path("recordIdsAdded"));
-        changed.addAll(texts(r.path("recordIdsAlreadyMember")));
+        JsonNode r = send("PUT", version.lists("/" + listId + "/memberships/add"), JSON.valueToTree(recordIds));
+        // the spec's MembershipsUpdateResponse spells the field recordsIdsAdded
+        List<String> changed = texts(r.path("recordsIdsAdded"));
+        changed.addAll(texts(r.path("recordIdsAdded")));
         return new MembershipResult(changed, texts(r.path("recordIdsMissing")));
     }
 
-    /** {@code PUT /crm/v3/lists/{listId}/memberships/remove}. */
+    /** {@code PUT .../lists/{listId}/memberships/remove}. */
     public MembershipResult removeFromList(String listId, List<String> recordIds) {
-        JsonNode r = send("PUT", "/crm/v3/lists/" + listId + "/memberships/remove", JSON.valueToTree(recordIds));
+        JsonNode r = send("PUT", version.lists("/" + listId + "/memberships/remove"), JSON.valueToTree(recordIds));
         return new MembershipResult(texts(r.path("recordIdsRemoved")), texts(r.path("recordIdsMissing")));
     }
 
-    /** Whether contact property {@code name} exists ({@code GET /crm/v3/properties/contacts/{name}}). */
+    /** Whether contact property {@code name} exists ({@code GET .../properties/contacts/{name}}). */
     public boolean contactPropertyExists(String name) {
+        return exists(version.contactProperties("/" + URLEncoder.encode(name, StandardCharsets.UTF_8)));
+    }
+
+    /** Whether contact property group {@code name} exists ({@code GET .../properties/contacts/groups/{name}}). */
+    public boolean contactPropertyGroupExists(String name) {
+        return exists(version.contactProperties("/groups/" + URLEncoder.encode(name, StandardCharsets.UTF_8)));
+    }
+
+    private boolean exists(String path) {
         try {
-            send("GET", "/crm/v3/properties/contacts/" + URLEncoder.encode(name, StandardCharsets.UTF_8), null);
+            send("GET", path, null);
             return true;
         } catch (HubSpotApiException e) {
             if (e.status() == 404) return false;
@@ -177,17 +249,29 @@ public final class HubSpotClient {
         }
     }
 
-    /** Creates a single-line text contact property ({@code POST /crm/v3/properties/contacts}). */
-    public void createContactProperty(String name, String label, String description) {
+    /** Creates a contact property group ({@code POST .../properties/contacts/groups}); one that exists is fine. */
+    public void createContactPropertyGroup(String name, String label) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("name", name);
+        body.put("label", label);
+        createIgnoringConflict(version.contactProperties("/groups"), body);
+    }
+
+    /** Creates a single-line text contact property in {@code group} ({@code POST .../properties/contacts}). */
+    public void createContactProperty(String name, String label, String description, String group) {
         ObjectNode body = JSON.createObjectNode();
         body.put("name", name);
         body.put("label", label);
         body.put("type", "string");
         body.put("fieldType", "text");
-        body.put("groupName", "contactinformation");
+        body.put("groupName", group);
         body.put("description", description);
+        createIgnoringConflict(version.contactProperties(""), body);
+    }
+
+    private void createIgnoringConflict(String path, JsonNode body) {
         try {
-            send("POST", "/crm/v3/properties/contacts", body);
+            send("POST", path, body);
         } catch (HubSpotApiException e) {
             if (e.status() != 409) throw e;
         }

@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * A HubSpot portal as a destination. Audiences are static (MANUAL) contact lists named after the segment; HubSpot's
  * lists have no description field, so the brief goes into the sync run history and the contact properties' description
  * rather than onto the list. Members are matched by email: adds upsert the contacts then add their record ids to the
- * list; updates upsert the mapped properties; removes take the record ids out of the list.
+ * list and return each record id as the row's destination id; updates upsert the mapped properties; removes take the
+ * stored record ids (or the ids found by email) out of the list.
  */
 public final class HubSpotDestination implements Destination {
     /** HubSpot's batch limit for contacts upsert. */
@@ -41,8 +42,14 @@ public final class HubSpotDestination implements Destination {
             new RateLimit("default", 100, Duration.ofSeconds(10)),
             new RateLimit("daily", 250_000, Duration.ofDays(1)));
 
+    /** The property group holding the properties Seglift creates. */
+    public static final String PROPERTY_GROUP = "seglift";
+    /** Its label in HubSpot. */
+    public static final String PROPERTY_GROUP_LABEL = "Seglift";
+
     private final HubSpotClient client;
     private final Set<String> knownProperties = new HashSet<>();
+    private boolean groupKnown;
 
     public HubSpotDestination(HubSpotClient client) {
         this.client = client;
@@ -59,17 +66,28 @@ public final class HubSpotDestination implements Destination {
         client.ping();
     }
 
+    /**
+     * The list with {@link AudienceSpec#knownId()} first (renamed or not, it is the sync's list), else the list named
+     * {@link AudienceSpec#displayName()} (HubSpot matches list names case-insensitively), else a new list. A known id
+     * HubSpot no longer has (the list was deleted) yields the list found or created under the name with {@code
+     * created} true, so the engine sends the whole segment again.
+     */
     @Override
     public AudienceRef ensureAudience(AudienceSpec spec) {
+        if (spec.knownId() != null) {
+            Optional<HubSpotClient.HubSpotList> known = client.findListById(spec.knownId());
+            if (known.isPresent()) return new AudienceRef(known.get().listId(), known.get().name(), false);
+        }
+        boolean replacesKnown = spec.knownId() != null;
         String name = spec.displayName();
         Optional<HubSpotClient.HubSpotList> found = client.findContactListByName(name);
-        if (found.isPresent()) return new AudienceRef(found.get().listId(), name, false);
+        if (found.isPresent()) return new AudienceRef(found.get().listId(), found.get().name(), replacesKnown);
         try {
             HubSpotClient.HubSpotList created = client.createContactList(name);
-            return new AudienceRef(created.listId(), name, true);
+            return new AudienceRef(created.listId(), created.name().isEmpty() ? name : created.name(), true);
         } catch (HubSpotApiException e) {
             // created meanwhile by another process: find it again
-            return client.findContactListByName(name).map(l -> new AudienceRef(l.listId(), name, false))
+            return client.findContactListByName(name).map(l -> new AudienceRef(l.listId(), l.name(), replacesKnown))
                     .orElseThrow(() -> e);
         }
     }
@@ -134,7 +152,7 @@ public final class HubSpotDestination implements Destination {
         }
         for (ContactInput in : inputs) {
             RowError err = r.errorsByTraceId().get(in.traceId());
-            String id = r.idsByEmail().get(in.email().toLowerCase(Locale.ROOT));
+            String id = r.idsByTraceId().get(in.traceId());
             if (err != null) {
                 results.add(rejectedCategory(err.category())
                         ? RowResult.rejected(in.traceId(), err.category(), Redactor.redact(err.message(), in.email()))
@@ -151,15 +169,21 @@ public final class HubSpotDestination implements Destination {
         return category.equals("VALIDATION_ERROR") || category.equals("INVALID_EMAIL") || category.equals("PROPERTY_DOESNT_EXIST");
     }
 
-    /** Members carry the record id a previous push returned; without one the contact is looked up by email. */
+    /**
+     * Removes by the record id a previous add returned ({@link Member#destinationId()}), which still names the contact
+     * after its warehouse row was erased or its email changed; without one, the contact is looked up by email. Ids the
+     * list did not hold are checked: a merged-away id is followed to the surviving contact and that one is removed; a
+     * contact HubSpot no longer has, or an email no contact has, is rejected with {@code NOT_FOUND}, never reported
+     * removed.
+     */
     private List<RowResult> remove(Batch batch) {
         List<RowResult> results = new ArrayList<>();
         Map<String, String> idsByKey = new LinkedHashMap<>();
         Map<String, String> emailsByKey = new LinkedHashMap<>();
         for (Member m : batch.members()) {
             String email = m.identifier(IdentifierType.EMAIL);
-            if (m.destinationId() != null) {
-                idsByKey.put(m.key(), m.destinationId());
+            if (m.destinationId() != null && !m.destinationId().isBlank()) {
+                idsByKey.put(m.key(), m.destinationId().trim());
             } else if (email != null && !email.isBlank()) {
                 emailsByKey.put(m.key(), email.trim().toLowerCase(Locale.ROOT));
             } else {
@@ -171,26 +195,61 @@ public final class HubSpotDestination implements Destination {
             Map<String, String> found = client.contactIdsByEmail(List.copyOf(new TreeSet<>(emailsByKey.values())));
             emailsByKey.forEach((key, email) -> {
                 String id = found.get(email);
-                // no such contact: it cannot be in the list, which is what removing asks for
-                if (id == null) results.add(RowResult.ok(key, null));
+                if (id == null) results.add(RowResult.rejected(key, "NOT_FOUND", "no HubSpot contact has the member's "
+                        + "email, so Seglift cannot tell which contact to take out of the list; if the email changed, "
+                        + "remove the old contact from the list in HubSpot"));
                 else idsByKey.put(key, id);
             });
         }
-        if (!idsByKey.isEmpty()) {
-            client.removeFromList(batch.audience().id(), List.copyOf(new TreeSet<>(idsByKey.values())));
-            // removed and missing (no longer a member, or the contact is gone) both leave the member out of the list
-            idsByKey.forEach((key, id) -> results.add(RowResult.ok(key, id)));
-        }
+        if (idsByKey.isEmpty()) return results;
+        String listId = batch.audience().id();
+        Set<String> missing = new HashSet<>(client.removeFromList(listId, List.copyOf(new TreeSet<>(idsByKey.values()))).missing());
+        Map<String, String> current = missing.isEmpty() ? Map.of() : client.currentIds(List.copyOf(new TreeSet<>(missing)));
+        Set<String> survivors = new TreeSet<>();
+        current.forEach((old, now) -> {
+            if (!old.equals(now)) survivors.add(now);
+        });
+        if (!survivors.isEmpty()) client.removeFromList(listId, List.copyOf(survivors));
+        idsByKey.forEach((key, id) -> {
+            if (!missing.contains(id)) {
+                results.add(RowResult.ok(key, id));
+            } else if (current.containsKey(id)) {
+                // not a member (any more), or merged into a contact just taken out of the list
+                results.add(RowResult.ok(key, current.get(id)));
+            } else {
+                results.add(RowResult.rejected(key, "NOT_FOUND", "HubSpot has no contact with the stored record id "
+                        + "(deleted); it is in no list"));
+            }
+        });
         return results;
     }
 
+    /**
+     * Creates the properties HubSpot lacks, labelled for marketers ({@code seglift_segment} becomes "Seglift segment")
+     * and kept in the {@value #PROPERTY_GROUP} property group, created first when absent.
+     */
     private void ensureProperties(Set<String> names) {
         for (String name : names) {
             if (knownProperties.contains(name)) continue;
             if (!client.contactPropertyExists(name)) {
-                client.createContactProperty(name, name, "Written by Seglift (warehouse-native segments)");
+                if (!groupKnown) {
+                    if (!client.contactPropertyGroupExists(PROPERTY_GROUP)) {
+                        client.createContactPropertyGroup(PROPERTY_GROUP, PROPERTY_GROUP_LABEL);
+                    }
+                    groupKnown = true;
+                }
+                client.createContactProperty(name, label(name), "Written by Seglift (warehouse-native segments)",
+                        PROPERTY_GROUP);
             }
             knownProperties.add(name);
         }
+    }
+
+    /** A readable label: {@code seglift_rfm_segment} becomes "Seglift rfm segment". */
+    static String label(String propertyName) {
+        String words = propertyName.replace('_', ' ').trim().replaceAll(" +", " ");
+        if (words.isEmpty()) return propertyName;
+        if (words.toLowerCase(Locale.ROOT).startsWith("seglift")) words = PROPERTY_GROUP_LABEL + words.substring(7);
+        return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
     }
 }

@@ -27,19 +27,43 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * In-memory HubSpot for contacts batch upsert and batch read by email, lists v3 (create, find by name, memberships add/remove) and contact
- * properties. Emails are matched case-insensitively, as HubSpot does. Invalid emails fail their row with a
- * {@code VALIDATION_ERROR} in a 207 multi-status answer; injected partial failures fail rows "for now" with a
- * non-validation category ({@code OBJECT_WRITE_FAILED}), which the connector reports as retry (batch endpoints answer
- * 207 Multi-Status with per-input errors: https://developers.hubspot.com/docs/api/crm/contacts). Once {@code dailyLimit} requests have been served, every request is answered 429 with policy
- * {@code DAILY}.
+ * In-memory HubSpot for contacts (batch upsert, batch read by email or record id, merge), lists (create, get by id, find
+ * by name, memberships add/remove) and contact properties and property groups, at every API version Seglift knows:
+ * {@code /crm/v3/...} and the date-versioned {@code /crm/objects/<v>/...}, {@code /crm/lists/<v>/...},
+ * {@code /crm/properties/<v>/...}; other versions answer 404. Behaviour follows HubSpot's public spec collection
+ * (github.com/HubSpot/HubSpot-public-api-spec-collection; read, not copied: it is not licensed for redistribution):
+ * <ul>
+ *   <li>Contacts: {@code PublicApiSpecs/CRM/Contacts/Rollouts/424/2026-09/contacts.json} (batch upsert input requires
+ *       {@code id} and {@code properties}; results carry {@code objectWriteTraceId}; merge takes
+ *       {@code primaryObjectId} and {@code objectIdToMerge}).</li>
+ *   <li>Lists: {@code PublicApiSpecs/CRM/Lists/Rollouts/144891/2026-09/lists.json} (ListCreateRequest requires
+ *       {@code name}, {@code objectTypeId}, {@code processingType}; MembershipsUpdateResponse has
+ *       {@code recordsIdsAdded}, {@code recordIdsRemoved}, {@code recordIdsMissing}).</li>
+ *   <li>Properties: {@code PublicApiSpecs/CRM/Properties/Rollouts/145899/2026-09/properties.json} (PropertyCreate
+ *       requires {@code name}, {@code label}, {@code type}, {@code fieldType}, {@code groupName}; PropertyGroupCreate
+ *       requires {@code name}, {@code label}).</li>
+ * </ul>
+ * Emails and list names are matched case-insensitively, as HubSpot does. Invalid emails fail their row with a
+ * {@code VALIDATION_ERROR} in a 207 multi-status answer (the spec lists only 200 and an error default for batch
+ * endpoints and says nothing of partial failure; the 207 with {@code errors[].context.objectWriteTraceId} is what
+ * HubSpot answers in practice and is kept as the sandbox always served it); injected
+ * partial failures fail rows "for now" with a non-validation category ({@code OBJECT_WRITE_FAILED}), which the
+ * connector reports as retry. Once {@code dailyLimit} requests have been served, every
+ * request is answered 429 with policy {@code DAILY} (developers.hubspot.com/docs/api/usage-details).
  */
 public final class HubSpotSandboxApi implements SandboxApi {
     private static final ObjectMapper JSON = SandboxResponse.mapper();
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern LIST_BY_NAME = Pattern.compile("/crm/v3/lists/object-type-id/0-1/name/(.+)");
-    private static final Pattern MEMBERSHIPS = Pattern.compile("/crm/v3/lists/([0-9]+)/memberships/(add|remove)");
-    private static final Pattern PROPERTY = Pattern.compile("/crm/v3/properties/contacts/([A-Za-z0-9_]+)");
+    /** The API versions served: those the spec collection publishes for Contacts, Lists and Properties. */
+    public static final Set<String> VERSIONS = Set.of("v3", "2025-09", "2026-03", "2026-09");
+    private static final Pattern VERSIONED = Pattern.compile("/crm/(?:v3/(objects|lists|properties)|(objects|lists|properties)/([^/]+))(/.*)?");
+    private static final Pattern LIST_BY_NAME = Pattern.compile("/object-type-id/0-1/name/(.+)");
+    private static final Pattern LIST_BY_ID = Pattern.compile("/([0-9]+)");
+    private static final Pattern MEMBERSHIPS = Pattern.compile("/([0-9]+)/memberships/(add|remove)");
+    private static final Pattern GROUP = Pattern.compile("/contacts/groups/([A-Za-z0-9_]+)");
+    private static final Pattern PROPERTY = Pattern.compile("/contacts/([A-Za-z0-9_]+)");
+    /** HubSpot's batch endpoints take at most 100 inputs (spec descriptions of batch/read and batch/upsert; usage guide). */
+    private static final int BATCH_LIMIT = 100;
 
     private final long dailyLimit;
     private final Predicate<String> tokenAccepted;
@@ -49,7 +73,11 @@ public final class HubSpotSandboxApi implements SandboxApi {
     private final Map<String, Contact> contactsById = new HashMap<>();
     private final Map<String, ListRecord> listsByName = new HashMap<>();
     private final Map<String, ListRecord> listsById = new HashMap<>();
-    private final Set<String> properties = new LinkedHashSet<>(List.of("email", "firstname", "lastname", "phone"));
+    private final Map<String, String> mergedInto = new HashMap<>();
+    private final Set<String> properties = new LinkedHashSet<>(List.of("email", "firstname", "lastname", "phone", MERGED_IDS));
+    private final Map<String, Map<String, String>> createdProperties = new LinkedHashMap<>();
+    private final Map<String, String> groups = new LinkedHashMap<>(Map.of("contactinformation", "Contact information"));
+    private final List<String> versionsSeen = new ArrayList<>();
     private final Map<String, Integer> upsertsByEmail = new HashMap<>();
     private volatile boolean wholeBatchValidation;
 
@@ -57,8 +85,31 @@ public final class HubSpotSandboxApi implements SandboxApi {
     public record Contact(String id, String email, Map<String, String> properties) {
     }
 
-    private record ListRecord(String id, String name, Set<String> members) {
+    /** A list; {@code name} changes when a marketer renames it. */
+    private static final class ListRecord {
+        final String id;
+        String name;
+        final Set<String> members = new LinkedHashSet<>();
+
+        ListRecord(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+
+        String id() {
+            return id;
+        }
+
+        String name() {
+            return name;
+        }
+
+        Set<String> members() {
+            return members;
+        }
     }
+
+    private static final String MERGED_IDS = "hs_merged_object_ids";
 
     /** A sandbox without a daily limit that accepts any bearer token. */
     public HubSpotSandboxApi() {
@@ -88,6 +139,10 @@ public final class HubSpotSandboxApi implements SandboxApi {
         this.wholeBatchValidation = on;
     }
 
+    /**
+     * Bearer authentication as in developers.hubspot.com/docs/api/intro-to-auth (service keys use the same header;
+     * see HubSpotClient); the 401 bodies follow the spec's Error schema (category, correlationId, message).
+     */
     @Override
     public SandboxResponse handle(SandboxRequest req, boolean partialFailure, BooleanSupplier failRow) {
         if (!req.header("authorization").filter(a -> a.startsWith("Bearer ") && a.length() > 7).isPresent()) {
@@ -110,24 +165,76 @@ public final class HubSpotSandboxApi implements SandboxApi {
 
     private SandboxResponse route(SandboxRequest req, boolean partialFailure, BooleanSupplier failRow) throws Exception {
         String m = req.method();
-        String p = req.path();
-        if (m.equals("POST") && p.equals("/crm/v3/objects/contacts/batch/upsert")) return upsert(req, partialFailure, failRow);
-        if (m.equals("POST") && p.equals("/crm/v3/objects/contacts/batch/read")) return read(JSON.readTree(req.body()));
-        if (m.equals("GET") && p.equals("/crm/v3/objects/contacts")) return SandboxResponse.json(200, Map.of("results", List.of()));
-        if (m.equals("POST") && p.equals("/crm/v3/lists")) return createList(JSON.readTree(req.body()));
-        Matcher byName = LIST_BY_NAME.matcher(p);
-        if (m.equals("GET") && byName.matches()) return findList(URLDecoder.decode(byName.group(1), StandardCharsets.UTF_8));
-        Matcher mem = MEMBERSHIPS.matcher(p);
-        if (m.equals("PUT") && mem.matches()) return memberships(mem.group(1), mem.group(2), JSON.readTree(req.body()));
-        Matcher prop = PROPERTY.matcher(p);
-        if (m.equals("GET") && prop.matches()) return getProperty(prop.group(1));
-        if (m.equals("POST") && p.equals("/crm/v3/properties/contacts")) return createProperty(JSON.readTree(req.body()));
-        return error(404, "OBJECT_NOT_FOUND", "No route for " + m + " " + p + " in the HubSpot sandbox");
+        Matcher v = VERSIONED.matcher(req.path());
+        if (!v.matches()) return noRoute(req);
+        String family = v.group(1) != null ? v.group(1) : v.group(2);
+        String version = v.group(1) != null ? "v3" : v.group(3);
+        // HubSpot's docs say nothing of the answer to an unpublished version; the sandbox answers as for an unknown path
+        if (!VERSIONS.contains(version)) {
+            return error(404, "OBJECT_NOT_FOUND", "Unknown API version " + version + "; the sandbox serves " + new java.util.TreeSet<>(VERSIONS));
+        }
+        synchronized (this) {
+            versionsSeen.add(version);
+        }
+        String p = v.group(4) == null ? "" : v.group(4);
+        return switch (family) {
+            case "objects" -> objects(req, m, p, partialFailure, failRow);
+            case "lists" -> lists(req, m, p);
+            default -> properties(req, m, p);
+        };
     }
 
+    private SandboxResponse objects(SandboxRequest req, String m, String p, boolean partialFailure, BooleanSupplier failRow) throws Exception {
+        String rest = p.startsWith("/contacts") ? p.substring(9) : p.startsWith("/0-1") ? p.substring(4) : null;
+        if (rest == null) return noRoute(req);
+        if (m.equals("POST") && rest.equals("/batch/upsert")) return upsert(req, partialFailure, failRow);
+        if (m.equals("POST") && rest.equals("/batch/read")) return read(JSON.readTree(req.body()));
+        if (m.equals("POST") && rest.equals("/merge")) return merge(JSON.readTree(req.body()));
+        if (m.equals("GET") && rest.isEmpty()) return SandboxResponse.json(200, Map.of("results", List.of()));
+        return noRoute(req);
+    }
+
+    private SandboxResponse lists(SandboxRequest req, String m, String p) throws Exception {
+        if (m.equals("POST") && p.isEmpty()) return createList(JSON.readTree(req.body()));
+        Matcher byName = LIST_BY_NAME.matcher(p);
+        if (m.equals("GET") && byName.matches()) return findList(URLDecoder.decode(byName.group(1), StandardCharsets.UTF_8));
+        Matcher byId = LIST_BY_ID.matcher(p);
+        if (m.equals("GET") && byId.matches()) return getList(byId.group(1));
+        Matcher mem = MEMBERSHIPS.matcher(p);
+        if (m.equals("PUT") && mem.matches()) return memberships(mem.group(1), mem.group(2), JSON.readTree(req.body()));
+        return noRoute(req);
+    }
+
+    private SandboxResponse properties(SandboxRequest req, String m, String p) throws Exception {
+        if (m.equals("POST") && p.equals("/contacts")) return createProperty(JSON.readTree(req.body()));
+        if (m.equals("POST") && p.equals("/contacts/groups")) return createGroup(JSON.readTree(req.body()));
+        Matcher group = GROUP.matcher(p);
+        if (m.equals("GET") && group.matches()) return getGroup(group.group(1));
+        Matcher prop = PROPERTY.matcher(p);
+        if (m.equals("GET") && prop.matches()) return getProperty(prop.group(1));
+        return noRoute(req);
+    }
+
+    private static SandboxResponse noRoute(SandboxRequest req) {
+        return error(404, "OBJECT_NOT_FOUND", "No route for " + req.method() + " " + req.path() + " in the HubSpot sandbox");
+    }
+
+    /**
+     * {@code POST .../contacts/batch/upsert}: BatchInputSimplePublicObjectBatchInputUpsert, at most 100 inputs, each
+     * with {@code id} and {@code properties}; results are SimplePublicUpsertObject with {@code new} and
+     * {@code objectWriteTraceId}. Unknown properties fail their row (the spec's batch/update description: "non-existent
+     * properties will result in an error").
+     */
     private synchronized SandboxResponse upsert(SandboxRequest req, boolean partialFailure, BooleanSupplier failRow) throws Exception {
         JsonNode inputs = JSON.readTree(req.body()).path("inputs");
-        if (inputs.size() > 100) return error(400, "VALIDATION_ERROR", "Batch input limit is 100, got " + inputs.size());
+        if (!inputs.isArray()) return error(400, "VALIDATION_ERROR", "inputs is required");
+        if (inputs.size() > BATCH_LIMIT) return error(400, "VALIDATION_ERROR", "Batch input limit is 100, got " + inputs.size());
+        for (JsonNode in : inputs) {
+            // SimplePublicObjectBatchInputUpsert requires id and properties
+            if (!in.hasNonNull("id") || !in.path("properties").isObject()) {
+                return error(400, "VALIDATION_ERROR", "each input requires id and properties");
+            }
+        }
         if (wholeBatchValidation) {
             for (JsonNode in : inputs) {
                 String email = in.path("id").asText("").trim();
@@ -161,40 +268,63 @@ public final class HubSpotSandboxApi implements SandboxApi {
                 errors.add(rowError("VALIDATION_ERROR", "Property \"" + unknown.get() + "\" does not exist", trace));
                 continue;
             }
+            Optional<String> readOnly = props.keySet().stream().filter(MERGED_IDS::equals).findFirst();
+            if (readOnly.isPresent()) {
+                errors.add(rowError("VALIDATION_ERROR", "Property \"" + MERGED_IDS + "\" is read-only", trace));
+                continue;
+            }
             upsertsByEmail.merge(email, 1, Integer::sum);
             Contact existing = contactsByEmail.get(email);
             boolean isNew = existing == null;
             Contact c = isNew ? new Contact(String.valueOf(nextId.getAndIncrement()), email, new LinkedHashMap<>()) : existing;
+            // HubSpot says nothing of upserts by a merged-away email; the sandbox lets it find the surviving
+            // contact, which keeps its own primary email
+            props.remove("email");
             c.properties().putAll(props);
-            c.properties().put("email", email);
+            c.properties().put("email", c.email());
             contactsByEmail.put(email, c);
             contactsById.put(c.id(), c);
             Map<String, String> shown = new LinkedHashMap<>(c.properties());
             shown.put("hs_object_id", c.id());
             Map<String, Object> r = record(c.id(), shown, now);
             r.put("new", isNew);
+            if (trace != null) r.put("objectWriteTraceId", trace);
             results.add(r);
         }
         return batchAnswer(results, errors, now);
     }
 
+    /**
+     * Batch read by {@code idProperty: email}, or by record id when {@code idProperty} is absent. A merged-away record
+     * id answers with the surviving record, whose {@code hs_merged_object_ids} lists it. The spec documents the merge
+     * (POST .../merge, linking knowledge.hubspot.com/records/merge-records) but no field of a read answer naming
+     * merged ids; {@code hs_merged_object_ids} is HubSpot's contact property for them, and the redirect of an old id
+     * to the survivor is assumed here, not documented: only a live run confirms it. Ids and emails HubSpot has no
+     * record of are OBJECT_NOT_FOUND errors of a 207 answer.
+     */
     private synchronized SandboxResponse read(JsonNode body) {
         JsonNode inputs = body.path("inputs");
-        if (inputs.size() > 100) return error(400, "VALIDATION_ERROR", "Batch input limit is 100, got " + inputs.size());
-        if (!"email".equals(body.path("idProperty").asText("email"))) {
-            return error(400, "VALIDATION_ERROR", "the sandbox reads contacts by email only");
+        if (!inputs.isArray()) return error(400, "VALIDATION_ERROR", "inputs is required");
+        if (inputs.size() > BATCH_LIMIT) return error(400, "VALIDATION_ERROR", "Batch input limit is 100, got " + inputs.size());
+        String idProperty = body.path("idProperty").asText("hs_object_id");
+        if (!idProperty.equals("email") && !idProperty.equals("hs_object_id")) {
+            return error(400, "VALIDATION_ERROR", "the sandbox reads contacts by email or record id only");
         }
         List<Object> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         String now = Instant.now().toString();
         for (JsonNode in : inputs) {
-            String email = in.path("id").asText("").trim().toLowerCase(java.util.Locale.ROOT);
-            Contact c = contactsByEmail.get(email);
+            String key = in.path("id").asText("").trim();
+            Contact c = idProperty.equals("email") ? contactsByEmail.get(key.toLowerCase(java.util.Locale.ROOT)) : byRecordId(key);
             if (c == null) {
-                missing.add(email);
+                missing.add(key);
                 continue;
             }
-            results.add(record(c.id(), Map.of("email", c.email(), "hs_object_id", c.id()), now));
+            Map<String, String> shown = new LinkedHashMap<>();
+            shown.put("email", c.email());
+            shown.put("hs_object_id", c.id());
+            if (c.properties().containsKey(MERGED_IDS)) shown.put(MERGED_IDS, c.properties().get(MERGED_IDS));
+            results.add(record(c.id(), shown, now));
         }
         List<Object> errors = new ArrayList<>();
         if (!missing.isEmpty()) {
@@ -206,6 +336,32 @@ public final class HubSpotSandboxApi implements SandboxApi {
             errors.add(e);
         }
         return batchAnswer(results, errors, now);
+    }
+
+    private Contact byRecordId(String id) {
+        String current = id;
+        while (mergedInto.containsKey(current)) current = mergedInto.get(current);
+        return contactsById.get(current);
+    }
+
+    /** {@code POST .../contacts/merge}: PublicMergeInput requires primaryObjectId and objectIdToMerge. */
+    private synchronized SandboxResponse merge(JsonNode body) {
+        String primaryId = body.path("primaryObjectId").asText("");
+        String mergedId = body.path("objectIdToMerge").asText("");
+        Contact primary = contactsById.get(primaryId);
+        Contact merged = contactsById.get(mergedId);
+        if (primaryId.isEmpty() || mergedId.isEmpty()) return error(400, "VALIDATION_ERROR", "primaryObjectId and objectIdToMerge are required");
+        if (primary == null || merged == null || primary == merged) return error(400, "VALIDATION_ERROR", "both records must exist and differ");
+        contactsById.remove(mergedId);
+        mergedInto.put(mergedId, primaryId);
+        contactsByEmail.put(merged.email(), primary);
+        String ids = primary.properties().getOrDefault(MERGED_IDS, "");
+        primary.properties().put(MERGED_IDS, ids.isEmpty() ? mergedId : ids + ";" + mergedId);
+        // the survivor takes over the merged record's static-list memberships (merge-records guide)
+        for (ListRecord l : listsById.values()) {
+            if (l.members().remove(mergedId)) l.members().add(primaryId);
+        }
+        return SandboxResponse.json(200, record(primaryId, primary.properties(), Instant.now().toString()));
     }
 
     private static Map<String, Object> record(String id, Map<String, String> properties, String now) {
@@ -232,6 +388,11 @@ public final class HubSpotSandboxApi implements SandboxApi {
         return SandboxResponse.json(errors.isEmpty() ? 200 : 207, body);
     }
 
+    private static String nameKey(String name) {
+        return name.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code POST .../lists}: ListCreateRequest requires name, objectTypeId and processingType. */
     private synchronized SandboxResponse createList(JsonNode body) {
         String name = body.path("name").asText("");
         if (name.isBlank()) return error(400, "VALIDATION_ERROR", "name is required");
@@ -239,63 +400,108 @@ public final class HubSpotSandboxApi implements SandboxApi {
         if (!"MANUAL".equals(body.path("processingType").asText()) && !"SNAPSHOT".equals(body.path("processingType").asText())) {
             return error(400, "VALIDATION_ERROR", "the sandbox supports MANUAL and SNAPSHOT lists only");
         }
-        if (listsByName.containsKey(name)) return error(400, "VALIDATION_ERROR", "A list with this name already exists");
-        ListRecord l = new ListRecord(String.valueOf(nextId.getAndIncrement()), name, new LinkedHashSet<>());
-        listsByName.put(name, l);
+        // list names are unique regardless of case in a portal
+        if (listsByName.containsKey(nameKey(name))) return error(400, "VALIDATION_ERROR", "A list with this name already exists");
+        ListRecord l = new ListRecord(String.valueOf(nextId.getAndIncrement()), name);
+        listsByName.put(nameKey(name), l);
         listsById.put(l.id(), l);
         return SandboxResponse.json(200, Map.of("list", listJson(l)));
     }
 
+    /**
+     * {@code GET .../lists/object-type-id/0-1/name/{listName}}: matched case-insensitively, as HubSpot matches list
+     * names (the spec is silent on case; the live test exercises it).
+     */
     private synchronized SandboxResponse findList(String name) {
-        ListRecord l = listsByName.get(name);
+        ListRecord l = listsByName.get(nameKey(name));
         return l == null ? error(404, "OBJECT_NOT_FOUND", "List does not exist with name")
                 : SandboxResponse.json(200, Map.of("list", listJson(l)));
     }
 
+    /** {@code GET .../lists/{listId}}: a deleted list answers 404 (the spec's restore, PUT .../restore, is not served). */
+    private synchronized SandboxResponse getList(String id) {
+        ListRecord l = listsById.get(id);
+        return l == null ? error(404, "OBJECT_NOT_FOUND", "List " + id + " does not exist")
+                : SandboxResponse.json(200, Map.of("list", listJson(l)));
+    }
+
+    /**
+     * {@code PUT .../lists/{listId}/memberships/add|remove}: the body is an array of record ids (spec: array of
+     * strings, required). The spec states no size limit for it, so the sandbox sets none.
+     */
     private synchronized SandboxResponse memberships(String listId, String action, JsonNode ids) {
         ListRecord l = listsById.get(listId);
         if (l == null) return error(404, "OBJECT_NOT_FOUND", "List " + listId + " does not exist");
         if (!ids.isArray()) return error(400, "VALIDATION_ERROR", "body must be an array of record ids");
         List<String> changed = new ArrayList<>();
-        List<String> already = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (JsonNode n : ids) {
             String id = n.asText();
             if (action.equals("add")) {
+                // an id already a member is neither added nor missing
                 if (!contactsById.containsKey(id)) missing.add(id);
                 else if (l.members().add(id)) changed.add(id);
-                else already.add(id);
             } else if (l.members().remove(id)) {
                 changed.add(id);
             } else {
                 missing.add(id);
             }
         }
+        // MembershipsUpdateResponse: all three fields required, "recordsIdsAdded" spelt as in the spec
         Map<String, Object> body = new LinkedHashMap<>();
-        if (action.equals("add")) {
-            body.put("recordIdsAdded", changed);
-            body.put("recordIdsAlreadyMember", already);
-        } else {
-            body.put("recordIdsRemoved", changed);
-        }
+        body.put("recordsIdsAdded", action.equals("add") ? changed : List.of());
+        body.put("recordIdsRemoved", action.equals("remove") ? changed : List.of());
         body.put("recordIdsMissing", missing);
         return SandboxResponse.json(200, body);
     }
 
+    /** {@code GET .../properties/contacts/{propertyName}}; 404 when absent. */
     private synchronized SandboxResponse getProperty(String name) {
-        return properties.contains(name)
-                ? SandboxResponse.json(200, Map.of("name", name, "type", "string", "fieldType", "text", "groupName", "contactinformation"))
-                : error(404, "OBJECT_NOT_FOUND", "Unable to find property " + name);
+        if (!properties.contains(name)) return error(404, "OBJECT_NOT_FOUND", "Unable to find property " + name);
+        Map<String, String> p = createdProperties.getOrDefault(name, Map.of("label", name, "groupName", "contactinformation"));
+        return SandboxResponse.json(200, Map.of("name", name, "label", p.get("label"), "type", "string",
+                "fieldType", "text", "groupName", p.get("groupName")));
     }
 
+    /**
+     * {@code POST .../properties/contacts}: PropertyCreate requires name, label, type, fieldType and groupName. The
+     * spec does not say what an unknown group does; the sandbox refuses it, so a client must create its group first.
+     */
     private synchronized SandboxResponse createProperty(JsonNode body) {
-        String name = body.path("name").asText("");
+        for (String field : List.of("name", "label", "type", "fieldType", "groupName")) {
+            if (body.path(field).asText("").isBlank()) return error(400, "VALIDATION_ERROR", field + " is required");
+        }
+        String name = body.path("name").asText();
         if (!name.matches("[a-z][a-z0-9_]*")) return error(400, "VALIDATION_ERROR", "invalid property name");
+        String group = body.path("groupName").asText();
+        if (!groups.containsKey(group)) return error(400, "VALIDATION_ERROR", "Property group " + group + " does not exist");
         if (!properties.add(name)) return error(409, "CONFLICT", "Property already exists");
-        return SandboxResponse.json(201, Map.of("name", name, "label", body.path("label").asText(name), "type", "string",
-                "fieldType", "text", "groupName", body.path("groupName").asText("contactinformation")));
+        createdProperties.put(name, Map.of("label", body.path("label").asText(), "groupName", group));
+        return SandboxResponse.json(201, Map.of("name", name, "label", body.path("label").asText(), "type", "string",
+                "fieldType", "text", "groupName", group));
     }
 
+    /** {@code GET .../properties/contacts/groups/{groupName}}; 404 when absent. */
+    private synchronized SandboxResponse getGroup(String name) {
+        return groups.containsKey(name) ? SandboxResponse.json(200, Map.of("name", name, "label", groups.get(name), "archived", false))
+                : error(404, "OBJECT_NOT_FOUND", "Unable to find property group " + name);
+    }
+
+    /** PropertyGroupCreate requires name and label. */
+    private synchronized SandboxResponse createGroup(JsonNode body) {
+        String name = body.path("name").asText("");
+        String label = body.path("label").asText("");
+        if (name.isBlank() || label.isBlank()) return error(400, "VALIDATION_ERROR", "name and label are required");
+        if (!name.matches("[a-z][a-z0-9_]*")) return error(400, "VALIDATION_ERROR", "invalid property group name");
+        if (groups.putIfAbsent(name, label) != null) return error(409, "CONFLICT", "Property group already exists");
+        return SandboxResponse.json(201, Map.of("name", name, "label", label, "archived", false));
+    }
+
+    /**
+     * 429 with {@code policyName} and the {@code X-HubSpot-RateLimit-*} headers, as developers.hubspot.com/docs/api/usage-details
+     * describes (100 requests per 10 seconds for private apps on the lowest tiers; service keys share those limits,
+     * per the service keys guide).
+     */
     @Override
     public SandboxResponse rateLimited(Duration retryAfter, RollingWindowLimit limit, int remaining) {
         SandboxResponse r = SandboxResponse.json(429, rateLimitBody("TEN_SECONDLY_ROLLING",
@@ -320,7 +526,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
 
     /** Emails (lower case) of the members of the list named {@code name}, in id order; empty when absent. */
     public synchronized List<String> listMemberEmails(String name) {
-        ListRecord l = listsByName.get(name);
+        ListRecord l = listsByName.get(nameKey(name));
         if (l == null) return List.of();
         return l.members().stream().sorted().map(id -> contactsById.get(id).email()).toList();
     }
@@ -334,13 +540,57 @@ public final class HubSpotSandboxApi implements SandboxApi {
 
     /** Number of members of the list named {@code name}. */
     public synchronized int listSize(String name) {
-        ListRecord l = listsByName.get(name);
+        ListRecord l = listsByName.get(nameKey(name));
         return l == null ? 0 : l.members().size();
     }
 
     /** The list id by name. */
     public synchronized Optional<String> listId(String name) {
-        return Optional.ofNullable(listsByName.get(name)).map(ListRecord::id);
+        return Optional.ofNullable(listsByName.get(nameKey(name))).map(ListRecord::id);
+    }
+
+    /** Renames a list, as a marketer would in the HubSpot UI. */
+    public synchronized void renameList(String listId, String newName) {
+        ListRecord l = listsById.get(listId);
+        listsByName.remove(nameKey(l.name()));
+        l.name = newName;
+        listsByName.put(nameKey(newName), l);
+    }
+
+    /** Deletes a list, as a marketer would in the HubSpot UI. */
+    public synchronized void deleteList(String listId) {
+        ListRecord l = listsById.remove(listId);
+        if (l != null) listsByName.remove(nameKey(l.name()));
+    }
+
+    /** Merges the contact with {@code mergedEmail} into the one with {@code primaryEmail}, as a marketer would. */
+    public synchronized void mergeContacts(String primaryEmail, String mergedEmail) {
+        Contact primary = contactsByEmail.get(primaryEmail.toLowerCase(java.util.Locale.ROOT));
+        Contact merged = contactsByEmail.get(mergedEmail.toLowerCase(java.util.Locale.ROOT));
+        merge(JSON.createObjectNode().put("primaryObjectId", primary.id()).put("objectIdToMerge", merged.id()));
+    }
+
+    /** Deletes (archives) the contact with this email, as an erasure in HubSpot would. */
+    public synchronized void deleteContact(String email) {
+        Contact c = contactsByEmail.remove(email.toLowerCase(java.util.Locale.ROOT));
+        if (c == null) return;
+        contactsById.remove(c.id());
+        listsById.values().forEach(l -> l.members().remove(c.id()));
+    }
+
+    /** Label and group of a property Seglift created, if it did. */
+    public synchronized Optional<Map<String, String>> createdProperty(String name) {
+        return Optional.ofNullable(createdProperties.get(name));
+    }
+
+    /** Property groups by name, with their labels. */
+    public synchronized Map<String, String> propertyGroups() {
+        return Map.copyOf(groups);
+    }
+
+    /** The API version of every request served, in order. */
+    public synchronized List<String> versionsSeen() {
+        return List.copyOf(versionsSeen);
     }
 
     /** The contact with this email, if any. */
@@ -360,7 +610,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
     /** Adds a member to a list directly, as a marketer would in the HubSpot UI (tests: holdout present from before). */
     public synchronized void addDirectly(String listName, String email) {
         Contact c = contactsByEmail.get(email.toLowerCase(java.util.Locale.ROOT));
-        ListRecord l = listsByName.get(listName);
+        ListRecord l = listsByName.get(nameKey(listName));
         if (c == null || l == null) throw new IllegalArgumentException("no such contact or list");
         l.members().add(c.id());
     }
