@@ -80,10 +80,13 @@ public final class ValidateCommand implements Callable<Integer> {
     /**
      * Every fragment of user SQL compiled against the warehouse. A warehouse that does not exist yet (an embedded file
      * not created) or cannot be opened now (down, busy) is a warning and the SQL is not checked: the file itself may be
-     * fine, and validate never creates a warehouse.
+     * fine, and validate never creates a warehouse. An in-memory warehouse is empty whenever it is opened, so its SQL
+     * is not checked either.
      */
     private UserSqlCheck.Findings checkSql(ProjectConfig project) {
-        if (project.sqlFragments().isEmpty()) return new UserSqlCheck.Findings(List.of(), List.of());
+        if (project.sqlFragments().isEmpty() || inMemory(project)) {
+            return new UserSqlCheck.Findings(List.of(), List.of());
+        }
         Optional<Path> missing = missingEmbeddedFile(project);
         if (missing.isPresent()) {
             return notChecked(project, "the warehouse file " + missing.get() + " does not exist yet");
@@ -98,6 +101,11 @@ public final class ValidateCommand implements Callable<Integer> {
     private static UserSqlCheck.Findings notChecked(ProjectConfig project, String why) {
         return new UserSqlCheck.Findings(List.of(), List.of(new Problem(project.file(), 0, 0, "warehouse", why
                 + "; the SQL in the file (rules, fields, cancelled_when, sql_features) was not checked")));
+    }
+
+    /** An in-memory DuckDB warehouse starts empty on every open: there is nothing to compile the SQL against. */
+    private static boolean inMemory(ProjectConfig project) {
+        return project.warehouse().type().equals("duckdb") && project.warehouse().settings().string("path").isEmpty();
     }
 
     /** An embedded DuckDB file that is not there: opening it would create an empty one. */
