@@ -1,5 +1,7 @@
 package io.seglift.cli;
 
+import io.seglift.cli.usersql.UserSql;
+import io.seglift.cli.usersql.UserSqlWarehouse;
 import io.seglift.config.ConfigException;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.ProjectLoader;
@@ -80,7 +82,8 @@ public final class Session {
     }
 
     /**
-     * Opens the project's warehouse and brings Seglift's schema up to date. When another process holds an embedded
+     * Opens the project's warehouse and brings Seglift's schema up to date. The engine's objections to the user's SQL
+     * in the project file come back as config errors at that SQL's line ({@link UserSqlWarehouse}). When another process holds an embedded
      * warehouse, waits up to {@value WarehouseWait#ENV} seconds, then ends the command with {@link ExitCode#LOCKED}.
      */
     public Warehouse openWarehouse(ProjectConfig project) {
@@ -113,6 +116,6 @@ public final class Session {
             w.close();
             throw e;
         }
-        return w;
+        return new UserSqlWarehouse(w, new UserSql(project, clock));
     }
 }

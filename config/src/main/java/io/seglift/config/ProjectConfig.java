@@ -16,15 +16,25 @@ import java.util.Optional;
  * @param segments     segments by name, in file order
  * @param destinations destinations by name, in file order
  * @param syncs        syncs, in file order
+ * @param sqlFragments every piece of SQL the file holds, in file order, each with its line and YAML path
  */
 public record ProjectConfig(String project, Path file, WarehouseConfig warehouse, SourcesConfig sources,
                             ScoringConfig scoring, Map<String, SegmentConfig> segments,
-                            Map<String, DestinationConfig> destinations, List<SyncConfig> syncs) {
+                            Map<String, DestinationConfig> destinations, List<SyncConfig> syncs,
+                            List<SqlFragment> sqlFragments) {
 
     public ProjectConfig {
         segments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(segments));
         destinations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(destinations));
         syncs = List.copyOf(syncs);
+        sqlFragments = List.copyOf(sqlFragments);
+    }
+
+    /** A config built in code, with no positions for its SQL. */
+    public ProjectConfig(String project, Path file, WarehouseConfig warehouse, SourcesConfig sources,
+                         ScoringConfig scoring, Map<String, SegmentConfig> segments,
+                         Map<String, DestinationConfig> destinations, List<SyncConfig> syncs) {
+        this(project, file, warehouse, sources, scoring, segments, destinations, syncs, List.of());
     }
 
     /** The folder holding the project file; relative paths in the file resolve against it. */

@@ -115,7 +115,9 @@ final class ProjectReader {
             return Optional.empty();
         }
         return Optional.of(new ProjectConfig(name.get(), file, warehouse.get(), sources.get(), scoring.get(),
-                segments.get(), dests.get(), syncs.get()));
+                segments.get(), dests.get(), syncs.get(), ctx.sql().stream()
+                .sorted(java.util.Comparator.comparingInt(SqlFragment::line).thenComparingInt(SqlFragment::column))
+                .toList()));
     }
 
     private static Set<String> names(Optional<YamlMap> m) {

@@ -4,6 +4,7 @@ import io.seglift.config.AuditConfig;
 import io.seglift.config.ModelConfig;
 import io.seglift.config.RfmConfig;
 import io.seglift.config.ScoringConfig;
+import io.seglift.config.SqlFragment;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class ScoringReader {
             }
             m.get().allow(Keys.RFM_SEGMENT);
             var name = m.get().required("name").flatMap(YamlValue::nonBlank);
-            var rule = m.get().required("rule").flatMap(YamlValue::nonBlank);
+            var rule = m.get().required("rule").flatMap(v -> v.sql(SqlFragment.Kind.RFM_SEGMENT_RULE));
             if (name.isPresent() && rule.isPresent()) out.add(new RfmConfig.RfmSegmentRule(name.get(), rule.get()));
             else ok = false;
         }
@@ -157,7 +158,7 @@ public final class ScoringReader {
         boolean ok = true;
         for (var e : m.entries().entrySet()) {
             var name = NameCheck.identifier(e.getValue(), e.getKey(), "feature name");
-            var sql = e.getValue().nonBlank();
+            var sql = e.getValue().sql(SqlFragment.Kind.SQL_FEATURE);
             if (name.isPresent() && sql.isPresent()) out.put(name.get(), sql.get());
             else ok = false;
         }

@@ -2,6 +2,7 @@ package io.seglift.config.read;
 
 import io.seglift.config.ActivationBrief;
 import io.seglift.config.SegmentConfig;
+import io.seglift.config.SqlFragment;
 import io.seglift.config.SuccessMetric;
 
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class SegmentsReader {
 
     private static Optional<SegmentConfig> segment(String name, YamlMap m, Set<String> destinations) {
         m.allow(Keys.SEGMENT);
-        var rule = m.required("rule").flatMap(YamlValue::nonBlank);
+        var rule = m.required("rule").flatMap(v -> v.sql(SqlFragment.Kind.SEGMENT_RULE));
         var holdout = m.get("holdout").map(SegmentsReader::holdout).orElse(Optional.of(DEFAULT_HOLDOUT));
         var salt = m.get("salt").map(YamlValue::nonBlank).orElse(Optional.of(name));
         Optional<Optional<String>> description = m.get("description").map(v -> v.text().map(Optional::of))

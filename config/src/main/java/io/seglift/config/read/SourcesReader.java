@@ -6,6 +6,7 @@ import io.seglift.config.EventsSource;
 import io.seglift.config.OrderRules;
 import io.seglift.config.OrdersSource;
 import io.seglift.config.SourcesConfig;
+import io.seglift.config.SqlFragment;
 import io.seglift.config.SuppressionsSource;
 import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.warehouse.TableName;
@@ -126,7 +127,7 @@ public final class SourcesReader {
         Map<String, OrderRules.Cancellations> cancellations = enumValues(OrderRules.Cancellations.values());
         var c = m.get("count_by").map(v -> v.choice(countBy)).orElse(Optional.of(d.countBy()));
         Optional<Optional<String>> cancelledWhen = m.get("cancelled_when")
-                .map(v -> v.nonBlank().map(Optional::of)).orElse(Optional.of(Optional.empty()));
+                .map(v -> v.sql(SqlFragment.Kind.CANCELLED_WHEN).map(Optional::of)).orElse(Optional.of(Optional.empty()));
         var canc = m.get("cancellations").map(v -> v.choice(cancellations)).orElse(Optional.of(d.cancellations()));
         var drop = m.get("drop_non_positive").map(YamlValue::bool).orElse(Optional.of(d.dropNonPositive()));
         if (c.isEmpty() || cancelledWhen.isEmpty() || canc.isEmpty() || drop.isEmpty()) return Optional.empty();

@@ -4,6 +4,7 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
 import io.seglift.config.ChangeLimits;
+import io.seglift.config.SqlFragment;
 import io.seglift.config.SyncConfig;
 import io.seglift.spi.destination.SyncMode;
 import io.seglift.spi.settings.Settings;
@@ -148,7 +149,7 @@ public final class SyncsReader {
         Map<String, String> out = new LinkedHashMap<>();
         boolean ok = true;
         for (var e : m.entries().entrySet()) {
-            Optional<String> sql = e.getValue().nonBlank();
+            Optional<String> sql = e.getValue().sql(SqlFragment.Kind.SYNC_FIELD);
             if (sql.isPresent()) out.put(e.getKey(), sql.get());
             else ok = false;
         }

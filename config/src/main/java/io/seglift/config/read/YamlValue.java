@@ -1,5 +1,6 @@
 package io.seglift.config.read;
 
+import io.seglift.config.SqlFragment;
 import io.seglift.spi.settings.Secret;
 import io.seglift.spi.warehouse.Identifiers;
 import io.seglift.spi.warehouse.InvalidIdentifierException;
@@ -102,6 +103,15 @@ public final class YamlValue {
             error("must not be empty");
             return Optional.empty();
         }
+        return t;
+    }
+
+    /** Non-blank SQL written by the user, recorded with its position so the warehouse's objections can point here. */
+    public Optional<String> sql(SqlFragment.Kind kind) {
+        Optional<String> t = nonBlank();
+        t.ifPresent(sql -> ctx.sql().add(new SqlFragment(kind, path, sql,
+                node.getStartMark().map(m -> m.getLine() + 1).orElse(0),
+                node.getStartMark().map(m -> m.getColumn() + 1).orElse(0))));
         return t;
     }
 

@@ -1,0 +1,130 @@
+package io.seglift.cli.usersql;
+
+import io.seglift.spi.progress.Progress;
+import io.seglift.spi.warehouse.BulkWriter;
+import io.seglift.spi.warehouse.Column;
+import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.RowHandler;
+import io.seglift.spi.warehouse.RowMapper;
+import io.seglift.spi.warehouse.TableName;
+import io.seglift.spi.warehouse.Warehouse;
+import io.seglift.spi.warehouse.WarehouseException;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The project's warehouse as commands see it: every call goes to the engine, and when the engine refuses a statement
+ * that holds user SQL, or a compile check of one ({@link #checkQuery}), the fragment at fault is reported through
+ * {@link UserSql} with its line and YAML path. Inside a transaction nothing is re-checked (the engine's transaction is
+ * aborted); the transaction's own failure is explained after it has rolled back.
+ */
+public final class UserSqlWarehouse implements Warehouse {
+    private final Warehouse w;
+    private final UserSql userSql;
+    private int transactionDepth;
+
+    public UserSqlWarehouse(Warehouse warehouse, UserSql userSql) {
+        this.w = warehouse;
+        this.userSql = userSql;
+    }
+
+    /** The engine itself, whose answers are never turned into config errors. */
+    public Warehouse engine() {
+        return w;
+    }
+
+    private <T> T explained(String sql, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WarehouseException e) {
+            if (transactionDepth > 0 || !userSql.holdsAny(sql)) throw e;
+            throw userSql.explain(w, sql, e).<RuntimeException>map(x -> x).orElse(e);
+        }
+    }
+
+    @Override
+    public Dialect dialect() {
+        return w.dialect();
+    }
+
+    @Override
+    public String schema() {
+        return w.schema();
+    }
+
+    @Override
+    public long execute(String sql, Object... params) {
+        return explained(sql, () -> w.execute(sql, params));
+    }
+
+    @Override
+    public void query(String sql, List<?> params, RowHandler handler) {
+        explained(sql, () -> {
+            w.query(sql, params, handler);
+            return null;
+        });
+    }
+
+    @Override
+    public void queryReadOnly(String sql, RowHandler handler) {
+        w.queryReadOnly(sql, handler);
+    }
+
+    @Override
+    public <T> List<T> queryList(String sql, List<?> params, RowMapper<T> mapper) {
+        return explained(sql, () -> w.queryList(sql, params, mapper));
+    }
+
+    @Override
+    public BulkWriter bulkWriter(TableName table, List<String> columns) {
+        return w.bulkWriter(table, columns);
+    }
+
+    @Override
+    public <T> T transaction(Function<Warehouse, T> work) {
+        transactionDepth++;
+        try {
+            return w.transaction(work);
+        } catch (WarehouseException e) {
+            if (transactionDepth > 1) throw e;
+            throw userSql.explain(w, null, e).<RuntimeException>map(x -> x).orElse(e);
+        } finally {
+            transactionDepth--;
+        }
+    }
+
+    @Override
+    public boolean tableExists(TableName table) {
+        return w.tableExists(table);
+    }
+
+    @Override
+    public List<Column> columns(TableName table) {
+        return w.columns(table);
+    }
+
+    /** The engine's answer; when it refuses a query holding a fragment the engine refuses alone, a config error. */
+    @Override
+    public Optional<String> checkQuery(String sql) {
+        Optional<String> error = w.checkQuery(sql);
+        if (error.isPresent() && transactionDepth == 0 && userSql.holdsAny(sql)) {
+            var explained = userSql.explain(w, sql, new WarehouseException(error.get()));
+            if (explained.isPresent()) throw explained.get();
+        }
+        return error;
+    }
+
+    @Override
+    public long loadFile(Path file, TableName table, Progress progress) {
+        return w.loadFile(file, table, progress);
+    }
+
+    @Override
+    public void close() {
+        w.close();
+    }
+}
