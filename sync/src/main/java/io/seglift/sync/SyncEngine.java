@@ -336,7 +336,7 @@ public final class SyncEngine {
                 Page page = readPage(sql, op, lastSeq);
                 if (page.members().isEmpty()) return true;
                 lastSeq = page.lastSeq();
-                Batch batch = Batch.builder(audience, op, page.members()).sequence(sequence++).lastBatch(done + page.members().size() >= total).totalInRun(total).build();
+                Batch batch = Batch.builder(audience, op, page.members()).runId(runId).sequence(sequence++).lastBatch(done + page.members().size() >= total).totalInRun(total).build();
                 BatchResult result = guard.call(op.name().toLowerCase(Locale.ROOT) + " batch " + batch.sequence(),
                         () -> destination.push(batch)).requireCovers(batch);
                 List<Outcome> outcomes = new ArrayList<>(result.rows().size());
