@@ -100,6 +100,7 @@ public final class RunsCommand implements Callable<Integer> {
                         + " as of " + r.segmentAsOf() + " -> " + r.destination() + ", audience " + r.audienceId() + ")");
                 System.out.println("  status " + r.status() + ", started " + r.startedAt() + ", finished " + r.finishedAt());
                 if (r.error() != null) System.out.println("  error: " + r.error());
+                if (r.warnings() != null) r.warnings().lines().forEach(x -> System.out.println("  warning: " + x));
                 System.out.println("  planned " + r.planned() + ", sent " + r.sent() + ": added " + r.added() + ", removed "
                         + r.removed() + ", updated " + r.updated() + ", rejected " + r.rejected() + ", left for retry "
                         + r.retried() + "; API calls retried " + r.callRetries());

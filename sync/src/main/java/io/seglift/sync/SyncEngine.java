@@ -21,7 +21,6 @@ import io.seglift.spi.destination.Operation;
 import io.seglift.spi.destination.RateLimit;
 import io.seglift.spi.destination.RowResult;
 import io.seglift.spi.destination.SyncMode;
-import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Row;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.lock.SyncLock;
@@ -40,9 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.seglift.sync.runs.RunHistory;
 import io.seglift.sync.runs.RunStatus;
+import io.seglift.sync.state.AudienceStore;
 import io.seglift.sync.state.BatchCommitter;
 import io.seglift.sync.state.Outcome;
-import io.seglift.sync.state.SyncTables;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -271,11 +270,16 @@ public final class SyncEngine {
                     destination.check();
                     return null;
                 });
-                AudienceRef audience = guard.call("ensure audience", () -> destination.ensureAudience(audienceSpec(project, segment)));
-                recordAudience(audience, started);
+                AudienceStore audiences = new AudienceStore(warehouse);
+                String knownId = audiences.knownId(sync.name(), dc.name()).orElse(null);
+                AudienceSpec spec = audienceSpec(project, segment).withKnownId(knownId);
+                AudienceRef audience = guard.call("ensure audience", () -> destination.ensureAudience(spec));
+                boolean refill = knownId != null && !knownId.equals(audience.id());
+                if (refill) resetForNewAudience(audiences, knownId, audience);
+                audiences.record(sync.name(), dc.name(), audience, started);
                 plan = planner.prepare(runId);
                 history.planned(runId, plan, audience.id());
-                ChangeGuard.enforce(sync.name(), plan, sync.changeLimits(), history.hasFinishedRun(sync.name()));
+                ChangeGuard.enforce(sync.name(), plan, sync.changeLimits(), history.hasFinishedRun(sync.name()) && !refill);
                 planner.forgetRejectedLeavers(runId);
                 options.progress().start("sync " + sync.name() + " to " + dc.name(), plan.planned());
                 boolean stopped = false;
@@ -338,7 +342,7 @@ public final class SyncEngine {
                 Page page = readPage(sql, op, lastSeq);
                 if (page.members().isEmpty()) return true;
                 lastSeq = page.lastSeq();
-                Batch batch = Batch.builder(audience, op, page.members()).sequence(sequence++).lastBatch(done + page.members().size() >= total).totalInRun(total).build();
+                Batch batch = Batch.builder(audience, op, page.members()).runId(runId).sequence(sequence++).lastBatch(done + page.members().size() >= total).totalInRun(total).build();
                 BatchResult result = guard.call(op.name().toLowerCase(Locale.ROOT) + " batch " + batch.sequence(),
                         () -> destination.push(batch)).requireCovers(batch);
                 List<Outcome> outcomes = new ArrayList<>(result.rows().size());
@@ -392,16 +396,19 @@ public final class SyncEngine {
             return new Member(key, ids, attrs, row.string("seglift_dest"));
         }
 
-        private void recordAudience(AudienceRef a, Instant now) {
-            SyncTables t = new SyncTables(warehouse);
-            var d = warehouse.dialect();
-            String text = d.type(ColumnType.TEXT);
-            for (String sql : d.upsert(t.name(SyncTables.AUDIENCES), List.of("sync_name"),
-                    List.of("destination", "audience_id", "audience_name", "created_at"),
-                    "SELECT CAST(? AS " + text + "), CAST(? AS " + text + "), CAST(? AS " + text + "), CAST(? AS " + text
-                            + "), CAST(? AS " + d.type(ColumnType.TIMESTAMP) + ")")) {
-                warehouse.execute(sql, sync.name(), dc.name(), a.id(), a.name(), now);
-            }
+        /**
+         * The stored audience is gone (the destination created another, or found another by name): its members are not
+         * in the new one, so the sync's state is reset and the whole segment sent again, with a warning in the run.
+         */
+        private void resetForNewAudience(AudienceStore audiences, String knownId, AudienceRef audience) {
+            long forgotten = audiences.resetState(sync.name());
+            String warning = String.format(Locale.ROOT, "audience %s of destination %s was not found (deleted in the "
+                            + "destination?); %s audience %s \"%s\" is used instead and the sync's state (%d members) was reset, so "
+                            + "the whole segment is sent again", knownId, dc.name(), audience.created() ? "a new" : "the existing",
+                    audience.id(), audience.name(), forgotten);
+            history.warn(runId, warning);
+            LOG.warn("sync {} run {}: audience {} not found; using {} and sending the whole segment again", sync.name(),
+                    runId, knownId, audience.id());
         }
     }
 }

@@ -26,7 +26,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-/** An in-memory destination: one audience, attributes per key, and scripted failures. */
+/**
+ * An in-memory destination that behaves like the vendors: it keeps a record per member (record id {@code id-<key>},
+ * returned on adds only), finds a member to remove by the stored record id ({@link Member#destinationId()}) or else by
+ * its identifier, and, like the vendors, answers OK to a remove that matches nobody. Also: attributes per key, audience
+ * lookup by known id, and scripted failures.
+ */
 final class FakeDestination implements Destination {
     final Channel channel;
     /** The identifier it matches on: the phone for SMS, else the email. */
@@ -37,6 +42,14 @@ final class FakeDestination implements Destination {
     final Set<String> rejectKeys = new TreeSet<>();
     final Set<String> retryKeysOnce = new TreeSet<>();
     final List<Batch> batches = new ArrayList<>();
+    /** Record id to customer key, and the identifier each record was added with; the audience holds keys for tests. */
+    final Map<String, String> records = new HashMap<>();
+    final Map<String, String> recordIdentifier = new HashMap<>();
+    /** Specs {@link #ensureAudience} was called with. */
+    final List<AudienceSpec> audienceSpecs = new ArrayList<>();
+    /** The id of the one audience; {@link #deleteAudience} forgets it, as a vendor does. */
+    String audienceId = "list-1";
+    private int audiencesCreated = 1;
     /** Called before each push; may throw to simulate call failures. */
     Supplier<RuntimeException> beforePush = () -> null;
     int maxBatch = 10;
@@ -59,7 +72,27 @@ final class FakeDestination implements Destination {
 
     @Override
     public AudienceRef ensureAudience(AudienceSpec spec) {
-        return new AudienceRef("list-1", spec.displayName(), false);
+        audienceSpecs.add(spec);
+        if (audienceId == null) {
+            audienceId = "list-" + ++audiencesCreated;
+            return new AudienceRef(audienceId, spec.displayName(), true);
+        }
+        return new AudienceRef(audienceId, spec.displayName(), false);
+    }
+
+    /** Deletes the audience and its members, as a marketer (or Meta, after two unused years) does. */
+    void deleteAudience() {
+        audienceId = null;
+        audience.clear();
+    }
+
+    /** The customer key a remove matches: by record id first, else by identifier; null when it matches nobody. */
+    private String match(Member m) {
+        if (m.destinationId() != null && records.containsKey(m.destinationId())) return records.get(m.destinationId());
+        String value = m.identifier(identifier);
+        if (value == null) return null;
+        return recordIdentifier.entrySet().stream().filter(e -> e.getValue().equals(value))
+                .map(e -> records.get(e.getKey())).findFirst().orElse(null);
     }
 
     @Override
@@ -78,13 +111,22 @@ final class FakeDestination implements Destination {
             } else if (retryKeysOnce.remove(m.key())) {
                 out.add(RowResult.retry(m.key(), "BUSY", "try later"));
             } else {
+                String recordId = null;
                 switch (batch.operation()) {
-                    case ADD -> audience.add(m.key());
-                    case REMOVE -> audience.remove(m.key());
+                    case ADD -> {
+                        recordId = "id-" + m.key();
+                        records.put(recordId, m.key());
+                        recordIdentifier.put(recordId, m.identifier(identifier));
+                        audience.add(m.key());
+                    }
+                    case REMOVE -> {
+                        String matched = match(m);
+                        if (matched != null) audience.remove(matched);
+                    }
                     case UPDATE -> { }
                 }
                 if (!m.attributes().isEmpty()) attributes.put(m.key(), new LinkedHashMap<>(m.attributes()));
-                out.add(RowResult.ok(m.key(), "id-" + m.key()));
+                out.add(RowResult.ok(m.key(), recordId));
             }
         }
         return new BatchResult(out);

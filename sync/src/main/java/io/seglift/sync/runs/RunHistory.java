@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class RunHistory {
     private static final String COLUMNS = "run_id, sync_name, segment, destination, mode, segment_as_of, audience_id, "
             + "started_at, finished_at, status, error, planned, sent, added, removed, updated, rejected, retried, held_out, "
-            + "suppressed, no_consent, no_identifier, call_retries";
+            + "suppressed, no_consent, no_identifier, call_retries, warnings";
 
     private final Warehouse warehouse;
     private final SyncTables t;
@@ -51,6 +51,12 @@ public final class RunHistory {
                         + " suppressed = ?, no_consent = ?, no_identifier = ? WHERE run_id = ?", plan.segmentAsOf(), audienceId,
                 plan.planned(), plan.excluded(Exclusion.HELD_OUT), plan.excluded(Exclusion.SUPPRESSED),
                 plan.excluded(Exclusion.NO_CONSENT), plan.excluded(Exclusion.NO_IDENTIFIER), runId);
+    }
+
+    /** Adds a warning to the run's record (shown by {@code seglift runs show}); warnings are kept one per line. */
+    public void warn(String runId, String warning) {
+        warehouse.execute("UPDATE " + t.q(SyncTables.RUNS) + " SET warnings = CASE WHEN warnings IS NULL THEN ? ELSE"
+                + " warnings || ? || ? END WHERE run_id = ?", warning, "\n", warning, runId);
     }
 
     public void finish(String runId, RunStatus status, String error, long callRetries, Instant now) {
@@ -97,7 +103,8 @@ public final class RunHistory {
                 r.string("mode"), r.date("segment_as_of"), r.string("audience_id"), r.timestamp("started_at"),
                 r.timestamp("finished_at"), r.string("status"), r.string("error"), n(r, "planned"), n(r, "sent"),
                 n(r, "added"), n(r, "removed"), n(r, "updated"), n(r, "rejected"), n(r, "retried"), n(r, "held_out"),
-                n(r, "suppressed"), n(r, "no_consent"), n(r, "no_identifier"), n(r, "call_retries"));
+                n(r, "suppressed"), n(r, "no_consent"), n(r, "no_identifier"), n(r, "call_retries"),
+                r.string("warnings"));
     }
 
     private static long n(Row r, String col) {

@@ -3,9 +3,13 @@ package io.seglift.sync.runs;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One row of {@code sync_runs}. Counters are members (rows), except {@code callRetries} (API calls retried). */
+/**
+ * One row of {@code sync_runs}. Counters are members (rows), except {@code callRetries} (API calls retried); {@code
+ * warnings} are what the run did that its owner should know (one per line), or null.
+ */
 public record RunRecord(String runId, String syncName, String segment, String destination, String mode,
                         LocalDate segmentAsOf, String audienceId, Instant startedAt, Instant finishedAt, String status,
                         String error, long planned, long sent, long added, long removed, long updated, long rejected,
-                        long retried, long heldOut, long suppressed, long noConsent, long noIdentifier, long callRetries) {
+                        long retried, long heldOut, long suppressed, long noConsent, long noIdentifier, long callRetries,
+                        String warnings) {
 }

@@ -13,7 +13,9 @@ import java.util.List;
  * Commits one batch's outcomes in one warehouse transaction: a {@code sync_results} row per member, {@code sync_state}
  * upserted for accepted adds and updates (and for adds rejected for good, marked {@code rejected} so they are not sent
  * again), deleted for accepted removes, and the run's counters advanced. Rows left for retry change no state, so the
- * next run sends them again. Either all of this is committed or none of it.
+ * next run sends them again. A rejected update changes no state either: the member is still in the audience with its
+ * old values, so it keeps its old fingerprint (never marked synced with values the destination refused) and the next
+ * run tries the update again. Either all of this is committed or none of it.
  */
 public final class BatchCommitter {
     private final Warehouse warehouse;
@@ -45,9 +47,10 @@ public final class BatchCommitter {
             for (String sql : d.upsert(t.name(SyncTables.STATE), List.of("sync_name", "customer_key"),
                     List.of("destination_id", "fingerprint", "status", "synced_at", "run_id"),
                     "SELECT CAST(? AS " + d.type(io.seglift.spi.warehouse.ColumnType.TEXT) + "), customer_key, destination_id,"
-                            + " fingerprint, CASE WHEN status = 'ok' OR operation = 'update' THEN 'synced' ELSE 'rejected' END,"
+                            + " fingerprint, CASE WHEN status = 'ok' THEN 'synced' ELSE 'rejected' END,"
                             + " CAST(? AS " + d.type(io.seglift.spi.warehouse.ColumnType.TIMESTAMP) + "), run_id FROM " + batch
-                            + " WHERE run_id = ? AND operation IN ('add', 'update') AND status IN ('ok', 'rejected')")) {
+                            + " WHERE run_id = ? AND (status = 'ok' AND operation IN ('add', 'update')"
+                            + " OR status = 'rejected' AND operation = 'add')")) {
                 w.execute(sql, syncName, now, runId);
             }
             w.execute("DELETE FROM " + t.q(SyncTables.STATE) + " WHERE sync_name = ? AND customer_key IN (SELECT customer_key FROM "

@@ -14,6 +14,7 @@ public final class Batch {
     private final int sequence;
     private final boolean lastBatch;
     private final long totalInRun;
+    private final String runId;
 
     private Batch(Builder b) {
         this.audience = Objects.requireNonNull(b.audience, "audience");
@@ -22,6 +23,7 @@ public final class Batch {
         this.sequence = b.sequence;
         this.lastBatch = b.lastBatch;
         this.totalInRun = b.totalInRun < 0 ? members.size() : b.totalInRun;
+        this.runId = b.runId;
     }
 
     /** The only batch of its operation in the run: sequence 0, last, total = its size. */
@@ -63,6 +65,15 @@ public final class Batch {
         return totalInRun;
     }
 
+    /**
+     * The id of the sync run sending this batch, or {@code null} outside a run; with {@link #sequence()} it names one
+     * logical request, so a destination can derive idempotency keys that are stable across retries of this batch and
+     * differ across runs.
+     */
+    public String runId() {
+        return runId;
+    }
+
     public int size() {
         return members.size();
     }
@@ -81,6 +92,7 @@ public final class Batch {
         private int sequence;
         private boolean lastBatch = true;
         private long totalInRun = -1;
+        private String runId;
 
         private Builder(AudienceRef audience, Operation operation, List<Member> members) {
             this.audience = audience;
@@ -101,6 +113,11 @@ public final class Batch {
 
         public Builder totalInRun(long total) {
             this.totalInRun = total;
+            return this;
+        }
+
+        public Builder runId(String id) {
+            this.runId = id;
             return this;
         }
 

@@ -297,6 +297,31 @@ public abstract class DestinationConformanceTest {
         assertThat(sandbox.memberCount(a.id())).isEqualTo(6);
     }
 
+    /**
+     * A member whose warehouse row was erased (or whose identifiers changed) is removed with nothing but the removal
+     * handle the destination returned when it was added ({@link RowResult#destinationId()}, kept by the engine in
+     * {@code sync_state}). Mandatory for every destination that removes.
+     */
+    @Test
+    void aMemberAddedAndThenRemovedWithOnlyItsDestinationIdLeavesTheAudience() {
+        Assumptions.assumeTrue(supportsRemove(), "destination does not remove members");
+        Destination d = open();
+        AudienceRef a = audience(d);
+        List<Member> ms = members("erased", 3);
+        BatchResult added = push(d, batch(a, Operation.ADD, ms));
+        assertThat(added.count(RowStatus.OK)).isEqualTo(3);
+        List<Member> handlesOnly = new ArrayList<>();
+        for (RowResult r : added.rows()) handlesOnly.add(new Member(r.key(), Map.of(), Map.of(), r.destinationId()));
+
+        BatchResult removed = push(d, batch(a, Operation.REMOVE, handlesOnly.subList(0, 2)));
+
+        assertThat(removed.count(RowStatus.OK)).isEqualTo(2);
+        assertThat(sandbox.contains(a.id(), ms.get(0))).as("removed by its destination id alone").isFalse();
+        assertThat(sandbox.contains(a.id(), ms.get(1))).as("removed by its destination id alone").isFalse();
+        assertThat(sandbox.contains(a.id(), ms.get(2))).as("a member not removed stays").isTrue();
+        assertThat(sandbox.memberCount(a.id())).isEqualTo(1);
+    }
+
     @Test
     void rateLimitBecomesRetriableWithTheServersWait() {
         Destination d = open();

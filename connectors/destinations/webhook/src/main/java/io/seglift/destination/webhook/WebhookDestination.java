@@ -50,7 +50,10 @@ import java.util.Set;
  *       {@code {"rejected":[{"key","code","message"}]}}; 429 and 5xx are retried after {@code Retry-After}.</li>
  * </ul>
  * Every request carries {@code X-Seglift-Timestamp}, {@code X-Seglift-Signature} and, for batches, an
- * {@code Idempotency-Key} derived from the audience, operation and member keys, so a redelivery is recognisable.
+ * {@code Idempotency-Key} (a structured-field string, as draft-ietf-httpapi-idempotency-key-header defines) naming one
+ * logical request: the run, audience, operation and batch sequence, and the SHA-256 of the payload. A retry of the
+ * same batch carries the same key, so a receiver can answer it with its first answer; another run, or the same members
+ * with new attributes, carries another key, so a receiver that honours keys never drops new data as a replay.
  */
 public final class WebhookDestination implements Destination {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDestination.class);
@@ -109,7 +112,7 @@ public final class WebhookDestination implements Destination {
                     + options.maxBatchSize());
         }
         byte[] body = bytes(payload(batch));
-        HttpResponse<String> response = send("POST", "/batches", body, idempotencyKey(batch));
+        HttpResponse<String> response = send("POST", "/batches", body, idempotencyKey(batch, body));
         if (response.statusCode() / 100 != 2) {
             throw failure(response, "batch " + batch.sequence());
         }
@@ -123,7 +126,7 @@ public final class WebhookDestination implements Destination {
         ObjectNode root = JSON.createObjectNode();
         root.putObject("audience").put("id", batch.audience().id()).put("name", batch.audience().name());
         root.put("operation", batch.operation().name().toLowerCase(Locale.ROOT));
-        root.putObject("batch").put("sequence", batch.sequence()).put("last", batch.lastBatch())
+        root.putObject("batch").put("run_id", batch.runId()).put("sequence", batch.sequence()).put("last", batch.lastBatch())
                 .put("total_in_run", batch.totalInRun());
         ArrayNode members = root.putArray("members");
         for (Member m : batch.members()) {
@@ -162,13 +165,20 @@ public final class WebhookDestination implements Destination {
         return new BatchResult(rows);
     }
 
-    /** Same audience, operation and member keys give the same key, so a retried delivery can be deduplicated. */
-    static String idempotencyKey(Batch batch) {
+    /**
+     * The key of one logical request: run, audience, operation, sequence and the payload's SHA-256, as a quoted
+     * structured-field string (https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/). The same
+     * batch retried gives the same key; another run or other content gives another.
+     */
+    static String idempotencyKey(Batch batch, byte[] payload) {
+        String request = (batch.runId() == null ? "-" : batch.runId()) + "|" + batch.audience().id() + "|"
+                + batch.operation() + "|" + batch.sequence() + "|" + HexFormat.of().formatHex(sha256(payload));
+        return "\"" + HexFormat.of().formatHex(sha256(request.getBytes(StandardCharsets.UTF_8))) + "\"";
+    }
+
+    private static byte[] sha256(byte[] bytes) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((batch.audience().id() + "|" + batch.operation() + "|").getBytes(StandardCharsets.UTF_8));
-            for (Member m : batch.members()) sha.update((m.key() + "\n").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

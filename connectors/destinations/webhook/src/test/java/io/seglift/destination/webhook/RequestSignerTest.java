@@ -24,13 +24,21 @@ class RequestSignerTest {
     }
 
     @Test
-    void idempotencyKeyDependsOnAudienceOperationAndKeysOnly() {
+    void idempotencyKeyNamesOneLogicalRequestStableAcrossRetriesDifferentAcrossRunsAndContent() {
         AudienceRef a = new AudienceRef("vip", "VIP", false);
         List<Member> ms = List.of(new Member("c1", Map.of(), Map.of(), null), new Member("c2", Map.of(), Map.of(), null));
-        String add = WebhookDestination.idempotencyKey(Batch.builder(a, Operation.ADD, ms).totalInRun(2).build());
-        assertThat(WebhookDestination.idempotencyKey(Batch.builder(a, Operation.ADD, ms).sequence(3).lastBatch(false).totalInRun(9).build())).isEqualTo(add);
-        assertThat(WebhookDestination.idempotencyKey(Batch.builder(a, Operation.REMOVE, ms).totalInRun(2).build())).isNotEqualTo(add);
-        assertThat(WebhookDestination.idempotencyKey(Batch.builder(a, Operation.ADD, ms.subList(0, 1)).totalInRun(1).build()))
-                .isNotEqualTo(add);
+        byte[] body = "{\"members\":[\"c1\",\"c2\"]}".getBytes(StandardCharsets.UTF_8);
+        Batch batch = Batch.builder(a, Operation.ADD, ms).runId("run-1").sequence(3).totalInRun(9).build();
+        String key = WebhookDestination.idempotencyKey(batch, body);
+        assertThat(key).as("a structured-field string").matches("\"[0-9a-f]{64}\"");
+        assertThat(WebhookDestination.idempotencyKey(batch, body.clone())).as("the same batch retried").isEqualTo(key);
+        assertThat(WebhookDestination.idempotencyKey(Batch.builder(a, Operation.ADD, ms).runId("run-2").sequence(3)
+                .totalInRun(9).build(), body)).as("another run").isNotEqualTo(key);
+        assertThat(WebhookDestination.idempotencyKey(Batch.builder(a, Operation.ADD, ms).runId("run-1").sequence(4)
+                .totalInRun(9).build(), body)).as("another batch of the run").isNotEqualTo(key);
+        assertThat(WebhookDestination.idempotencyKey(Batch.builder(a, Operation.REMOVE, ms).runId("run-1").sequence(3)
+                .totalInRun(9).build(), body)).as("another operation").isNotEqualTo(key);
+        assertThat(WebhookDestination.idempotencyKey(batch, "{\"members\":[\"c1\",\"c2\"],\"x\":1}"
+                .getBytes(StandardCharsets.UTF_8))).as("other content").isNotEqualTo(key);
     }
 }

@@ -22,8 +22,14 @@ import java.util.regex.Pattern;
 
 /**
  * A webhook receiver (the protocol is described on {@link io.seglift.destination.webhook.WebhookDestination}): verifies the
- * signature and timestamp, keeps audiences and member keys in memory, answers a redelivered idempotency key with the
- * first answer without applying it again, and rejects members whose email is malformed or who have no identifier.
+ * signature and timestamp, keeps audiences and member keys in memory, and rejects members whose email is malformed or who
+ * have no identifier. Removes match by member key, so a member is removed without any identifier.
+ * <p>
+ * It honours {@code Idempotency-Key} as a receiver following the IETF draft does
+ * (https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/): the value must be a structured-field
+ * string (section 2.1), else 400; a repeated key with the same payload is answered with the stored first answer and not
+ * applied again (section 2.6); a repeated key with a different payload is refused with 422 (section 2.7), since the
+ * draft treats it as a client error. A missing key is answered 400, as the draft allows for endpoints that require one.
  */
 public final class WebhookReceiverApi implements SandboxApi {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +40,12 @@ public final class WebhookReceiverApi implements SandboxApi {
     private final Clock clock;
     private final Set<String> audiences = new HashSet<>();
     private final Map<String, Set<String>> members = new HashMap<>();
-    private final Map<String, String> deliveries = new HashMap<>();
+    private final Map<String, Delivery> deliveries = new HashMap<>();
+    private final Map<String, Map<String, String>> attributes = new HashMap<>();
+
+    /** The payload fingerprint and the first answer stored under one idempotency key. */
+    private record Delivery(String payloadSha256, String answer) {
+    }
 
     /** A receiver that verifies signatures with {@code secret} against {@code clock}. */
     public WebhookReceiverApi(String secret, Clock clock) {
@@ -45,6 +56,11 @@ public final class WebhookReceiverApi implements SandboxApi {
     /** Member keys currently in the audience. */
     public synchronized Set<String> members(String audienceId) {
         return Set.copyOf(members.getOrDefault(audienceId, Set.of()));
+    }
+
+    /** The attributes last applied for a member ({@code audience/key}), as JSON; null when none arrived. */
+    public synchronized String attributes(String audienceId, String memberKey) {
+        return attributes.getOrDefault(audienceId, Map.of()).get(memberKey);
     }
 
     /** Distinct deliveries (idempotency keys) applied. */
@@ -73,8 +89,17 @@ public final class WebhookReceiverApi implements SandboxApi {
     private SandboxResponse batch(SandboxRequest request) throws IOException {
         String key = request.header(RequestSigner.IDEMPOTENCY_HEADER).orElse(null);
         if (key == null) return json(400, "{\"error\":\"Idempotency-Key header missing\"}");
-        String earlier = deliveries.get(key);
-        if (earlier != null) return json(200, earlier);
+        if (key.length() < 3 || !key.startsWith("\"") || !key.endsWith("\"")) {
+            return json(400, "{\"error\":\"Idempotency-Key must be a structured-field string (quoted)\"}");
+        }
+        String fingerprint = sha256Hex(request.body());
+        Delivery earlier = deliveries.get(key);
+        if (earlier != null) {
+            if (!earlier.payloadSha256().equals(fingerprint)) {
+                return json(422, "{\"error\":\"Idempotency-Key reused with a different payload\"}");
+            }
+            return json(200, earlier.answer());
+        }
         JsonNode root = JSON.readTree(request.body());
         String audience = root.path("audience").path("id").asText();
         if (!audiences.contains(audience)) return json(404, "{\"error\":\"unknown audience\"}");
@@ -91,11 +116,21 @@ public final class WebhookReceiverApi implements SandboxApi {
                 in.remove(memberKey);
             } else {
                 in.add(memberKey);
+                attributes.computeIfAbsent(audience, a -> new HashMap<>()).put(memberKey, m.path("attributes").toString());
             }
         }
         String body = JSON.writeValueAsString(answer);
-        deliveries.put(key, body);
+        deliveries.put(key, new Delivery(fingerprint, body));
         return json(200, body);
+    }
+
+    private static String sha256Hex(String body) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String problem(JsonNode identifiers) {
