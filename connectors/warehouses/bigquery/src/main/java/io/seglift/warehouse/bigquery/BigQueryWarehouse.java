@@ -70,10 +70,13 @@ public final class BigQueryWarehouse implements Warehouse {
     private final String schema;
     private final int insertChunkRows;
     private final BigQueryDialect dialect = new BigQueryDialect();
+    private final ReadRetry readRetry;
     private Session session;
 
-    BigQueryWarehouse(BigQuery bigquery, String project, String defaultDataset, String schema, int insertChunkRows) {
+    BigQueryWarehouse(BigQuery bigquery, String project, String defaultDataset, String schema, int insertChunkRows,
+                      ReadRetry readRetry) {
         this.bigquery = bigquery;
+        this.readRetry = readRetry;
         this.project = project;
         this.defaultDataset = defaultDataset;
         this.schema = schema;
@@ -104,9 +107,10 @@ public final class BigQueryWarehouse implements Warehouse {
         return r.getSchema() == null || r.getSchema().getFields().isEmpty() ? Math.max(0, r.getTotalRows()) : 0;
     }
 
+    /** Reads are retried on 5xx answers (see {@link ReadRetry}); rows stream page by page as the handler consumes. */
     @Override
     public void query(String sql, List<?> params, RowHandler handler) {
-        stream(run(sql, params), handler);
+        stream(readRetry.call(() -> run(sql, params)), handler);
     }
 
     /**

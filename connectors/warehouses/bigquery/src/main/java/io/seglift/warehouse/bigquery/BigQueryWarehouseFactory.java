@@ -63,7 +63,14 @@ public final class BigQueryWarehouseFactory implements WarehouseFactory {
 
     /** Opens a warehouse on prepared client options; used by tests (loopback host, fast retries) and tools. */
     public static BigQueryWarehouse open(BigQueryOptions options, String dataset, String schema) {
-        return new BigQueryWarehouse(options.getService(), options.getProjectId(), dataset, schema, INSERT_CHUNK_ROWS);
+        return open(options, dataset, schema, io.seglift.spi.time.Sleeper.SYSTEM);
+    }
+
+    /** Like {@link #open(BigQueryOptions, String, String)} with the sleeper that paces read retries. */
+    public static BigQueryWarehouse open(BigQueryOptions options, String dataset, String schema,
+                                         io.seglift.spi.time.Sleeper sleeper) {
+        return new BigQueryWarehouse(options.getService(), options.getProjectId(), dataset, schema, INSERT_CHUNK_ROWS,
+                new ReadRetry(ReadRetry.ATTEMPTS, java.time.Duration.ofSeconds(1), sleeper));
     }
 
     /** Client options for a test server on loopback: no credentials, the given retry policy. */

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The unmodified google-cloud-bigquery client against {@link BigQueryStub} on 127.0.0.1: the requests it really sends
- * (jobs.query, getQueryResults, jobs.insert, jobs.get, insertAll, tables.get), how the warehouse decodes the answers,
+ * (jobs.query, jobs.get and tabledata.list for the next page of a result, insertAll, tables.get), how the warehouse decodes the answers,
  * and how API errors map to exceptions.
  */
 class BigQueryClientProtocolTest {
@@ -32,6 +32,7 @@ class BigQueryClientProtocolTest {
             + "{\"name\":\"at\",\"type\":\"TIMESTAMP\"}]}";
     private static final String JOB = "\"jobReference\":{\"projectId\":\"p1\",\"jobId\":\"j1\",\"location\":\"EU\"}";
 
+    private final List<Duration> waits = new ArrayList<>();
     private BigQueryStub stub;
     private BigQueryWarehouse w;
 
@@ -41,7 +42,7 @@ class BigQueryClientProtocolTest {
         RetrySettings fast = RetrySettings.newBuilder().setMaxAttempts(3).setInitialRetryDelayDuration(Duration.ofMillis(1))
                 .setMaxRetryDelayDuration(Duration.ofMillis(2)).setTotalTimeoutDuration(Duration.ofSeconds(20)).build();
         w = BigQueryWarehouseFactory.open(BigQueryWarehouseFactory.loopbackOptions(stub.endpoint(), "p1", fast),
-                "shop", "seglift");
+                "shop", "seglift", waits::add);
     }
 
     @AfterEach
@@ -57,8 +58,11 @@ class BigQueryClientProtocolTest {
                 + "{\"f\":[{\"v\":\"1\"},{\"v\":\"a\"},{\"v\":\"1.5\"},{\"v\":\"true\"},{\"v\":\"2026-03-01\"},"
                 + "{\"v\":\"1.7726976E9\"}]},"
                 + "{\"f\":[{\"v\":\"2\"},{\"v\":null},{\"v\":null},{\"v\":null},{\"v\":null},{\"v\":null}]}]}");
-        stub.answer("/bigquery/v2/projects/p1/queries/j1", 200, "{\"kind\":\"bigquery#getQueryResultsResponse\","
-                + JOB + ",\"jobComplete\":true," + SCHEMA + ",\"totalRows\":\"3\",\"rows\":["
+        stub.answer("/bigquery/v2/projects/p1/jobs/j1", 200, "{\"kind\":\"bigquery#job\"," + JOB
+                + ",\"status\":{\"state\":\"DONE\"},\"configuration\":{\"query\":{\"query\":\"SELECT 1\","
+                + "\"destinationTable\":{\"projectId\":\"p1\",\"datasetId\":\"_anon\",\"tableId\":\"anon1\"}}}}");
+        stub.answer("/bigquery/v2/projects/p1/datasets/_anon/tables/anon1/data", 200,
+                "{\"kind\":\"bigquery#tableDataList\",\"totalRows\":\"3\",\"rows\":["
                 + "{\"f\":[{\"v\":\"3\"},{\"v\":\"c\"},{\"v\":\"-0.25\"},{\"v\":\"false\"},{\"v\":\"2024-02-29\"},"
                 + "{\"v\":\"0\"}]}]}");
         List<String> rows = new ArrayList<>();
@@ -66,17 +70,21 @@ class BigQueryClientProtocolTest {
                 List.of(0L, "x", LocalDate.parse("2026-12-31"), true),
                 r -> rows.add(r.longValue("ID") + "|" + r.string("name") + "|" + r.doubleValue("amount") + "|"
                         + r.bool("ok") + "|" + r.date("day") + "|" + r.timestamp("at")));
-        assertThat(rows).containsExactly("1|a|1.5|true|2026-03-01|2026-03-04T08:00:00Z", "2|null|null|null|null|null",
+        assertThat(rows).containsExactly("1|a|1.5|true|2026-03-01|2026-03-05T08:00:00Z", "2|null|null|null|null|null",
                 "3|c|-0.25|false|2024-02-29|1970-01-01T00:00:00Z");
-        assertThat(stub.requests).hasSize(2);
+        assertThat(stub.requests).extracting(r -> r.method() + " " + r.uri().replaceAll("\\?.*", ""))
+                .containsExactly("POST /bigquery/v2/projects/p1/queries", "GET /bigquery/v2/projects/p1/jobs/j1",
+                        "GET /bigquery/v2/projects/p1/datasets/_anon/tables/anon1/data");
         String body = stub.requests.get(0).body();
         assertThat(stub.requests.get(0).method()).isEqualTo("POST");
         assertThat(body).contains("\"query\":\"SELECT * FROM t WHERE id > ? AND name <> ? AND day < ? AND ok = ?\"",
-                "\"useLegacySql\":false", "\"parameterMode\":\"POSITIONAL\"", "\"type\":\"INT64\"", "\"type\":\"STRING\"",
-                "\"type\":\"DATE\"", "\"type\":\"BOOL\"", "\"value\":\"2026-12-31\"",
+                "\"useLegacySql\":false",
+                "\"queryParameters\":[{\"parameterType\":{\"type\":\"INT64\"},\"parameterValue\":{\"value\":\"0\"}},"
+                        + "{\"parameterType\":{\"type\":\"STRING\"},\"parameterValue\":{\"value\":\"x\"}},"
+                        + "{\"parameterType\":{\"type\":\"DATE\"},\"parameterValue\":{\"value\":\"2026-12-31\"}},"
+                        + "{\"parameterType\":{\"type\":\"BOOL\"},\"parameterValue\":{\"value\":\"true\"}}]",
                 "\"defaultDataset\":{\"datasetId\":\"shop\",\"projectId\":\"p1\"}");
-        assertThat(stub.requests.get(1).method()).isEqualTo("GET");
-        assertThat(stub.requests.get(1).uri()).contains("/projects/p1/queries/j1", "pageToken=page-2");
+        assertThat(stub.requests.get(2).uri()).contains("pageToken=page-2");
     }
 
     @Test
@@ -86,7 +94,7 @@ class BigQueryClientProtocolTest {
         long n = w.queryLong("SELECT count(*) AS n FROM t WHERE at >= @since", Map.of("since",
                 Instant.parse("2026-01-01T00:00:00Z")));
         assertThat(n).isEqualTo(42);
-        assertThat(stub.requests.get(0).body()).contains("\"parameterMode\":\"NAMED\"", "\"name\":\"since\"",
+        assertThat(stub.requests.get(0).body()).contains("\"name\":\"since\"",
                 "\"type\":\"TIMESTAMP\"", "2026-01-01 00:00:00");
     }
 
@@ -123,12 +131,29 @@ class BigQueryClientProtocolTest {
     }
 
     @Test
-    void serverErrorsAreRetriedByTheClient() {
+    void readsAreRetriedOnServerErrorsWithBackoffButDmlIsNot() {
         stub.answer("/queries", 503, BigQueryStub.error(503, "backendError", "try again"));
+        stub.answer("/queries", 502, BigQueryStub.error(502, "backendError", "try again"));
         stub.answer("/queries", 200, "{" + JOB + ",\"jobComplete\":true,\"schema\":{\"fields\":[{\"name\":\"n\","
                 + "\"type\":\"INTEGER\"}]},\"totalRows\":\"1\",\"rows\":[{\"f\":[{\"v\":\"1\"}]}]}");
         assertThat(w.queryLong("SELECT 1 AS n")).isEqualTo(1);
+        assertThat(stub.requests).hasSize(3);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        stub.answer("/queries", 503, BigQueryStub.error(503, "backendError", "try again"));
+        assertThatThrownBy(() -> w.execute("DELETE FROM t WHERE true"))
+                .isInstanceOfSatisfying(BigQueryWarehouseException.class, e -> assertThat(e.httpCode()).isEqualTo(503));
+        assertThat(stub.requests).hasSize(4);
+    }
+
+    @Test
+    void rateLimitsAreRetriedByTheClientItself() {
+        stub.answer("/queries", 403, BigQueryStub.error(403, "rateLimitExceeded",
+                "Exceeded rate limits: too many concurrent queries for this project"));
+        stub.answer("/queries", 200, "{" + JOB + ",\"jobComplete\":true,\"schema\":{\"fields\":[{\"name\":\"n\","
+                + "\"type\":\"INTEGER\"}]},\"totalRows\":\"1\",\"rows\":[{\"f\":[{\"v\":\"5\"}]}]}");
+        assertThat(w.queryLong("SELECT 5 AS n")).isEqualTo(5);
         assertThat(stub.requests).hasSize(2);
+        assertThat(waits).isEmpty();
     }
 
     @Test

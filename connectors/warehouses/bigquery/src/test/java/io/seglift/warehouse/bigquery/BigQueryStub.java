@@ -30,7 +30,11 @@ final class BigQueryStub implements AutoCloseable {
     BigQueryStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", ex -> {
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            java.io.InputStream in = ex.getRequestBody();
+            if ("gzip".equalsIgnoreCase(ex.getRequestHeaders().getFirst("Content-Encoding"))) {
+                in = new java.util.zip.GZIPInputStream(in);
+            }
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String uri = ex.getRequestURI().toString();
             Answer a;
             synchronized (this) {
