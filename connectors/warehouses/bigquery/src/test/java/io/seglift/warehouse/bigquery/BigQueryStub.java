@@ -25,6 +25,7 @@ final class BigQueryStub implements AutoCloseable {
 
     private final HttpServer server;
     private final Deque<Answer> answers = new ArrayDeque<>();
+    private final List<Answer> always = new ArrayList<>();
     final List<Request> requests = new ArrayList<>();
 
     BigQueryStub() throws IOException {
@@ -39,7 +40,10 @@ final class BigQueryStub implements AutoCloseable {
             Answer a;
             synchronized (this) {
                 requests.add(new Request(ex.getRequestMethod(), uri, body));
-                a = answers.poll();
+                a = answers.peek() != null && uri.contains(answers.peek().pathPart) ? answers.poll() : null;
+                if (a == null) {
+                    a = always.stream().filter(x -> uri.contains(x.pathPart)).findFirst().orElse(answers.poll());
+                }
             }
             if (a == null || !uri.contains(a.pathPart)) {
                 a = new Answer("", 500, error(500, "backendError", "stub: unexpected " + ex.getRequestMethod() + " "
@@ -61,6 +65,12 @@ final class BigQueryStub implements AutoCloseable {
 
     synchronized BigQueryStub answer(String pathPart, int status, String json) {
         answers.add(new Answer(pathPart, status, json));
+        return this;
+    }
+
+    /** An answer given to every request whose path contains {@code pathPart} when no queued answer fits. */
+    synchronized BigQueryStub always(String pathPart, int status, String json) {
+        always.add(new Answer(pathPart, status, json));
         return this;
     }
 
