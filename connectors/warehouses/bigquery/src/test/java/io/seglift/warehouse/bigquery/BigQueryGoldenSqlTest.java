@@ -2,7 +2,16 @@ package io.seglift.warehouse.bigquery;
 
 import io.seglift.config.OrderRules;
 import io.seglift.config.OrdersSource;
+import io.seglift.config.ConsentColumns;
+import io.seglift.config.CustomersSource;
+import io.seglift.config.RfmConfig;
 import io.seglift.scoring.data.PurchaseFacts;
+import io.seglift.scoring.rfm.RfmScorer;
+import io.seglift.spi.destination.Channel;
+import io.seglift.spi.destination.IdentifierType;
+import io.seglift.spi.destination.SyncMode;
+import io.seglift.sync.plan.MemberQueries;
+import io.seglift.sync.plan.SyncTarget;
 import io.seglift.scoring.holdout.HoldoutSql;
 import io.seglift.scoring.propensity.sql.Tree;
 import io.seglift.scoring.propensity.sql.TreeEnsemble;
@@ -83,6 +92,25 @@ class BigQueryGoldenSqlTest {
         s.put("purchases.purchases", facts.purchases(before));
         s.put("purchases.per-customer", facts.perCustomer(before));
         s.put("purchases.adjustments", facts.adjustments(before));
+        BigQueryWarehouse offline = BigQueryWarehouseFactory.open(BigQueryWarehouseFactory.loopbackOptions(
+                "http://127.0.0.1:9", "p1", com.google.api.gax.retrying.RetrySettings.newBuilder().setMaxAttempts(1)
+                        .build()), "shop", "seglift");
+        OrdersSource orders = new OrdersSource(TableName.parse("shop.orders", "t"), "cust_id", "ordered_at",
+                Optional.of("order_id"), Optional.of("amount"), Optional.empty(), Optional.empty(), Optional.empty(),
+                new OrderRules(OrderRules.CountBy.ORDER, Optional.empty(), OrderRules.Cancellations.EXCLUDE, true));
+        s.put("rfm.select", new RfmScorer(offline, orders, RfmConfig.defaults(),
+                java.time.Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), java.time.ZoneOffset.UTC)).select(day));
+        CustomersSource people = new CustomersSource(TableName.parse("shop.customers", "t"), "cust_id",
+                Map.of(IdentifierType.EMAIL, "email"), new ConsentColumns(Optional.of("email_ok"), Optional.empty(),
+                Optional.of("dnd"), Optional.empty()), Optional.empty());
+        SyncTarget target = new SyncTarget("vip-to-crm", "vip", SyncMode.MIRROR, Map.of("tier", "tier"), Channel.EMAIL,
+                List.of(IdentifierType.EMAIL), people, Optional.empty());
+        MemberQueries members = new MemberQueries(offline, target, asOf -> "SELECT c.*, CAST(c.`cust_id` AS STRING)"
+                + " AS customer_key FROM " + d.table(people.table()) + " c");
+        s.put("sync.insert-classified", members.insertClassified(day));
+        s.put("sync.held-out-keys", "SELECT * FROM (" + members.heldOutKeys() + ") h");
+        s.put("sync.fields-check", members.fieldsCheck(day));
+        s.put("sync.page", members.page(500, day));
         s.put("model.small", "SELECT " + new TreeSqlCompiler(d).probability(model(3, 3, 4, 1),
                 List.of("f.`recency`", "f.`frequency`", "f.`monetary`", "f.`tenure`")) + " AS p FROM "
                 + d.table(TableName.of("seglift", "features")) + " f");
