@@ -1,0 +1,75 @@
+-- dialect.types
+CREATE TABLE `seglift`.`kit_types` (`c_text` STRING, `c_bigint` INT64, `c_integer` INT64, `c_double` FLOAT64, `c_boolean` BOOL, `c_date` DATE, `c_timestamp` TIMESTAMP, `c_json` STRING);
+
+-- dialect.schema
+CREATE SCHEMA IF NOT EXISTS `seglift`;
+
+-- dialect.reserved-words-quoted
+SELECT `hash`, `select`, `group` FROM `shop`.`customers`;
+
+-- dialect.literals
+SELECT 'it\'s a \\ back\nslash' AS a, DATE '2026-03-01' AS b, TIMESTAMP '2026-01-01 23:59:00+00' AS c, NULL AS n;
+
+-- dialect.casts
+SELECT CAST(1 AS STRING), CAST('1.5' AS FLOAT64), CAST('7' AS INT64), CAST('2026-01-01' AS DATE), CAST('2026-01-01 00:00:00' AS TIMESTAMP);
+
+-- dialect.dates
+SELECT DATE_ADD(CAST(DATE '2026-03-01' AS DATE), INTERVAL CAST(-365 AS INT64) DAY) AS a, DATE_DIFF(CAST(DATE '2026-03-01' AS DATE), CAST(TIMESTAMP '2026-01-01 23:59:00+00' AS DATE), DAY) AS b;
+
+-- dialect.hashes
+SELECT TO_HEX(MD5(`email`)), TO_HEX(SHA256(`email`)), CAST(CONCAT('0x', 'ffffffff') AS INT64) FROM `shop`.`customers`;
+
+-- dialect.holdout-bucket
+SELECT MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(CONCAT('salt', ':', CAST(`cust_id` AS STRING)))), 1, 8)) AS INT64), 10000) AS bucket FROM `shop`.`customers`;
+
+-- dialect.regex-concat-now
+SELECT REGEXP_CONTAINS(`tier`, '^(?:gold|pla\'tinum)$'), CONCAT(`a`, ':', `b`), CURRENT_TIMESTAMP() FROM `shop`.`customers` LIMIT 10;
+
+-- dialect.logistic
+SELECT (1.0 / (1.0 + EXP(-LEAST(GREATEST(CAST(0.25 * `x` AS FLOAT64), -700), 700)))) FROM `shop`.`customers`;
+
+-- dialect.replace-table
+CREATE OR REPLACE TABLE `seglift`.`rfm_scores` AS SELECT cust_id, 1 AS r FROM `shop`.`customers`;
+
+-- dialect.upsert-merge
+MERGE `seglift`.`sync_state` AS t USING (SELECT 'hubspot' AS destination, 'm1' AS member, 'h' AS `hash`, CURRENT_TIMESTAMP() AS synced_at) AS s ON t.`destination` = s.`destination` AND t.`member` = s.`member` WHEN MATCHED THEN UPDATE SET `hash` = s.`hash`, `synced_at` = s.`synced_at` WHEN NOT MATCHED THEN INSERT (`destination`, `member`, `hash`, `synced_at`) VALUES (s.`destination`, s.`member`, s.`hash`, s.`synced_at`);
+
+-- dialect.upsert-keys-only
+MERGE `seglift`.`seen` AS t USING (SELECT 'a' AS k) AS s ON t.`k` = s.`k` WHEN NOT MATCHED THEN INSERT (`k`) VALUES (s.`k`);
+
+-- holdout.bucket
+SELECT MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(CONCAT('spring-2026', ':', CAST(`cust_id` AS STRING)))), 1, 8)) AS INT64), 10000) FROM `shop`.`customers`;
+
+-- holdout.arm
+SELECT CASE WHEN MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(CONCAT('spring-2026', ':', CAST(`cust_id` AS STRING)))), 1, 8)) AS INT64), 10000) < 1000 THEN 'holdout' ELSE 'treatment' END FROM `shop`.`customers`;
+
+-- purchases.lines
+SELECT CAST(o.`cust_id` AS STRING) AS customer_key, CAST(o.`order_id` AS STRING) AS purchase_id, CAST(o.`ordered_at` AS DATE) AS purchase_date, CAST(o.`amount` AS FLOAT64) AS value, CAST(o.`category` AS STRING) AS category FROM `shop`.`orders` o WHERE o.`cust_id` IS NOT NULL AND o.`ordered_at` IS NOT NULL AND CAST(o.`ordered_at` AS DATE) < DATE '2026-03-01' AND NOT ((CAST(o.`amount` AS FLOAT64) IS NOT NULL AND NOT (ABS(CAST(o.`amount` AS FLOAT64)) <= CAST(1.0E12 AS FLOAT64)))) AND NOT COALESCE((`status` = 'cancelled'), FALSE) AND NOT COALESCE((CAST(o.`amount` AS FLOAT64) <= 0), TRUE);
+
+-- purchases.purchases
+SELECT CAST(g.k AS STRING) AS customer_key, CAST(g.p AS STRING) AS purchase_id, g.purchase_date, g.value FROM (SELECT o.`cust_id` AS k, o.`order_id` AS p, MAX(CAST(o.`ordered_at` AS DATE)) AS purchase_date, SUM(CAST(o.`amount` AS FLOAT64)) AS value FROM `shop`.`orders` o WHERE o.`cust_id` IS NOT NULL AND o.`ordered_at` IS NOT NULL AND CAST(o.`ordered_at` AS DATE) < DATE '2026-03-01' AND NOT ((CAST(o.`amount` AS FLOAT64) IS NOT NULL AND NOT (ABS(CAST(o.`amount` AS FLOAT64)) <= CAST(1.0E12 AS FLOAT64)))) AND NOT COALESCE((`status` = 'cancelled'), FALSE) AND NOT COALESCE((CAST(o.`amount` AS FLOAT64) <= 0), TRUE) GROUP BY o.`cust_id`, o.`order_id`) g;
+
+-- purchases.per-customer
+SELECT CAST(g.k AS STRING) AS customer_key, g.purchases, g.last_purchase, g.value FROM (SELECT o.`cust_id` AS k, COUNT(DISTINCT o.`order_id`) + MAX(CASE WHEN o.`order_id` IS NULL THEN 1 ELSE 0 END) AS purchases, MAX(CAST(o.`ordered_at` AS DATE)) AS last_purchase, SUM(CAST(o.`amount` AS FLOAT64)) AS value FROM `shop`.`orders` o WHERE o.`cust_id` IS NOT NULL AND o.`ordered_at` IS NOT NULL AND CAST(o.`ordered_at` AS DATE) < DATE '2026-03-01' AND NOT ((CAST(o.`amount` AS FLOAT64) IS NOT NULL AND NOT (ABS(CAST(o.`amount` AS FLOAT64)) <= CAST(1.0E12 AS FLOAT64)))) AND NOT COALESCE((`status` = 'cancelled'), FALSE) AND NOT COALESCE((CAST(o.`amount` AS FLOAT64) <= 0), TRUE) GROUP BY o.`cust_id`) g;
+
+-- purchases.adjustments
+SELECT CAST(o.`cust_id` AS STRING) AS customer_key, CAST(o.`ordered_at` AS DATE) AS adjustment_date, -ABS(CAST(o.`amount` AS FLOAT64)) AS value FROM `shop`.`orders` o WHERE o.`cust_id` IS NOT NULL AND o.`ordered_at` IS NOT NULL AND CAST(o.`ordered_at` AS DATE) < DATE '2026-03-01' AND (`status` = 'cancelled') AND NOT ((CAST(o.`amount` AS FLOAT64) IS NOT NULL AND NOT (ABS(CAST(o.`amount` AS FLOAT64)) <= CAST(1.0E12 AS FLOAT64))));
+
+-- rfm.select
+SELECT DATE '2026-03-01' AS as_of, customer_key, last_purchase, recency_days, frequency, monetary_total, monetary_avg, r_score, f_score, m_score, CASE WHEN COALESCE((r_score >= 4 AND f_score >= 4 AND m_score >= 4), FALSE) THEN 'Champions' WHEN COALESCE((r_score >= 3 AND f_score >= 4), FALSE) THEN 'Loyal' WHEN COALESCE((r_score >= 4 AND f_score BETWEEN 2 AND 3), FALSE) THEN 'Potential Loyalist' WHEN COALESCE((r_score = 5 AND f_score = 1), FALSE) THEN 'New' WHEN COALESCE((r_score = 4 AND f_score = 1), FALSE) THEN 'Promising' WHEN COALESCE((r_score = 3 AND f_score = 3), FALSE) THEN 'Need Attention' WHEN COALESCE((r_score = 3 AND f_score <= 2), FALSE) THEN 'About to Sleep' WHEN COALESCE((r_score <= 2 AND f_score = 5), FALSE) THEN 'Can\'t Lose Them' WHEN COALESCE((r_score <= 2 AND f_score BETWEEN 3 AND 4), FALSE) THEN 'At Risk' WHEN COALESCE((r_score = 2 AND f_score <= 2), FALSE) THEN 'Hibernating' WHEN COALESCE((r_score = 1 AND f_score <= 2), FALSE) THEN 'Lost' ELSE 'Unclassified' END AS rfm_segment FROM (SELECT b.*, CAST(FLOOR(CAST(5 * (RANK() OVER (ORDER BY recency_days DESC) - 1) AS FLOAT64) / COUNT(*) OVER ()) AS INT64) + 1 AS r_score, CAST(FLOOR(CAST(5 * (RANK() OVER (ORDER BY frequency) - 1) AS FLOAT64) / COUNT(*) OVER ()) AS INT64) + 1 AS f_score, CAST(FLOOR(CAST(5 * (RANK() OVER (ORDER BY monetary_total) - 1) AS FLOAT64) / COUNT(*) OVER ()) AS INT64) + 1 AS m_score FROM (SELECT p.customer_key, p.last_purchase, CAST(DATE_DIFF(CAST(DATE '2026-03-01' AS DATE), CAST(p.last_purchase AS DATE), DAY) AS INT64) AS recency_days, p.frequency, p.gross + COALESCE(a.adjustment, 0) AS monetary_total, (p.gross + COALESCE(a.adjustment, 0)) / p.frequency AS monetary_avg FROM (SELECT customer_key, last_purchase, purchases AS frequency, value AS gross FROM (SELECT CAST(g.k AS STRING) AS customer_key, g.purchases, g.last_purchase, g.value FROM (SELECT o.`cust_id` AS k, COUNT(DISTINCT o.`order_id`) + MAX(CASE WHEN o.`order_id` IS NULL THEN 1 ELSE 0 END) AS purchases, MAX(CAST(o.`ordered_at` AS DATE)) AS last_purchase, SUM(CAST(o.`amount` AS FLOAT64)) AS value FROM `shop`.`orders` o WHERE o.`cust_id` IS NOT NULL AND o.`ordered_at` IS NOT NULL AND CAST(o.`ordered_at` AS DATE) < DATE '2026-03-01' AND NOT ((CAST(o.`amount` AS FLOAT64) IS NOT NULL AND NOT (ABS(CAST(o.`amount` AS FLOAT64)) <= CAST(1.0E12 AS FLOAT64)))) AND NOT COALESCE(FALSE, FALSE) AND NOT COALESCE((CAST(o.`amount` AS FLOAT64) <= 0), TRUE) GROUP BY o.`cust_id`) g) pu) p LEFT JOIN (SELECT customer_key, SUM(value) AS adjustment FROM (SELECT customer_key, purchase_date AS adjustment_date, value FROM (SELECT CAST(o.`cust_id` AS STRING) AS customer_key, CAST(o.`order_id` AS STRING) AS purchase_id, CAST(o.`ordered_at` AS DATE) AS purchase_date, CAST(o.`amount` AS FLOAT64) AS value, CAST(NULL AS STRING) AS category FROM `shop`.`orders` o WHERE o.`cust_id` IS NOT NULL AND o.`ordered_at` IS NOT NULL AND CAST(o.`ordered_at` AS DATE) < DATE '2026-03-01' AND NOT ((CAST(o.`amount` AS FLOAT64) IS NOT NULL AND NOT (ABS(CAST(o.`amount` AS FLOAT64)) <= CAST(1.0E12 AS FLOAT64)))) AND NOT COALESCE(FALSE, FALSE) AND NOT COALESCE((CAST(o.`amount` AS FLOAT64) <= 0), TRUE)) l WHERE 1 = 0) ad GROUP BY customer_key) a ON a.customer_key = p.customer_key) b) s;
+
+-- sync.insert-classified
+INSERT INTO `seglift`.`sync_work` (run_id, customer_key, reason, fingerprint) SELECT ?, m.seglift_key, CASE WHEN m.seglift_arm = 'holdout' OR h.seglift_held IS NOT NULL THEN 'held_out' WHEN 1 = 0 THEN 'suppressed' WHEN NOT (p.`cust_id` IS NOT NULL AND COALESCE(CAST(p.`email_ok` AS BOOL), FALSE)) THEN 'no_consent' WHEN NOT ((NULLIF(TRIM(CAST(p.`email` AS STRING)), '') IS NOT NULL)) THEN 'no_identifier' ELSE NULL END, TO_HEX(MD5(CONCAT('tier=', COALESCE(CAST((tier) AS STRING), '␀')))) FROM (SELECT CAST(sm.customer_key AS STRING) AS seglift_key, MIN(sm.arm) AS seglift_arm FROM `seglift`.`segment_members` sm WHERE sm.segment = ? AND sm.as_of = DATE '2026-03-01' GROUP BY CAST(sm.customer_key AS STRING)) m LEFT JOIN (SELECT c.*, CAST(c.`cust_id` AS STRING) AS customer_key FROM `shop`.`customers` c) p ON p.seglift_customer_key = m.seglift_key LEFT JOIN (SELECT DISTINCT CAST(h.customer_key AS STRING) AS seglift_held FROM `seglift`.`segment_members` h WHERE h.arm = 'holdout' AND h.as_of = (SELECT MAX(l.as_of) FROM `seglift`.`segment_members` l WHERE l.segment = h.segment)) h ON h.seglift_held = m.seglift_key;
+
+-- sync.held-out-keys
+SELECT * FROM (SELECT DISTINCT CAST(h.customer_key AS STRING) AS seglift_held FROM `seglift`.`segment_members` h WHERE h.arm = 'holdout' AND h.as_of = (SELECT MAX(l.as_of) FROM `seglift`.`segment_members` l WHERE l.segment = h.segment)) h;
+
+-- sync.fields-check
+SELECT 1 AS seglift_probe, (tier) AS seglift_f_0 FROM (SELECT c.*, CAST(c.`cust_id` AS STRING) AS customer_key FROM `shop`.`customers` c) p;
+
+-- sync.page
+SELECT x.seglift_seq, x.seglift_key, x.seglift_fp, x.seglift_dest, CAST(p.`email` AS STRING) AS seglift_id_0, (tier) AS seglift_f_0 FROM (SELECT seq AS seglift_seq, customer_key AS seglift_key, fingerprint AS seglift_fp, destination_id AS seglift_dest FROM `seglift`.`sync_pending` WHERE run_id = ? AND operation = ? AND seq > ? ORDER BY seq LIMIT 500) x LEFT JOIN (SELECT c.*, CAST(c.`cust_id` AS STRING) AS customer_key FROM `shop`.`customers` c) p ON p.seglift_customer_key = x.seglift_key ORDER BY x.seglift_seq;
+
+-- model.small
+SELECT (1.0 / (1.0 + EXP(-LEAST(GREATEST(CAST(((-0.4E0) + CASE WHEN f.`monetary` <= (-8.673886775970459E0) THEN CASE WHEN f.`frequency` IS NULL OR f.`frequency` <= (-2.0095189809799194E0) THEN CASE WHEN f.`tenure` IS NULL OR f.`tenure` < (-7.793116807937622E0) THEN 0.09512322E0 ELSE 0.029516129E0 END ELSE CASE WHEN f.`tenure` IS NULL OR f.`tenure` < (8.841922283172607E0) THEN 0.090297215E0 ELSE 0.0949086E0 END END ELSE CASE WHEN f.`tenure` < (4.729310750961304E0) THEN CASE WHEN f.`frequency` < (-0.2778253108263016E0) THEN -0.10414905E0 ELSE 0.19938737E0 END ELSE CASE WHEN f.`frequency` IS NULL OR f.`frequency` < (-3.418974995613098E0) THEN -0.014927902E0 ELSE -0.03742286E0 END END END + CASE WHEN f.`recency` < (-2.9724866151809692E0) THEN CASE WHEN f.`frequency` <= (6.463061571121216E0) THEN CASE WHEN f.`monetary` IS NULL OR f.`monetary` <= (-3.880755305290222E0) THEN -0.111911245E0 ELSE 0.04840206E0 END ELSE CASE WHEN f.`monetary` IS NULL OR f.`monetary` < (-2.718258500099182E0) THEN -0.03412536E0 ELSE -0.055852607E0 END END ELSE CASE WHEN f.`recency` <= (0.2985440045595169E0) THEN CASE WHEN f.`tenure` <= (-3.172916293144226E0) THEN -3.9214443E-4 ELSE -0.035319444E0 END ELSE CASE WHEN f.`frequency` < (8.757752895355225E0) THEN 0.014646986E0 ELSE -0.018975655E0 END END END + CASE WHEN f.`monetary` IS NULL OR f.`monetary` <= (-20.228426933288574E0) THEN CASE WHEN f.`tenure` < (-8.306122303009033E0) THEN CASE WHEN f.`tenure` < (4.261679410934448E0) THEN -0.026481058E0 ELSE 0.01257103E0 END ELSE CASE WHEN f.`recency` IS NULL OR f.`recency` < (-6.488420724868774E0) THEN 0.05821693E0 ELSE 0.09086061E0 END END ELSE CASE WHEN f.`recency` IS NULL OR f.`recency` < (1.982869803905487E0) THEN CASE WHEN f.`monetary` < (-18.58223056793213E0) THEN -0.10237459E0 ELSE -0.18117313E0 END ELSE CASE WHEN f.`recency` IS NULL OR f.`recency` <= (5.553740739822388E0) THEN 0.021633822E0 ELSE 0.13175894E0 END END END) AS FLOAT64), -700), 700)))) AS p FROM `seglift`.`features` f;
+
