@@ -58,6 +58,7 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     private final Map<String, String> profileByPhone = new HashMap<>();
     private final Map<String, Job> jobs = new HashMap<>();
     private int processingPolls = 1;
+    private boolean pointersAtData;
     /** The fault injection's partial-failure draw for the request being handled (requests are handled one at a time). */
     private boolean partialFailure;
     private BooleanSupplier failRow = () -> false;
@@ -97,6 +98,14 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     /** Makes every import job report {@code processing} for its first {@code polls} polls (1 unless set). */
     public synchronized void processingPolls(int polls) {
         this.processingPolls = polls;
+    }
+
+    /**
+     * Makes import errors point at {@code /data}, the default of the spec's {@code ErrorSource.pointer}, instead of the
+     * profile: the rows are then known only from {@code original_payload}.
+     */
+    public synchronized void importErrorPointersAtData() {
+        this.pointersAtData = true;
     }
 
     /** Renames a list, as a marketer can in Klaviyo. */
@@ -294,7 +303,8 @@ public final class KlaviyoSandboxApi implements SandboxApi {
         ObjectNode e = JSON.createObjectNode().put("type", "import-error").put("id", "E" + ids.incrementAndGet());
         ObjectNode attributes = e.putObject("attributes").put("code", "invalid").put("title", "Invalid input.")
                 .put("detail", detail);
-        attributes.putObject("source").put("pointer", "/data/attributes/profiles/data/" + position + "/attributes");
+        attributes.putObject("source").put("pointer", pointersAtData ? "/data"
+                : "/data/attributes/profiles/data/" + position + "/attributes");
         attributes.set("original_payload", profile.deepCopy());
         return e;
     }
