@@ -13,6 +13,7 @@ import io.seglift.sandbox.SandboxResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +44,8 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     /** Spec: the {@code revision} header parameter of every operation, "format: YYYY-MM-DD[.suffix]", required. */
     private static final Pattern REVISION = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}(\\.[A-Za-z0-9]+)?$");
     private static final int PAGE = 100;
+    /** The origin of the links in answers: Klaviyo's, as the destination must follow links to its configured base URL. */
+    private static final String ORIGIN = "https://a.klaviyo.com";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern EQUALS = Pattern.compile("^equals\\((\\w+),\"((?:[^\"\\\\]|\\\\.)*)\"\\)$");
     private static final Pattern ANY = Pattern.compile("^any\\((\\w+),\\[(.*)]\\)$");
@@ -63,7 +66,8 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     private boolean partialFailure;
     private BooleanSupplier failRow = () -> false;
 
-    private record Job(int total, List<ObjectNode> errors, List<String> profileIds, int[] polls) {
+    /** Spec: ProfileImportJobResponseObjectResource requires status, created_at, total_count and links.self. */
+    private record Job(int total, List<ObjectNode> errors, List<String> profileIds, int[] polls, String createdAt) {
     }
 
     /** A sandbox accepting API keys for which {@code keyAccepted} is true. */
@@ -207,10 +211,9 @@ public final class KlaviyoSandboxApi implements SandboxApi {
         Matcher eq = filter == null ? null : EQUALS.matcher(filter);
         for (Map.Entry<String, String> list : lists.entrySet()) {
             if (eq != null && eq.matches() && !unescape(eq.group(2)).equals(list.getValue())) continue;
-            data.addObject().put("type", "list").put("id", list.getKey()).putObject("attributes")
-                    .put("name", list.getValue());
+            data.add(listResource(list.getKey(), list.getValue()));
         }
-        answer.putObject("links").putNull("next");
+        answer.putObject("links").put("self", ORIGIN + "/api/lists");
         return json(200, answer);
     }
 
@@ -221,8 +224,16 @@ public final class KlaviyoSandboxApi implements SandboxApi {
         String id = "L" + ids.incrementAndGet();
         lists.put(id, name);
         ObjectNode answer = JSON.createObjectNode();
-        answer.putObject("data").put("type", "list").put("id", id).putObject("attributes").put("name", name);
+        answer.set("data", listResource(id, name));
         return json(201, answer);
+    }
+
+    /** Spec: ListRetrieveResponseObjectResource: type, id, attributes and {@code links.self} are required. */
+    private static ObjectNode listResource(String id, String name) {
+        ObjectNode list = JSON.createObjectNode().put("type", "list").put("id", id);
+        list.putObject("attributes").put("name", name);
+        list.putObject("links").put("self", ORIGIN + "/api/lists/" + id);
+        return list;
     }
 
     /** Spec: {@code GET /api/lists/{id}} (200 GetListRetrieveResponseCompoundDocument; 4XX ClientError when absent). */
@@ -230,7 +241,7 @@ public final class KlaviyoSandboxApi implements SandboxApi {
         String name = lists.get(listId);
         if (name == null) return error(404, "not_found", "List not found.");
         ObjectNode answer = JSON.createObjectNode();
-        answer.putObject("data").put("type", "list").put("id", listId).putObject("attributes").put("name", name);
+        answer.set("data", listResource(listId, name));
         return json(200, answer);
     }
 
@@ -289,7 +300,7 @@ public final class KlaviyoSandboxApi implements SandboxApi {
             targetLists.forEach(l -> listMembers.computeIfAbsent(l, x -> new HashSet<>()).add(id));
         }
         String jobId = "J" + ids.incrementAndGet();
-        jobs.put(jobId, new Job(input.size(), errors, imported, new int[]{0}));
+        jobs.put(jobId, new Job(input.size(), errors, imported, new int[]{0}, Instant.now().toString()));
         ObjectNode answer = JSON.createObjectNode();
         answer.set("data", jobResource(jobId, "queued"));
         return json(202, answer);
@@ -319,7 +330,10 @@ public final class KlaviyoSandboxApi implements SandboxApi {
         if (id == null && externalId != null) id = profileByExternalId.get(externalId);
         if (id == null) {
             id = "P" + ids.incrementAndGet();
-            profiles.put(id, JSON.createObjectNode().put("type", "profile").put("id", id));
+            // Spec: ProfileResponseObjectResource requires type, attributes and links.self.
+            ObjectNode created = JSON.createObjectNode().put("type", "profile").put("id", id);
+            created.putObject("links").put("self", ORIGIN + "/api/profiles/" + id);
+            profiles.put(id, created);
         }
         ObjectNode profile = profiles.get(id);
         ObjectNode stored = profile.has("attributes") ? (ObjectNode) profile.get("attributes") : profile.putObject("attributes");
@@ -334,7 +348,8 @@ public final class KlaviyoSandboxApi implements SandboxApi {
         Job job = jobs.get(jobId);
         ObjectNode resource = JSON.createObjectNode().put("type", "profile-bulk-import-job").put("id", jobId);
         ObjectNode attributes = resource.putObject("attributes").put("status", status)
-                .put("total_count", job.total());
+                .put("total_count", job.total()).put("created_at", job.createdAt());
+        resource.putObject("links").put("self", ORIGIN + "/api/profile-bulk-import-jobs/" + jobId);
         if (status.equals("complete")) {
             attributes.put("completed_count", job.total() - job.errors().size())
                     .put("failed_count", job.errors().size());
@@ -393,12 +408,10 @@ public final class KlaviyoSandboxApi implements SandboxApi {
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode data = answer.putArray("data");
         for (int i = from; i < Math.min(total, from + size); i++) item.accept(data, i);
-        ObjectNode links = answer.putObject("links").put("self", "https://a.klaviyo.com" + path);
+        // Spec: CollectionLinks requires self; next is a string, absent on the last page.
+        ObjectNode links = answer.putObject("links").put("self", ORIGIN + path);
         if (from + size < total) {
-            links.put("next", "https://a.klaviyo.com" + path + "?page%5Bcursor%5D=" + (from + size)
-                    + "&page%5Bsize%5D=" + size);
-        } else {
-            links.putNull("next");
+            links.put("next", ORIGIN + path + "?page%5Bcursor%5D=" + (from + size) + "&page%5Bsize%5D=" + size);
         }
         return json(200, answer);
     }
@@ -437,7 +450,7 @@ public final class KlaviyoSandboxApi implements SandboxApi {
             };
             if (id != null) data.add(profiles.get(id));
         }
-        answer.putObject("links").putNull("next");
+        answer.putObject("links").put("self", ORIGIN + "/api/profiles");
         return json(200, answer);
     }
 
@@ -474,7 +487,11 @@ public final class KlaviyoSandboxApi implements SandboxApi {
         return new SandboxResponse(status, Map.of("Content-Type", "application/vnd.api+json"), body.toString());
     }
 
-    /** Spec: {@code components.responses.ClientError}: {@code errors[]} with id, code, title, detail (and source). */
+    /**
+     * Spec: {@code components.responses.ClientError}: {@code errors[]} with id, code, title, detail (and source). Like
+     * Klaviyo's answers (https://developers.klaviyo.com/en/docs/rate_limits_and_error_handling) each error also
+     * carries its {@code status}, which the schema does not list and does not forbid.
+     */
     private SandboxResponse error(int status, String code, String title) {
         return error(status, code, title, null);
     }
