@@ -64,9 +64,9 @@ public final class KlaviyoDestination implements Destination {
     private final ProfileMapper mapper = new ProfileMapper();
     private final ImportRequests requests;
     /** Import jobs started by this instance and not yet read to the end, by request fingerprint. */
-    private final Map<String, String> jobsByRequest = Collections.synchronizedMap(new LinkedHashMap<>() {
+    private final Map<String, ImportJob> jobsByRequest = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, ImportJob> eldest) {
             return size() > REMEMBERED_JOBS;
         }
     });
@@ -185,8 +185,9 @@ public final class KlaviyoDestination implements Destination {
                     + " bytes per profile: map fewer or shorter fields to this destination"));
         }
         for (ImportRequests.Request request : plan.requests()) {
-            String jobId = jobsByRequest.computeIfAbsent(request.fingerprint(), f -> startJob(request));
-            JobOutcome outcome = awaitJob(jobId, request);
+            ImportJob job = jobsByRequest.computeIfAbsent(request.fingerprint(), f -> new ImportJob(startJob(request)));
+            String jobId = job.id;
+            JobOutcome outcome = awaitJob(job, request);
             for (int i = 0; i < request.members().size(); i++) {
                 String key = request.members().get(i).key();
                 String error = outcome.errors().get(i);
@@ -203,6 +204,25 @@ public final class KlaviyoDestination implements Destination {
     private record JobOutcome(Map<Integer, String> errors, Map<Integer, String> profileIds) {
     }
 
+    /**
+     * One import job and how far its results have been read: a retry after a failed page goes on from that page, so a
+     * 10,000-profile job (100 pages of profiles) is read to the end even when calls fail now and then.
+     */
+    private static final class ImportJob {
+        final String id;
+        boolean complete;
+        final Map<Integer, String> errors = new HashMap<>();
+        String errorsNext;
+        boolean errorsRead;
+        final Map<Integer, String> profileIds = new HashMap<>();
+        String profilesNext;
+        boolean profilesRead;
+
+        ImportJob(String id) {
+            this.id = id;
+        }
+    }
+
     private String startJob(ImportRequests.Request request) {
         String id = client.call("POST", "/api/profile-bulk-import-jobs", request.body()).path("data").path("id").asText();
         if (id.isEmpty()) throw new RetriableDestinationException("NO_JOB_ID", "Klaviyo accepted an import job without an id", null);
@@ -214,23 +234,23 @@ public final class KlaviyoDestination implements Destination {
      * its import errors and its profiles. A job Klaviyo no longer knows or cancelled is forgotten, so the retry starts
      * a new one; a job still running stays remembered, so the retry polls it instead of importing again.
      */
-    private JobOutcome awaitJob(String jobId, ImportRequests.Request request) {
+    private JobOutcome awaitJob(ImportJob job, ImportRequests.Request request) {
+        String jobId = job.id;
         Instant deadline = clock.instant().plus(options.jobTimeout());
         long maxPolls = options.jobTimeout().toMillis() / Math.max(1, options.jobPollInterval().toMillis()) + 1;
-        for (long poll = 0; ; poll++) {
-            Optional<JsonNode> job = client.find("/api/profile-bulk-import-jobs/" + encode(jobId));
-            if (job.isEmpty()) {
+        for (long poll = 0; !job.complete; poll++) {
+            Optional<JsonNode> found = client.find("/api/profile-bulk-import-jobs/" + encode(jobId));
+            if (found.isEmpty()) {
                 jobsByRequest.remove(request.fingerprint());
                 throw new RetriableDestinationException("JOB_GONE", "Klaviyo no longer knows import job " + jobId
                         + "; the batch is imported again (imports are upserts)", null);
             }
-            JsonNode attributes = job.get().path("data").path("attributes");
+            JsonNode attributes = found.get().path("data").path("attributes");
             String status = attributes.path("status").asText();
             if (status.equals("complete")) {
-                IdentityIndex index = new IdentityIndex(request.profiles());
-                Map<Integer, String> errors = attributes.path("failed_count").asInt(0) == 0 ? Map.of()
-                        : importErrors(jobId, index, request.profiles().size());
-                return new JobOutcome(errors, profileIds(jobId, index));
+                job.complete = true;
+                job.errorsRead = attributes.path("failed_count").asInt(0) == 0;
+                break;
             }
             if (status.equals("cancelled")) {
                 jobsByRequest.remove(request.fingerprint());
@@ -248,27 +268,32 @@ public final class KlaviyoDestination implements Destination {
                 throw new RetriableDestinationException("INTERRUPTED", "interrupted waiting for import job " + jobId, null, e);
             }
         }
+        IdentityIndex index = new IdentityIndex(request.profiles());
+        if (!job.errorsRead) readImportErrors(job, index, request.profiles().size());
+        if (!job.profilesRead) readProfileIds(job, index);
+        return new JobOutcome(job.errors, job.profileIds);
     }
 
     /** Import errors by position in the request (spec: {@code GET /api/profile-bulk-import-jobs/{id}/import-errors}). */
-    private Map<Integer, String> importErrors(String jobId, IdentityIndex index, int sent) {
+    private void readImportErrors(ImportJob job, IdentityIndex index, int sent) {
         ImportErrorMatcher matcher = new ImportErrorMatcher(index, sent);
-        Map<Integer, String> errors = new HashMap<>();
+        if (job.errorsNext == null) {
+            job.errorsNext = "/api/profile-bulk-import-jobs/" + encode(job.id) + "/import-errors?page%5Bsize%5D=100";
+        }
         int unmatched = 0;
-        String next = "/api/profile-bulk-import-jobs/" + encode(jobId) + "/import-errors?page%5Bsize%5D=100";
-        while (next != null) {
-            JsonNode page = client.call("GET", next, null);
+        while (job.errorsNext != null) {
+            JsonNode page = client.call("GET", job.errorsNext, null);
             for (JsonNode e : page.path("data")) {
                 List<Integer> positions = matcher.positions(e);
                 if (positions.isEmpty()) unmatched++;
-                positions.forEach(i -> errors.put(i, ImportErrorMatcher.reason(e)));
+                positions.forEach(i -> job.errors.put(i, ImportErrorMatcher.reason(e)));
             }
-            next = relative(page.path("links").path("next").asText(null));
+            job.errorsNext = relative(page.path("links").path("next").asText(null));
         }
+        job.errorsRead = true;
         if (unmatched > 0) {
-            LOG.warn("Klaviyo import job {}: {} import errors name no profile of the request", jobId, unmatched);
+            LOG.warn("Klaviyo import job {}: {} import errors name no profile of the request", job.id, unmatched);
         }
-        return errors;
     }
 
     /**
@@ -276,19 +301,20 @@ public final class KlaviyoDestination implements Destination {
      * {@code GET /api/profile-bulk-import-jobs/{id}/profiles}, matched by email, phone number or external id); the
      * job's relationship endpoint lists ids only, which cannot be matched to rows.
      */
-    private Map<Integer, String> profileIds(String jobId, IdentityIndex index) {
-        Map<Integer, String> ids = new HashMap<>();
-        String next = "/api/profile-bulk-import-jobs/" + encode(jobId) + "/profiles?fields%5Bprofile%5D="
-                + encode("email,phone_number,external_id") + "&page%5Bsize%5D=" + KlaviyoLimits.PROFILES_PAGE_SIZE;
-        while (next != null) {
-            JsonNode page = client.call("GET", next, null);
+    private void readProfileIds(ImportJob job, IdentityIndex index) {
+        if (job.profilesNext == null) {
+            job.profilesNext = "/api/profile-bulk-import-jobs/" + encode(job.id) + "/profiles?fields%5Bprofile%5D="
+                    + encode("email,phone_number,external_id") + "&page%5Bsize%5D=" + KlaviyoLimits.PROFILES_PAGE_SIZE;
+        }
+        while (job.profilesNext != null) {
+            JsonNode page = client.call("GET", job.profilesNext, null);
             for (JsonNode p : page.path("data")) {
                 String id = p.path("id").asText("");
-                if (!id.isEmpty()) index.positionsOf(p).forEach(i -> ids.put(i, id));
+                if (!id.isEmpty()) index.positionsOf(p).forEach(i -> job.profileIds.put(i, id));
             }
-            next = relative(page.path("links").path("next").asText(null));
+            job.profilesNext = relative(page.path("links").path("next").asText(null));
         }
-        return ids;
+        job.profilesRead = true;
     }
 
     private BatchResult remove(Batch batch) {

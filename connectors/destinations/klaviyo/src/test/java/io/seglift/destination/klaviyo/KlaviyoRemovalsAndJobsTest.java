@@ -129,4 +129,25 @@ class KlaviyoRemovalsAndJobsTest {
             assertThat(k.api.jobCount()).as("a finished job is not polled for a new push").isEqualTo(2);
         }
     }
+
+    @Test
+    void aRetryAfterAFailedPageOfTheJobsProfilesGoesOnFromThatPage() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            Destination d = k.open();
+            AudienceRef list = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+            List<Member> ms = new java.util.ArrayList<>();
+            for (int i = 0; i < 250; i++) ms.add(email("c" + i, "c" + i + "@example.com"));
+            Batch b = batch(list, Operation.ADD, ms);
+            k.api.failJobProfilesPageOnce(100);
+
+            assertThat(catchThrowable(() -> d.push(b))).isInstanceOf(RetriableDestinationException.class);
+            BatchResult retried = d.push(b);
+
+            assertThat(retried.rows()).allMatch(x -> x.status() == RowStatus.OK && x.destinationId() != null);
+            assertThat(k.api.jobCount()).isEqualTo(1);
+            long firstPageReads = k.server.server().getAllServeEvents().stream().map(e -> e.getRequest().getUrl())
+                    .filter(u -> u.contains("/profiles?") && u.contains("fields")).count();
+            assertThat(firstPageReads).as("the first page of the job's profiles is read once").isEqualTo(1);
+        }
+    }
 }

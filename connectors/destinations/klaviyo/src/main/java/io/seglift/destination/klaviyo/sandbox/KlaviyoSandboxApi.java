@@ -62,6 +62,7 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     private final Map<String, Job> jobs = new HashMap<>();
     private int processingPolls = 1;
     private boolean pointersAtData;
+    private int failProfilesPageAt = -1;
     /** The fault injection's partial-failure draw for the request being handled (requests are handled one at a time). */
     private boolean partialFailure;
     private BooleanSupplier failRow = () -> false;
@@ -110,6 +111,11 @@ public final class KlaviyoSandboxApi implements SandboxApi {
      */
     public synchronized void importErrorPointersAtData() {
         this.pointersAtData = true;
+    }
+
+    /** Makes the next read of an import job's profiles at cursor {@code cursor} answer 503, once. */
+    public synchronized void failJobProfilesPageOnce(int cursor) {
+        this.failProfilesPageAt = cursor;
     }
 
     /** Renames a list, as a marketer can in Klaviyo. */
@@ -386,6 +392,10 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     private SandboxResponse jobProfiles(String jobId, Map<String, String> query) {
         Job job = jobs.get(jobId);
         if (job == null) return error(404, "not_found", "Job not found.");
+        if (failProfilesPageAt >= 0 && query.getOrDefault("page[cursor]", "0").equals(String.valueOf(failProfilesPageAt))) {
+            failProfilesPageAt = -1;
+            return serverError();
+        }
         return page("/api/profile-bulk-import-jobs/" + jobId + "/profiles", query, job.profileIds().size(),
                 (data, i) -> data.add(profiles.get(job.profileIds().get(i))));
     }
