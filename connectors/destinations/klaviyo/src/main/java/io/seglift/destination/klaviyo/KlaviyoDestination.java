@@ -54,6 +54,8 @@ public final class KlaviyoDestination implements Destination {
     static final int RELATIONSHIP_CHUNK = KlaviyoLimits.RELATIONSHIP_PROFILES_PER_CALL;
     static final int LOOKUP_CHUNK = KlaviyoLimits.PROFILES_PAGE_SIZE;
     private static final int REMEMBERED_JOBS = 1_000;
+    private static final int PAGE_READ_ATTEMPTS = 5;
+    private static final Duration LONGEST_PAGE_READ_WAIT = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(KlaviyoDestination.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -282,7 +284,7 @@ public final class KlaviyoDestination implements Destination {
         }
         int unmatched = 0;
         while (job.errorsNext != null) {
-            JsonNode page = client.call("GET", job.errorsNext, null);
+            JsonNode page = readPage(job.errorsNext);
             for (JsonNode e : page.path("data")) {
                 List<Integer> positions = matcher.positions(e);
                 if (positions.isEmpty()) unmatched++;
@@ -307,7 +309,7 @@ public final class KlaviyoDestination implements Destination {
                     + encode("email,phone_number,external_id") + "&page%5Bsize%5D=" + KlaviyoLimits.PROFILES_PAGE_SIZE;
         }
         while (job.profilesNext != null) {
-            JsonNode page = client.call("GET", job.profilesNext, null);
+            JsonNode page = readPage(job.profilesNext);
             for (JsonNode p : page.path("data")) {
                 String id = p.path("id").asText("");
                 if (!id.isEmpty()) index.positionsOf(p).forEach(i -> job.profileIds.put(i, id));
@@ -315,6 +317,28 @@ public final class KlaviyoDestination implements Destination {
             job.profilesNext = relative(page.path("links").path("next").asText(null));
         }
         job.profilesRead = true;
+    }
+
+    /**
+     * One page of a finished job's results. The read is idempotent and the job is done, so a transient failure is
+     * retried here, a few times and after the wait the server asked for (through the sleeper, paced like every
+     * request), rather than failing the push; a longer wait, or a fifth failure, goes to the engine.
+     */
+    private JsonNode readPage(String path) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.call("GET", path, null);
+            } catch (RetriableDestinationException e) {
+                Duration wait = e.retryAfter().orElse(options.jobPollInterval());
+                if (attempt >= PAGE_READ_ATTEMPTS || wait.compareTo(LONGEST_PAGE_READ_WAIT) > 0) throw e;
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private BatchResult remove(Batch batch) {

@@ -138,7 +138,7 @@ class KlaviyoRemovalsAndJobsTest {
             List<Member> ms = new java.util.ArrayList<>();
             for (int i = 0; i < 250; i++) ms.add(email("c" + i, "c" + i + "@example.com"));
             Batch b = batch(list, Operation.ADD, ms);
-            k.api.failJobProfilesPageOnce(100);
+            k.api.failJobProfilesPage(100, 5);
 
             assertThat(catchThrowable(() -> d.push(b))).isInstanceOf(RetriableDestinationException.class);
             BatchResult retried = d.push(b);
@@ -148,6 +148,22 @@ class KlaviyoRemovalsAndJobsTest {
             long firstPageReads = k.server.server().getAllServeEvents().stream().map(e -> e.getRequest().getUrl())
                     .filter(u -> u.contains("/profiles?") && u.contains("fields")).count();
             assertThat(firstPageReads).as("the first page of the job's profiles is read once").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFailedPageOfAFinishedJobsResultsIsReadAgainInPlace() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            Destination d = k.open();
+            AudienceRef list = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+            List<Member> ms = new java.util.ArrayList<>();
+            for (int i = 0; i < 150; i++) ms.add(email("c" + i, "c" + i + "@example.com"));
+            k.api.failJobProfilesPage(100, 2);
+
+            BatchResult r = d.push(batch(list, Operation.ADD, ms));
+
+            assertThat(r.rows()).allMatch(x -> x.status() == RowStatus.OK && x.destinationId() != null);
+            assertThat(k.api.jobCount()).isEqualTo(1);
         }
     }
 }

@@ -63,6 +63,7 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     private int processingPolls = 1;
     private boolean pointersAtData;
     private int failProfilesPageAt = -1;
+    private int failProfilesPageTimes;
     /** The fault injection's partial-failure draw for the request being handled (requests are handled one at a time). */
     private boolean partialFailure;
     private BooleanSupplier failRow = () -> false;
@@ -113,9 +114,10 @@ public final class KlaviyoSandboxApi implements SandboxApi {
         this.pointersAtData = true;
     }
 
-    /** Makes the next read of an import job's profiles at cursor {@code cursor} answer 503, once. */
-    public synchronized void failJobProfilesPageOnce(int cursor) {
+    /** Makes the next {@code times} reads of an import job's profiles at cursor {@code cursor} answer 503. */
+    public synchronized void failJobProfilesPage(int cursor, int times) {
         this.failProfilesPageAt = cursor;
+        this.failProfilesPageTimes = times;
     }
 
     /** Renames a list, as a marketer can in Klaviyo. */
@@ -392,8 +394,9 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     private SandboxResponse jobProfiles(String jobId, Map<String, String> query) {
         Job job = jobs.get(jobId);
         if (job == null) return error(404, "not_found", "Job not found.");
-        if (failProfilesPageAt >= 0 && query.getOrDefault("page[cursor]", "0").equals(String.valueOf(failProfilesPageAt))) {
-            failProfilesPageAt = -1;
+        if (failProfilesPageTimes > 0
+                && query.getOrDefault("page[cursor]", "0").equals(String.valueOf(failProfilesPageAt))) {
+            failProfilesPageTimes--;
             return serverError();
         }
         return page("/api/profile-bulk-import-jobs/" + jobId + "/profiles", query, job.profileIds().size(),
