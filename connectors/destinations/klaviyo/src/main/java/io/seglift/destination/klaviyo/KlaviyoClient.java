@@ -3,7 +3,6 @@ package io.seglift.destination.klaviyo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.seglift.spi.destination.DestinationContext;
-import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.RetriableDestinationException;
 import io.seglift.toolkit.http.HttpSender;
 import io.seglift.toolkit.http.StatusPolicy;
@@ -11,6 +10,7 @@ import io.seglift.toolkit.http.StatusPolicy;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
 /**
  * JSON:API calls to Klaviyo with the pinned {@code revision}, the {@code Klaviyo-API-Key} header and the error mapping:
@@ -38,6 +38,23 @@ public final class KlaviyoClient {
 
     /** Sends a request with {@code pathAndQuery} (already encoded) and returns the JSON answer (empty for 204). */
     public JsonNode call(String method, String pathAndQuery, JsonNode body) {
+        HttpResponse<String> response = send(method, pathAndQuery, body);
+        if (response.statusCode() / 100 == 2) return json(response);
+        throw failure(method, pathAndQuery, response);
+    }
+
+    /**
+     * A {@code GET} of one resource; empty when Klaviyo answers 404 (the resource does not exist, or no longer does).
+     * Spec: every {@code GET /api/.../{id}} answers {@code 4XX} with {@code components.responses.ClientError}.
+     */
+    public Optional<JsonNode> find(String pathAndQuery) {
+        HttpResponse<String> response = send("GET", pathAndQuery, null);
+        if (response.statusCode() == 404) return Optional.empty();
+        if (response.statusCode() / 100 == 2) return Optional.of(json(response));
+        throw failure("GET", pathAndQuery, response);
+    }
+
+    private HttpResponse<String> send(String method, String pathAndQuery, JsonNode body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(options.baseUrl().resolve(pathAndQuery))
                 .header("Authorization", "Klaviyo-API-Key " + options.apiKey().reveal())
                 .header("revision", REVISION)
@@ -47,18 +64,17 @@ public final class KlaviyoClient {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<String> response = sender.send(request, method + " " + endpoint(pathAndQuery));
-        int status = response.statusCode();
-        if (status / 100 == 2) {
-            try {
-                return response.body() == null || response.body().isBlank() ? JSON.createObjectNode()
-                        : JSON.readTree(response.body());
-            } catch (IOException e) {
-                throw new RetriableDestinationException("BAD_RESPONSE", "Klaviyo answered " + status
-                        + " with a body that is not JSON", null, e);
-            }
+        return sender.send(request, method + " " + endpoint(pathAndQuery));
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return response.body() == null || response.body().isBlank() ? JSON.createObjectNode()
+                    : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new RetriableDestinationException("BAD_RESPONSE", "Klaviyo answered " + response.statusCode()
+                    + " with a body that is not JSON", null, e);
         }
-        throw failure(method, pathAndQuery, response);
     }
 
     private RuntimeException failure(String method, String pathAndQuery, HttpResponse<String> response) {

@@ -24,71 +24,96 @@ import io.seglift.spi.destination.SyncMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Klaviyo as a destination. Adds and updates go through one bulk import job per batch (up to 10,000 profiles, created
- * or updated and added to the list in one call, instead of one profile call per member followed by 1,000-id relationship
- * calls); the push waits for the job and turns its import errors into rejected rows. Removal resolves profile ids (from
- * earlier syncs, else by email or external id, 100 per lookup) and deletes list relationships 1,000 at a time; members
- * Klaviyo does not know are already absent, so they are OK.
+ * Klaviyo as a destination. Adds and updates go through bulk import jobs that create or update the profiles and add
+ * them to the list in one call, each request sized in bytes and profiles to Klaviyo's documented limits
+ * ({@link KlaviyoLimits}); the push waits for each job, matches its import errors to rows by {@code original_payload}
+ * and stores every imported profile's id in {@link RowResult#destinationId()}. A job still running when the wait ends
+ * is remembered by its request's fingerprint and polled again on the retry, never imported a second time beside it.
+ * Removal uses the stored profile ids (so members with only a phone number, or whose customer row was erased, leave
+ * the list), else looks profiles up by email, phone number or external id (100 per lookup), and deletes list
+ * relationships 1,000 at a time; members Klaviyo does not know are already absent, so they are OK.
  */
 public final class KlaviyoDestination implements Destination {
-    static final int MAX_BATCH = 10_000;
-    static final int RELATIONSHIP_CHUNK = 1_000;
-    static final int LOOKUP_CHUNK = 100;
+    static final int MAX_BATCH = KlaviyoLimits.IMPORT_PROFILES_PER_JOB;
+    static final int RELATIONSHIP_CHUNK = KlaviyoLimits.RELATIONSHIP_PROFILES_PER_CALL;
+    static final int LOOKUP_CHUNK = KlaviyoLimits.PROFILES_PAGE_SIZE;
+    private static final int REMEMBERED_JOBS = 1_000;
+    private static final int PAGE_READ_ATTEMPTS = 5;
+    private static final Duration LONGEST_PAGE_READ_WAIT = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(KlaviyoDestination.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern PROFILE_POINTER = Pattern.compile("/data/attributes/profiles/data/(\\d+)");
 
     private final KlaviyoClient client;
     private final KlaviyoOptions options;
     private final Clock clock;
     private final Sleeper sleeper;
     private final ProfileMapper mapper = new ProfileMapper();
+    private final ImportRequests requests;
+    /** Import jobs started by this instance and not yet read to the end, by request fingerprint. */
+    private final Map<String, ImportJob> jobsByRequest = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ImportJob> eldest) {
+            return size() > REMEMBERED_JOBS;
+        }
+    });
 
     /** @param sleeper waits between polls of an import job (the context's, so tests never sleep) */
     public KlaviyoDestination(KlaviyoClient client, KlaviyoOptions options, Clock clock, Sleeper sleeper) {
+        this(client, options, clock, sleeper, new ImportRequests());
+    }
+
+    KlaviyoDestination(KlaviyoClient client, KlaviyoOptions options, Clock clock, Sleeper sleeper,
+                       ImportRequests requests) {
         this.client = client;
         this.options = options;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.requests = requests;
     }
 
     /**
-     * What every Klaviyo destination can do. Each documented limit (Klaviyo's rate-limit tiers, per endpoint) applies
-     * to the requests of its endpoint: https://developers.klaviyo.com/en/docs/rate_limits_and_error_handling
+     * What every Klaviyo destination can do. Each documented limit (Klaviyo's rate-limit tiers, per endpoint, as the
+     * spec states them in each operation's description) applies to the requests of its endpoint:
+     * https://developers.klaviyo.com/en/docs/rate_limits_and_error_handling
      */
     public static Capabilities capabilities() {
         RequestScope importJobs = RequestScope.of("POST", "/api/profile-bulk-import-jobs");
+        RequestScope importJobReads = RequestScope.of("GET", "/api/profile-bulk-import-jobs/**");
         RequestScope relationships = RequestScope.path("/api/lists/*/relationships/**");
         RequestScope listsRead = RequestScope.of("GET", "/api/lists/**");
         RequestScope listsCreate = RequestScope.of("POST", "/api/lists");
+        RequestScope profilesRead = RequestScope.of("GET", "/api/profiles");
         return Capabilities.builder(Channel.EMAIL)
                 .identifiers(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.EXTERNAL_ID,
                         IdentifierType.FIRST_NAME, IdentifierType.LAST_NAME)
                 .maxBatchSize(MAX_BATCH)
                 .rateLimit(new RateLimit("profile-bulk-import-jobs:steady", 150, Duration.ofMinutes(1), importJobs))
                 .rateLimit(new RateLimit("profile-bulk-import-jobs:burst", 10, Duration.ofSeconds(1), importJobs))
+                .rateLimit(new RateLimit("profile-bulk-import-jobs-read:steady", 150, Duration.ofMinutes(1), importJobReads))
+                .rateLimit(new RateLimit("profile-bulk-import-jobs-read:burst", 10, Duration.ofSeconds(1), importJobReads))
                 .rateLimit(new RateLimit("lists-relationships:steady", 150, Duration.ofMinutes(1), relationships))
                 .rateLimit(new RateLimit("lists-relationships:burst", 10, Duration.ofSeconds(1), relationships))
                 .rateLimit(new RateLimit("lists-read:steady", 750, Duration.ofMinutes(1), listsRead))
                 .rateLimit(new RateLimit("lists-read:burst", 75, Duration.ofSeconds(1), listsRead))
                 .rateLimit(new RateLimit("lists-create:daily", 150, Duration.ofDays(1), listsCreate))
+                .rateLimit(new RateLimit("profiles-read:steady", 750, Duration.ofMinutes(1), profilesRead))
+                .rateLimit(new RateLimit("profiles-read:burst", 75, Duration.ofSeconds(1), profilesRead))
                 .modes(SyncMode.MIRROR, SyncMode.ADD_ONLY, SyncMode.UPSERT).removes().attributes()
                 .build();
     }
@@ -98,13 +123,31 @@ public final class KlaviyoDestination implements Destination {
         client.call("GET", "/api/lists?page%5Bsize%5D=1", null);
     }
 
+    /**
+     * The known list id first ({@code GET /api/lists/{id}}), else a list with the exact name ({@code GET /api/lists}
+     * with {@code filter=equals(name,"...")}; the spec allows {@code name} with {@code any} and {@code equals}), else a
+     * new list. When the known list is gone, whatever is returned reports {@code created}: the sync's state described
+     * the deleted list, so the engine sends the whole segment again.
+     */
     @Override
     public AudienceRef ensureAudience(AudienceSpec spec) {
         String name = spec.displayName();
+        boolean lost = false;
+        if (spec.knownId() != null && !spec.knownId().isBlank()) {
+            Optional<JsonNode> known = client.find("/api/lists/" + encode(spec.knownId()));
+            if (known.isPresent()) {
+                JsonNode data = known.get().path("data");
+                return new AudienceRef(data.path("id").asText(spec.knownId()), data.path("attributes").path("name")
+                        .asText(name), false);
+            }
+            lost = true;
+            LOG.warn("Klaviyo list {} of segment {} no longer exists; the segment goes to another list and is sent "
+                    + "again in full", spec.knownId(), spec.key());
+        }
         String filter = "equals(name,\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\")";
         JsonNode found = client.call("GET", "/api/lists?filter=" + encode(filter), null).path("data");
         if (found.size() > 0) {
-            return new AudienceRef(found.path(0).path("id").asText(), name, false);
+            return new AudienceRef(found.path(0).path("id").asText(), name, lost);
         }
         ObjectNode body = JSON.createObjectNode();
         body.putObject("data").put("type", "list").putObject("attributes").put("name", name);
@@ -125,60 +168,99 @@ public final class KlaviyoDestination implements Destination {
 
     private BatchResult importProfiles(Batch batch) {
         Map<String, RowResult> results = new LinkedHashMap<>();
-        List<Member> sent = new ArrayList<>();
-        ArrayNode profiles = JSON.createArrayNode();
+        batch.members().forEach(m -> results.put(m.key(), null));
+        List<Member> sendable = new ArrayList<>();
+        List<ObjectNode> profiles = new ArrayList<>();
         for (Member m : batch.members()) {
             Optional<String> problem = mapper.problem(m);
             if (problem.isPresent()) {
                 results.put(m.key(), RowResult.rejected(m.key(), "NO_IDENTIFIER", problem.get()));
             } else {
-                sent.add(m);
+                sendable.add(m);
                 profiles.add(mapper.profile(m));
             }
         }
-        if (!sent.isEmpty()) {
-            String jobId = startJob(batch.audience().id(), profiles);
-            Map<Integer, String> errors = awaitJob(jobId);
-            for (int i = 0; i < sent.size(); i++) {
-                String key = sent.get(i).key();
-                String error = errors.get(i);
-                results.put(key, error == null ? RowResult.ok(key, null)
+        ImportRequests.Plan plan = requests.plan(batch.audience().id(), sendable, profiles);
+        for (ImportRequests.Oversized o : plan.oversized()) {
+            results.put(o.member().key(), RowResult.rejected(o.member().key(), "PROFILE_TOO_LARGE", "the profile is "
+                    + o.bytes() + " bytes; Klaviyo's bulk import accepts at most " + KlaviyoLimits.IMPORT_PROFILE_BYTES
+                    + " bytes per profile: map fewer or shorter fields to this destination"));
+        }
+        for (ImportRequests.Request request : plan.requests()) {
+            ImportJob job = jobsByRequest.computeIfAbsent(request.fingerprint(), f -> new ImportJob(startJob(request)));
+            String jobId = job.id;
+            JobOutcome outcome = awaitJob(job, request);
+            for (int i = 0; i < request.members().size(); i++) {
+                String key = request.members().get(i).key();
+                String error = outcome.errors().get(i);
+                results.put(key, error == null ? RowResult.ok(key, outcome.profileIds().get(i))
                         : RowResult.rejected(key, "KLAVIYO_IMPORT_ERROR", error));
             }
             LOG.debug("Klaviyo import job {} for batch {}: {} profiles, {} errors", jobId, batch.sequence(),
-                    sent.size(), errors.size());
+                    request.members().size(), outcome.errors().size());
         }
+        plan.requests().forEach(r -> jobsByRequest.remove(r.fingerprint()));
         return new BatchResult(List.copyOf(results.values()));
     }
 
-    private String startJob(String listId, ArrayNode profiles) {
-        ObjectNode body = JSON.createObjectNode();
-        ObjectNode data = body.putObject("data").put("type", "profile-bulk-import-job");
-        data.putObject("attributes").putObject("profiles").set("data", profiles);
-        data.putObject("relationships").putObject("lists").putArray("data").addObject().put("type", "list")
-                .put("id", listId);
-        String id = client.call("POST", "/api/profile-bulk-import-jobs", body).path("data").path("id").asText();
+    private record JobOutcome(Map<Integer, String> errors, Map<Integer, String> profileIds) {
+    }
+
+    /**
+     * One import job and how far its results have been read: a retry after a failed page goes on from that page, so a
+     * 10,000-profile job (100 pages of profiles) is read to the end even when calls fail now and then.
+     */
+    private static final class ImportJob {
+        final String id;
+        boolean complete;
+        final Map<Integer, String> errors = new HashMap<>();
+        String errorsNext;
+        boolean errorsRead;
+        final Map<Integer, String> profileIds = new HashMap<>();
+        String profilesNext;
+        boolean profilesRead;
+
+        ImportJob(String id) {
+            this.id = id;
+        }
+    }
+
+    private String startJob(ImportRequests.Request request) {
+        String id = client.call("POST", "/api/profile-bulk-import-jobs", request.body()).path("data").path("id").asText();
         if (id.isEmpty()) throw new RetriableDestinationException("NO_JOB_ID", "Klaviyo accepted an import job without an id", null);
         return id;
     }
 
-    /** Waits for the job to finish and returns its import errors by position in the job's profile array. */
-    private Map<Integer, String> awaitJob(String jobId) {
+    /**
+     * Waits for the job (spec: {@code GET /api/profile-bulk-import-jobs/{job_id}}, attribute {@code status}) and reads
+     * its import errors and its profiles. A job Klaviyo no longer knows or cancelled is forgotten, so the retry starts
+     * a new one; a job still running stays remembered, so the retry polls it instead of importing again.
+     */
+    private JobOutcome awaitJob(ImportJob job, ImportRequests.Request request) {
+        String jobId = job.id;
         Instant deadline = clock.instant().plus(options.jobTimeout());
         long maxPolls = options.jobTimeout().toMillis() / Math.max(1, options.jobPollInterval().toMillis()) + 1;
-        for (long poll = 0; ; poll++) {
-            JsonNode attributes = client.call("GET", "/api/profile-bulk-import-jobs/" + encode(jobId), null)
-                    .path("data").path("attributes");
+        for (long poll = 0; !job.complete; poll++) {
+            Optional<JsonNode> found = client.find("/api/profile-bulk-import-jobs/" + encode(jobId));
+            if (found.isEmpty()) {
+                jobsByRequest.remove(request.fingerprint());
+                throw new RetriableDestinationException("JOB_GONE", "Klaviyo no longer knows import job " + jobId
+                        + "; the batch is imported again (imports are upserts)", null);
+            }
+            JsonNode attributes = found.get().path("data").path("attributes");
             String status = attributes.path("status").asText();
             if (status.equals("complete")) {
-                return attributes.path("failed_count").asInt(0) == 0 ? Map.of() : importErrors(jobId);
+                job.complete = true;
+                job.errorsRead = attributes.path("failed_count").asInt(0) == 0;
+                break;
             }
             if (status.equals("cancelled")) {
+                jobsByRequest.remove(request.fingerprint());
                 throw new RetriableDestinationException("JOB_CANCELLED", "Klaviyo cancelled import job " + jobId, null);
             }
             if (!clock.instant().isBefore(deadline) || poll >= maxPolls) {
                 throw new RetriableDestinationException("JOB_TIMEOUT", "Klaviyo import job " + jobId + " still "
-                        + status + " after " + options.jobTimeout() + "; the batch is retried (imports are upserts)",
+                        + status + " after " + options.jobTimeout() + "; the retry polls the same job",
                         options.jobPollInterval());
             }
             try {
@@ -188,29 +270,100 @@ public final class KlaviyoDestination implements Destination {
                 throw new RetriableDestinationException("INTERRUPTED", "interrupted waiting for import job " + jobId, null, e);
             }
         }
+        IdentityIndex index = new IdentityIndex(request.profiles());
+        if (!job.errorsRead) readImportErrors(job, index, request.profiles().size());
+        if (!job.profilesRead) readProfileIds(job, index);
+        return new JobOutcome(job.errors, job.profileIds);
     }
 
-    private Map<Integer, String> importErrors(String jobId) {
-        Map<Integer, String> errors = new HashMap<>();
-        String next = "/api/profile-bulk-import-jobs/" + encode(jobId) + "/import-errors?page%5Bsize%5D=100";
-        while (next != null) {
-            JsonNode page = client.call("GET", next, null);
+    /** Import errors by position in the request (spec: {@code GET /api/profile-bulk-import-jobs/{id}/import-errors}). */
+    private void readImportErrors(ImportJob job, IdentityIndex index, int sent) {
+        ImportErrorMatcher matcher = new ImportErrorMatcher(index, sent);
+        if (job.errorsNext == null) {
+            job.errorsNext = "/api/profile-bulk-import-jobs/" + encode(job.id) + "/import-errors?page%5Bsize%5D=100";
+        }
+        int unmatched = 0;
+        while (job.errorsNext != null) {
+            JsonNode page = readPage(job.errorsNext);
             for (JsonNode e : page.path("data")) {
-                JsonNode attributes = e.path("attributes");
-                Matcher m = PROFILE_POINTER.matcher(attributes.path("source").path("pointer").asText(""));
-                if (m.find()) {
-                    errors.put(Integer.parseInt(m.group(1)), "Klaviyo rejected the profile: "
-                            + attributes.path("code").asText("invalid") + " (" + attributes.path("title").asText("invalid input") + ")");
+                List<Integer> positions = matcher.positions(e);
+                if (positions.isEmpty()) unmatched++;
+                positions.forEach(i -> job.errors.put(i, ImportErrorMatcher.reason(e)));
+            }
+            job.errorsNext = relative(page.path("links").path("next").asText(null));
+        }
+        job.errorsRead = true;
+        if (unmatched > 0) {
+            LOG.warn("Klaviyo import job {}: {} import errors name no profile of the request", job.id, unmatched);
+        }
+    }
+
+    /**
+     * Profile ids by position in the request, from the job's profiles (spec:
+     * {@code GET /api/profile-bulk-import-jobs/{id}/profiles}, matched by email, phone number or external id); the
+     * job's relationship endpoint lists ids only, which cannot be matched to rows.
+     */
+    private void readProfileIds(ImportJob job, IdentityIndex index) {
+        if (job.profilesNext == null) {
+            job.profilesNext = "/api/profile-bulk-import-jobs/" + encode(job.id) + "/profiles?fields%5Bprofile%5D="
+                    + encode("email,phone_number,external_id") + "&page%5Bsize%5D=" + KlaviyoLimits.PROFILES_PAGE_SIZE;
+        }
+        while (job.profilesNext != null) {
+            JsonNode page = readPage(job.profilesNext);
+            for (JsonNode p : page.path("data")) {
+                String id = p.path("id").asText("");
+                if (!id.isEmpty()) index.positionsOf(p).forEach(i -> job.profileIds.put(i, id));
+            }
+            job.profilesNext = relative(page.path("links").path("next").asText(null));
+        }
+        job.profilesRead = true;
+    }
+
+    /**
+     * One page of a finished job's results. The read is idempotent and the job is done, so a transient failure is
+     * retried here, a few times and after the wait the server asked for (through the sleeper, paced like every
+     * request), rather than failing the push; a longer wait, or a fifth failure, goes to the engine.
+     */
+    private JsonNode readPage(String path) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.call("GET", path, null);
+            } catch (RetriableDestinationException e) {
+                Duration wait = e.retryAfter().orElse(options.jobPollInterval());
+                if (attempt >= PAGE_READ_ATTEMPTS || wait.compareTo(LONGEST_PAGE_READ_WAIT) > 0) throw e;
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
                 }
             }
-            next = relative(page.path("links").path("next").asText(null));
         }
-        return errors;
     }
 
     private BatchResult remove(Batch batch) {
-        Map<String, String> profileIds = resolveProfileIds(batch.members());
-        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(profileIds.values()));
+        Map<String, RowResult> results = new LinkedHashMap<>();
+        batch.members().forEach(m -> results.put(m.key(), null));
+        Map<String, String> profileIds = new HashMap<>();
+        Map<String, Map<String, List<String>>> lookups = new LinkedHashMap<>();
+        for (Member m : batch.members()) {
+            if (m.destinationId() != null && !m.destinationId().isBlank()) {
+                profileIds.put(m.key(), m.destinationId());
+                continue;
+            }
+            List<String> keys = ProfileMapper.identityKeys(mapper.profile(m));
+            if (keys.isEmpty()) {
+                results.put(m.key(), RowResult.rejected(m.key(), "NO_IDENTIFIER", "no stored Klaviyo profile id and no "
+                        + "email, E.164 phone number or external_id to find the profile by"));
+                continue;
+            }
+            String key = keys.get(0);
+            int colon = key.indexOf(':');
+            lookups.computeIfAbsent(key.substring(0, colon), f -> new LinkedHashMap<>())
+                    .computeIfAbsent(key.substring(colon + 1), v -> new ArrayList<>()).add(m.key());
+        }
+        lookups.forEach((kind, byValue) -> lookup(kind, byValue, profileIds));
+        List<String> ids = List.copyOf(new LinkedHashSet<>(profileIds.values()));
         for (int from = 0; from < ids.size(); from += RELATIONSHIP_CHUNK) {
             ObjectNode body = JSON.createObjectNode();
             ArrayNode data = body.putArray("data");
@@ -218,30 +371,23 @@ public final class KlaviyoDestination implements Destination {
                     .forEach(id -> data.addObject().put("type", "profile").put("id", id));
             client.call("DELETE", "/api/lists/" + encode(batch.audience().id()) + "/relationships/profiles", body);
         }
-        List<RowResult> rows = new ArrayList<>(batch.size());
-        for (Member m : batch.members()) rows.add(RowResult.ok(m.key(), profileIds.get(m.key())));
-        return new BatchResult(rows);
-    }
-
-    /** Profile ids by member key, for members Klaviyo knows; unknown members are absent from the map. */
-    private Map<String, String> resolveProfileIds(List<Member> members) {
-        Map<String, String> ids = new HashMap<>();
-        Map<String, String> byEmail = new HashMap<>();
-        Map<String, String> byExternalId = new HashMap<>();
-        for (Member m : members) {
-            String email = m.identifier(IdentifierType.EMAIL);
-            String externalId = m.identifier(IdentifierType.EXTERNAL_ID);
-            if (m.destinationId() != null) ids.put(m.key(), m.destinationId());
-            else if (email != null && !email.isBlank()) byEmail.put(email.trim().toLowerCase(Locale.ROOT), m.key());
-            else if (externalId != null && !externalId.isBlank()) byExternalId.put(externalId.trim(), m.key());
+        for (Member m : batch.members()) {
+            if (results.get(m.key()) == null) results.put(m.key(), RowResult.ok(m.key(), profileIds.get(m.key())));
         }
-        lookup("email", byEmail, ids);
-        lookup("external_id", byExternalId, ids);
-        return ids;
+        return new BatchResult(List.copyOf(results.values()));
     }
 
-    private void lookup(String field, Map<String, String> keysByValue, Map<String, String> ids) {
-        List<String> values = List.copyOf(keysByValue.keySet());
+    /**
+     * Looks profiles up with {@code GET /api/profiles?filter=any(field,[...])}; the spec allows {@code any} on
+     * {@code email}, {@code phone_number} and {@code external_id}. Adds the ids of the profiles found by member key.
+     */
+    private void lookup(String kind, Map<String, List<String>> memberKeysByValue, Map<String, String> ids) {
+        String field = switch (kind) {
+            case "email" -> "email";
+            case "phone" -> "phone_number";
+            default -> "external_id";
+        };
+        List<String> values = List.copyOf(memberKeysByValue.keySet());
         for (int from = 0; from < values.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + LOOKUP_CHUNK));
             StringBuilder filter = new StringBuilder("any(").append(field).append(",[");
@@ -250,13 +396,15 @@ public final class KlaviyoDestination implements Destination {
                 filter.append('"').append(chunk.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
             }
             filter.append("])");
-            String next = "/api/profiles?filter=" + encode(filter.toString()) + "&page%5Bsize%5D=100";
+            String next = "/api/profiles?filter=" + encode(filter.toString()) + "&page%5Bsize%5D=" + LOOKUP_CHUNK;
             while (next != null) {
                 JsonNode page = client.call("GET", next, null);
                 for (JsonNode p : page.path("data")) {
-                    String value = p.path("attributes").path(field).asText("");
-                    String key = keysByValue.get(field.equals("email") ? value.toLowerCase(Locale.ROOT) : value);
-                    if (key != null) ids.put(key, p.path("id").asText());
+                    for (String key : ProfileMapper.identityKeys(p)) {
+                        if (!key.startsWith(kind + ":")) continue;
+                        List<String> members = memberKeysByValue.get(key.substring(kind.length() + 1));
+                        if (members != null) members.forEach(k -> ids.put(k, p.path("id").asText()));
+                    }
                 }
                 next = relative(page.path("links").path("next").asText(null));
             }
@@ -266,7 +414,7 @@ public final class KlaviyoDestination implements Destination {
     /** Klaviyo's pagination links are absolute; calls go to the configured base URL, so keep path and query only. */
     private static String relative(String link) {
         if (link == null || link.isBlank()) return null;
-        java.net.URI uri = java.net.URI.create(link);
+        URI uri = URI.create(link);
         return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 

@@ -19,7 +19,7 @@ public final class KlaviyoDestinationFactory implements DestinationFactory {
 
     @Override
     public String version() {
-        return "1.1.0 (Klaviyo API revision " + KlaviyoClient.REVISION + ")";
+        return "1.2.0 (Klaviyo API revision " + KlaviyoClient.REVISION + ")";
     }
 
     @Override

@@ -1,11 +1,16 @@
 package io.seglift.destination.klaviyo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.destination.Member;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +32,7 @@ final class ProfileMapper {
         return Optional.of("no email, phone number or external_id to identify the profile");
     }
 
+    /** The profile resource; attributes in a fixed order, so the same member always serialises to the same bytes. */
     ObjectNode profile(Member m) {
         ObjectNode profile = JSON.createObjectNode().put("type", "profile");
         ObjectNode attributes = profile.putObject("attributes");
@@ -36,8 +42,24 @@ final class ProfileMapper {
         put(attributes, "external_id", m.identifier(IdentifierType.EXTERNAL_ID));
         put(attributes, "first_name", m.identifier(IdentifierType.FIRST_NAME));
         put(attributes, "last_name", m.identifier(IdentifierType.LAST_NAME));
-        if (!m.attributes().isEmpty()) attributes.set("properties", JSON.valueToTree(m.attributes()));
+        if (!m.attributes().isEmpty()) attributes.set("properties", JSON.valueToTree(new TreeMap<>(m.attributes())));
         return profile;
+    }
+
+    /**
+     * The keys Klaviyo can match a profile by ({@code email:}, {@code phone:}, {@code external:}), from a profile
+     * resource or its attributes, most specific first. Emails compare case-insensitively, as Klaviyo stores them.
+     */
+    static List<String> identityKeys(JsonNode profileOrAttributes) {
+        JsonNode a = profileOrAttributes.has("attributes") ? profileOrAttributes.path("attributes") : profileOrAttributes;
+        List<String> keys = new ArrayList<>(3);
+        String email = a.path("email").asText("");
+        if (!email.isBlank()) keys.add("email:" + email.trim().toLowerCase(Locale.ROOT));
+        String phone = a.path("phone_number").asText("");
+        if (!phone.isBlank()) keys.add("phone:" + phone.trim());
+        String externalId = a.path("external_id").asText("");
+        if (!externalId.isBlank()) keys.add("external:" + externalId.trim());
+        return keys;
     }
 
     private static void put(ObjectNode node, String field, String value) {

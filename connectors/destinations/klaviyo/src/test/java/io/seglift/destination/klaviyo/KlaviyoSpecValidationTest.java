@@ -13,8 +13,8 @@ import io.seglift.spi.destination.Operation;
 import io.seglift.spi.destination.RowStatus;
 import io.seglift.spi.settings.Secret;
 import io.seglift.spi.settings.Settings;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -27,12 +27,17 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The validator catches non-conforming requests, and a full add/update/remove flow sends none. */
+/**
+ * The validator catches non-conforming requests, and a full add/update/remove flow sends none. Needs Klaviyo's spec in
+ * {@code ../shared/specs}: an acceptance test, which fails rather than skips when the spec is missing.
+ */
+@Tag("acceptance")
 class KlaviyoSpecValidationTest {
 
     @BeforeAll
     static void specPresent() {
-        Assumptions.assumeTrue(KlaviyoSpec.file().isPresent(), "Klaviyo OpenAPI spec not found in ../shared/specs");
+        assertThat(KlaviyoSpec.file()).as("Klaviyo OpenAPI spec in ../shared/specs (system property seglift.shared.specs)")
+                .isPresent();
     }
 
     @Test

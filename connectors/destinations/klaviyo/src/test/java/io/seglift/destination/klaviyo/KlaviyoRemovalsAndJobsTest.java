@@ -1,0 +1,169 @@
+package io.seglift.destination.klaviyo;
+
+import io.seglift.spi.destination.AudienceRef;
+import io.seglift.spi.destination.AudienceSpec;
+import io.seglift.spi.destination.Batch;
+import io.seglift.spi.destination.BatchResult;
+import io.seglift.spi.destination.Destination;
+import io.seglift.spi.destination.IdentifierType;
+import io.seglift.spi.destination.Member;
+import io.seglift.spi.destination.Operation;
+import io.seglift.spi.destination.RetriableDestinationException;
+import io.seglift.spi.destination.RowResult;
+import io.seglift.spi.destination.RowStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** Import errors matched to rows, profile ids kept for removal, and an import job that outlives one push. */
+class KlaviyoRemovalsAndJobsTest {
+
+    private static Batch batch(AudienceRef list, Operation op, List<Member> ms) {
+        return Batch.builder(list, op, ms).totalInRun(ms.size()).build();
+    }
+
+    private static Member email(String key, String email) {
+        return new Member(key, Map.of(IdentifierType.EMAIL, email), Map.of(), null);
+    }
+
+    @Test
+    void importErrorsFindTheirRowsByOriginalPayloadWhenThePointerNamesNoProfile() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            k.api.importErrorPointersAtData();
+            Destination d = k.open();
+            AudienceRef list = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+            List<Member> ms = List.of(email("ok-1", "a@example.com"), email("ok-2", "b@example.com"),
+                    email("bad", "not-an-email"), email("ok-3", "c@example.com"));
+
+            BatchResult r = d.push(batch(list, Operation.ADD, ms));
+
+            RowResult bad = r.rows().stream().filter(x -> x.key().equals("bad")).findFirst().orElseThrow();
+            assertThat(bad.status()).isEqualTo(RowStatus.REJECTED);
+            assertThat(bad.code()).isEqualTo("KLAVIYO_IMPORT_ERROR");
+            assertThat(bad.message()).doesNotContain("not-an-email");
+            assertThat(r.count(RowStatus.OK)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void addsReturnTheProfileIdAndPhoneOnlyMembersAreRemovable() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            Destination d = k.open();
+            AudienceRef list = d.ensureAudience(new AudienceSpec("sms", "SMS", "brief"));
+            List<Member> phones = List.of(
+                    new Member("p1", Map.of(IdentifierType.PHONE, "+14155550101"), Map.of(), null),
+                    new Member("p2", Map.of(IdentifierType.PHONE, "+14155550102"), Map.of(), null),
+                    new Member("p3", Map.of(IdentifierType.PHONE, "+14155550103"), Map.of(), null));
+
+            BatchResult added = d.push(batch(list, Operation.ADD, phones));
+            assertThat(added.rows()).allMatch(x -> x.status() == RowStatus.OK && x.destinationId() != null);
+            assertThat(added.rows().stream().map(RowResult::destinationId).distinct()).hasSize(3);
+            assertThat(k.api.memberCount(list.id())).isEqualTo(3);
+
+            BatchResult removed = d.push(batch(list, Operation.REMOVE, phones.subList(0, 2)));
+
+            assertThat(removed.count(RowStatus.OK)).isEqualTo(2);
+            assertThat(k.api.memberCount(list.id())).as("phone-only members leave the list").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anErasedMemberIsRemovedByTheStoredProfileIdAlone() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            Destination d = k.open();
+            AudienceRef list = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+            BatchResult added = d.push(batch(list, Operation.ADD, List.of(email("gone", "gone@example.com"),
+                    email("stays", "stays@example.com"))));
+            String profileId = added.rows().stream().filter(x -> x.key().equals("gone")).findFirst().orElseThrow()
+                    .destinationId();
+            assertThat(profileId).isNotBlank();
+            Member erased = new Member("gone", Map.of(), Map.of(), profileId);
+
+            BatchResult removed = d.push(batch(list, Operation.REMOVE, List.of(erased)));
+
+            assertThat(removed.rows()).singleElement().satisfies(x -> {
+                assertThat(x.status()).isEqualTo(RowStatus.OK);
+                assertThat(x.destinationId()).isEqualTo(profileId);
+            });
+            assertThat(k.api.memberEmails(list.id())).containsExactly("stays@example.com");
+        }
+    }
+
+    @Test
+    void aMemberWithNothingToFindItByIsRejectedNotReportedRemoved() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            Destination d = k.open();
+            AudienceRef list = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+            BatchResult removed = d.push(batch(list, Operation.REMOVE, List.of(new Member("blank", Map.of(), Map.of(), null))));
+            assertThat(removed.rows()).singleElement().satisfies(x -> {
+                assertThat(x.status()).isEqualTo(RowStatus.REJECTED);
+                assertThat(x.code()).isEqualTo("NO_IDENTIFIER");
+            });
+        }
+    }
+
+    @Test
+    void aTimedOutImportJobIsPolledAgainOnTheRetryNotStartedTwice() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            k.api.processingPolls(5);
+            Destination d = k.open(Map.of("job_poll_interval", "1ms", "job_timeout", "2ms"));
+            AudienceRef list = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+            Batch b = batch(list, Operation.ADD, List.of(email("a", "a@example.com"), email("b", "b@example.com")));
+
+            Throwable first = catchThrowable(() -> d.push(b));
+            assertThat(first).isInstanceOf(RetriableDestinationException.class);
+            assertThat(((RetriableDestinationException) first).code()).isEqualTo("JOB_TIMEOUT");
+            BatchResult retried = d.push(b);
+
+            assertThat(retried.count(RowStatus.OK)).isEqualTo(2);
+            assertThat(k.api.jobCount()).as("import jobs started").isEqualTo(1);
+            assertThat(k.waits).as("polls waited through the injected sleeper").isNotEmpty()
+                    .allMatch(w -> w.equals(Duration.ofMillis(1)));
+            k.api.processingPolls(1);
+            d.push(b);
+            assertThat(k.api.jobCount()).as("a finished job is not polled for a new push").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRetryAfterAFailedPageOfTheJobsProfilesGoesOnFromThatPage() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            Destination d = k.open();
+            AudienceRef list = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+            List<Member> ms = new java.util.ArrayList<>();
+            for (int i = 0; i < 250; i++) ms.add(email("c" + i, "c" + i + "@example.com"));
+            Batch b = batch(list, Operation.ADD, ms);
+            k.api.failJobProfilesPage(100, 5);
+
+            assertThat(catchThrowable(() -> d.push(b))).isInstanceOf(RetriableDestinationException.class);
+            BatchResult retried = d.push(b);
+
+            assertThat(retried.rows()).allMatch(x -> x.status() == RowStatus.OK && x.destinationId() != null);
+            assertThat(k.api.jobCount()).isEqualTo(1);
+            long firstPageReads = k.server.server().getAllServeEvents().stream().map(e -> e.getRequest().getUrl())
+                    .filter(u -> u.contains("/profiles?") && u.contains("fields")).count();
+            assertThat(firstPageReads).as("the first page of the job's profiles is read once").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFailedPageOfAFinishedJobsResultsIsReadAgainInPlace() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            Destination d = k.open();
+            AudienceRef list = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+            List<Member> ms = new java.util.ArrayList<>();
+            for (int i = 0; i < 150; i++) ms.add(email("c" + i, "c" + i + "@example.com"));
+            k.api.failJobProfilesPage(100, 2);
+
+            BatchResult r = d.push(batch(list, Operation.ADD, ms));
+
+            assertThat(r.rows()).allMatch(x -> x.status() == RowStatus.OK && x.destinationId() != null);
+            assertThat(k.api.jobCount()).isEqualTo(1);
+        }
+    }
+}
