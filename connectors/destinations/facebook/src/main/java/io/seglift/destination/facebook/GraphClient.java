@@ -176,8 +176,10 @@ public final class GraphClient {
         if (TRANSIENT_CODES.contains(code) || error.path("is_transient").asBoolean(false)) {
             return policy.retriable(status, what + " (transient code " + code + ")", wait);
         }
+        String message = error.path("message").asText("");
         return new DestinationException(Integer.toString(code), "Graph API refused " + what + ": " + type
-                + " code " + code + " subcode " + error.path("error_subcode").asText("none") + " (HTTP " + status + ")");
+                + " code " + code + " subcode " + error.path("error_subcode").asText("none") + " (HTTP " + status + ")"
+                + (message.isBlank() ? "" : ": " + (message.length() > 200 ? message.substring(0, 200) : message)));
     }
 
     /** The longest {@code estimated_time_to_regain_access} (minutes) in the business use case usage header. */
