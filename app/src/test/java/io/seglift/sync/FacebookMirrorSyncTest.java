@@ -76,4 +76,29 @@ class FacebookMirrorSyncTest {
             assertThat(api.sessionLog()).allMatch(l -> l.startsWith("users "));
         }
     }
+
+    @Test
+    void fullRefreshIsRefusedBeforeItCanReplaceAnAudienceWithAnIncrement() {
+        FacebookSandboxApi api = new FacebookSandboxApi("EAAB-test"::equals);
+        try (Warehouse w = DuckDbWarehouseFactory.inMemory("seglift");
+             WireMockSandbox sandbox = WireMockSandbox.start(api, SandboxOptions.defaults())) {
+            SyncFixture.createTables(w);
+            SyncFixture.customers(w, 50);
+            SyncFixture.build(w, LocalDate.of(2026, 11, 1), 1, 50);
+            Settings meta = new Settings("crm", "facebook", Map.of("base_url", sandbox.baseUrl().toString(),
+                    "access_token", Secret.of("${env:T}", "EAAB-test"), "ad_account_id", "act_42", "full_refresh", "true"));
+            SyncEngine engine = new SyncEngine(EngineOptions.defaults().withSleeper(d -> { }), ProfileView::sql);
+            Object outcome;
+            try {
+                outcome = engine.run(SyncFixture.project(dir, SyncFixture.segment(true),
+                        SyncFixture.sync(SyncMode.ADD_ONLY, Map.of()), meta, Optional.empty()),
+                        SyncFixture.sync(SyncMode.ADD_ONLY, Map.of()), w, Destinations.discover()).status();
+            } catch (RuntimeException e) {
+                outcome = e.getMessage();
+            }
+            assertThat(String.valueOf(outcome)).isNotEqualTo(RunStatus.SUCCEEDED.toString());
+            assertThat(api.sessionLog()).noneMatch(l -> l.startsWith("usersreplace"));
+            assertThat(api.rowsReceived()).isZero();
+        }
+    }
 }
