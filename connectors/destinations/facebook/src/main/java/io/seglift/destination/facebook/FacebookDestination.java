@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.facebook.ads.sdk.APIException;
-import com.facebook.ads.sdk.APINodeList;
 import com.facebook.ads.sdk.AdAccount;
 import com.facebook.ads.sdk.CustomAudience;
 import io.seglift.spi.destination.AudienceRef;
@@ -37,18 +36,21 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Facebook Custom Audiences as a destination. {@link #check()} and {@link #ensureAudience} use the Business SDK
- * ({@code AdAccount}, {@code CustomAudience}); pushes upload hashed rows to {@code /{audience}/users} (POST to add,
- * DELETE to remove) or {@code /{audience}/usersreplace} (full refresh), at most 10,000 rows per call, with an upload
- * session per audience and operation that spans the run's batches.
+ * Facebook Custom Audiences as a destination. {@link #check()} and audience creation use the Business SDK
+ * ({@code AdAccount}, {@code CustomAudience}); an audience is looked up by its stored id, else by a name filter; pushes
+ * upload hashed rows to {@code /{audience}/users} (POST to add, DELETE to remove), at most 10,000 rows per call, with
+ * an upload session per audience and operation that spans the run's batches
+ * (https://developers.facebook.com/docs/marketing-api/reference/custom-audience/users/). Added rows return their
+ * {@link RemovalHandle} as the destination id; removes use it when the engine hands it back.
  */
 public final class FacebookDestination implements Destination {
     static final int MAX_BATCH = 10_000;
-    static final int MAX_AUDIENCE_PAGES = 200;
+    static final int MAX_AUDIENCE_PAGES = 20;
     static final List<MatchKey> SCHEMA = List.of(MatchKey.values());
     private static final Logger LOG = LoggerFactory.getLogger(FacebookDestination.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,10 +68,10 @@ public final class FacebookDestination implements Destination {
         this.graph = new GraphClient(options, context);
         SdkRequestExecutor.install();
         this.sdk = new GraphApiContext(options, graph);
-        this.normalizer = new MetaNormalizer(options.defaultCountryCode());
+        this.normalizer = new MetaNormalizer(options.defaultCountryCode(), context.clock());
     }
 
-    /** What a Facebook destination with {@code options} can do; full refresh cannot remove single members. */
+    /** What a Facebook destination with {@code options} can do. */
     static Capabilities capabilities(FacebookOptions options) {
         Capabilities.Builder b = Capabilities.builder(Channel.ADS)
                 .identifiers(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.EXTERNAL_ID,
@@ -79,8 +81,7 @@ public final class FacebookDestination implements Destination {
                 .maxBatchSize(MAX_BATCH)
                 .rateLimit(new RateLimit("custom_audience_users", Math.max(1, options.requestsPerMinute()),
                         Duration.ofMinutes(1)))
-                .modes(SyncMode.ADD_ONLY);
-        if (!options.fullRefresh()) b.modes(SyncMode.MIRROR).removes();
+                .modes(SyncMode.ADD_ONLY, SyncMode.MIRROR).removes();
         return b.build();
     }
 
@@ -93,22 +94,52 @@ public final class FacebookDestination implements Destination {
     @Override
     public AudienceRef ensureAudience(AudienceSpec spec) {
         String name = spec.displayName();
-        String found = sdkCall("list custom audiences", () -> {
-            APINodeList<CustomAudience> page = new AdAccount(options.adAccountId(), sdk).getCustomAudiences()
-                    .requestField("name").setParam("limit", 500).execute();
-            for (int pages = 0; page != null && !page.isEmpty(); pages++) {
-                if (pages >= MAX_AUDIENCE_PAGES) {
-                    throw new DestinationException("TOO_MANY_AUDIENCES", options.adAccountId() + " has more than "
-                            + MAX_AUDIENCE_PAGES * 500 + " custom audiences; Seglift stopped looking for '" + name + "'");
-                }
-                for (CustomAudience a : page) {
-                    if (name.equals(a.getFieldName())) return a.getFieldId();
-                }
-                page = page.nextPage();
+        if (spec.knownId() != null && !spec.knownId().isBlank()) {
+            Optional<AudienceRef> known = byId(spec.knownId());
+            if (known.isPresent()) return known.get();
+            LOG.warn("custom audience {} of segment {} no longer exists in {} (deleted in Ads Manager, or by Meta after"
+                    + " two years unused); creating a new one", spec.knownId(), spec.key(), options.adAccountId());
+            return create(spec);
+        }
+        return byName(name).map(id -> new AudienceRef(id, name, false)).orElseGet(() -> create(spec));
+    }
+
+    /** The audience with this id, or empty when Graph says it does not exist (code 100, subcode 33). */
+    private Optional<AudienceRef> byId(String id) {
+        try {
+            JsonNode a = graph.call("GET", id, Map.of("fields", "id,name")).json();
+            return Optional.of(new AudienceRef(a.path("id").asText(id), a.path("name").asText(), false));
+        } catch (DestinationException e) {
+            if (GraphClient.NOT_FOUND.equals(e.code())) return Optional.empty();
+            throw e;
+        }
+    }
+
+    /**
+     * The id of the audience named exactly {@code name}, found with Graph's {@code filtering} on the name
+     * (https://developers.facebook.com/docs/marketing-api/reference/ad-account/customaudiences/), not by paging
+     * through every audience of the account.
+     */
+    private Optional<String> byName(String name) {
+        ArrayNode filter = JSON.createArrayNode();
+        filter.addObject().put("field", "name").put("operator", "EQUAL").put("value", name);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("fields", "id,name");
+        params.put("filtering", filter.toString());
+        params.put("limit", "100");
+        JsonNode page = graph.call("GET", options.adAccountId() + "/customaudiences", params).json();
+        for (int pages = 0; ; pages++) {
+            for (JsonNode a : page.path("data")) {
+                if (name.equals(a.path("name").asText())) return Optional.of(a.path("id").asText());
             }
-            return null;
-        });
-        if (found != null) return new AudienceRef(found, name, false);
+            String next = page.path("paging").path("next").asText("");
+            if (next.isEmpty() || pages + 1 >= MAX_AUDIENCE_PAGES) return Optional.empty();
+            page = graph.send("GET", next, Map.of()).json();
+        }
+    }
+
+    private AudienceRef create(AudienceSpec spec) {
+        String name = spec.displayName();
         CustomAudience created = sdkCall("create custom audience", () -> new AdAccount(options.adAccountId(), sdk)
                 .createCustomAudience().setName(name).setSubtype(CustomAudience.EnumSubtype.VALUE_CUSTOM)
                 .setDescription(spec.description()).setCustomerFileSource(options.customerFileSource()).execute());
@@ -128,6 +159,12 @@ public final class FacebookDestination implements Destination {
         Map<String, RowResult> results = new LinkedHashMap<>();
         List<HashedRow> rows = new ArrayList<>();
         for (Member m : batch.members()) {
+            Optional<HashedRow> stored = batch.operation() == Operation.REMOVE
+                    ? RemovalHandle.parse(m.key(), m.destinationId()) : Optional.empty();
+            if (stored.isPresent()) {
+                rows.add(stored.get());
+                continue;
+            }
             MetaNormalizer.Result r = normalizer.normalize(m);
             if (r.row() == null) results.put(m.key(), RowResult.rejected(m.key(), "NO_USABLE_IDENTIFIER", r.problem()));
             else rows.add(r.row());
@@ -140,7 +177,7 @@ public final class FacebookDestination implements Destination {
                 boolean rejected = row.values().values().stream().anyMatch(invalid::contains);
                 results.put(row.key(), rejected
                         ? RowResult.rejected(row.key(), "INVALID_ENTRY", "Meta reported the hashed entry as invalid")
-                        : RowResult.ok(row.key(), null));
+                        : RowResult.ok(row.key(), RemovalHandle.of(row)));
             }
             LOG.debug("{} batch {} to audience {}: sent {}, received {}, invalid {}", batch.operation(), batch.sequence(),
                     batch.audience().id(), rows.size(), answer.path("num_received").asLong(), invalidCount);
@@ -150,6 +187,9 @@ public final class FacebookDestination implements Destination {
     }
 
     private JsonNode upload(Batch batch, List<HashedRow> rows) {
+        // a multi-key schema is sent with is_raw true: each column holds one normalised, hashed key, combined by Meta
+        // (https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences/#multi-key; the
+        // Business SDKs refuse a multi-key upload without it)
         ObjectNode payload = JSON.createObjectNode();
         ArrayNode schema = payload.putArray("schema");
         SCHEMA.forEach(k -> schema.add(k.name()));
@@ -158,8 +198,8 @@ public final class FacebookDestination implements Destination {
             ArrayNode r = data.addArray();
             row.toPayloadRow(SCHEMA).forEach(r::add);
         }
-        boolean replace = options.fullRefresh() && batch.operation() == Operation.ADD;
-        String edge = replace ? "usersreplace" : "users";
+        payload.put("is_raw", true);
+        String edge = "users";
         String sessionKey = batch.audience().id() + "/" + edge + "/" + batch.operation();
         long sessionId = sessions.computeIfAbsent(sessionKey, k -> newSessionId());
         ObjectNode session = JSON.createObjectNode().put("session_id", sessionId).put("batch_seq", batch.sequence() + 1)

@@ -16,9 +16,26 @@ import java.util.Locale;
 /** Creates {@link FacebookDestination}s for {@code type: facebook}. */
 public final class FacebookDestinationFactory implements DestinationFactory {
     static final String DEFAULT_BASE_URL = "https://graph.facebook.com";
-    static final String DEFAULT_VERSION = "v21.0";
+    /**
+     * The newest Marketing API version: released 4 November 2026, expiry not yet announced, while v24.0 expired on
+     * 10 November 2026 and v25.0 expires on 23 February 2027
+     * (https://developers.facebook.com/documentation/ads-commerce/marketing-api/marketing-api-changelog/versions).
+     */
+    static final String DEFAULT_VERSION = "v27.0";
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("^v\\d{1,3}\\.\\d$");
     static final List<String> FILE_SOURCES =
             List.of("USER_PROVIDED_ONLY", "PARTNER_PROVIDED_ONLY", "BOTH_USER_AND_PARTNER_PROVIDED");
+
+    /**
+     * Why {@code full_refresh: true} is refused. Meta's {@code usersreplace} replaces every member of the audience with
+     * what one upload session sends (https://developers.facebook.com/docs/marketing-api/reference/custom-audience/usersreplace/),
+     * but the engine sends only the members that changed since the last run, so a replace would shrink the audience to
+     * the newcomers while Seglift's state still counts everyone as synced.
+     */
+    static final String FULL_REFRESH_REFUSED = "full_refresh: true is not supported: Meta's usersreplace would replace"
+            + " the whole audience with the members that changed in this run, shrinking it to the newcomers; remove"
+            + " full_refresh and set the sync's mode: mirror, which adds new members and removes those who left the"
+            + " segment, so the audience equals the segment";
 
     @Override
     public String type() {
@@ -34,7 +51,9 @@ public final class FacebookDestinationFactory implements DestinationFactory {
     public ConfigSpec configSpec() {
         return ConfigSpec.of(
                 ConfigKey.optional("base_url", ConfigKey.Type.URL, DEFAULT_BASE_URL, "Graph API root"),
-                ConfigKey.optional("api_version", ConfigKey.Type.STRING, DEFAULT_VERSION, "Graph API version"),
+                ConfigKey.optional("api_version", ConfigKey.Type.STRING, DEFAULT_VERSION,
+                        "Graph API version, e.g. " + DEFAULT_VERSION + "; Meta retires each version about a year after"
+                                + " release (https://developers.facebook.com/docs/graph-api/changelog/versions/)"),
                 ConfigKey.required("access_token", ConfigKey.Type.SECRET,
                         "system-user access token with the ads_management permission"),
                 ConfigKey.optional("app_secret", ConfigKey.Type.SECRET, null,
@@ -45,14 +64,15 @@ public final class FacebookDestinationFactory implements DestinationFactory {
                 ConfigKey.optional("default_country_code", ConfigKey.Type.STRING, null,
                         "calling code for phone numbers stored without one, e.g. 1 or 44"),
                 ConfigKey.optional("full_refresh", ConfigKey.Type.BOOLEAN, "false",
-                        "replace the audience through usersreplace; only for syncs that send the whole segment"),
+                        "no longer supported (must be false): use the sync's mode: mirror to keep the audience equal to"
+                                + " the segment"),
                 ConfigKey.optional("requests_per_minute", ConfigKey.Type.INTEGER, "60",
                         "user-upload calls per minute; Meta throttles dynamically and the connector honours its wait"));
     }
 
     @Override
     public String version() {
-        return "1.1.0 (Graph API " + DEFAULT_VERSION + ")";
+        return "1.2.0 (Graph API " + DEFAULT_VERSION + " by default)";
     }
 
     @Override
@@ -69,6 +89,14 @@ public final class FacebookDestinationFactory implements DestinationFactory {
                         + "prefixed act_, e.g. act_1234567890)");
             }
         });
+        String version = settings.string("api_version", DEFAULT_VERSION).trim();
+        if (!VERSION.matcher(version).matches()) {
+            problems.add("api_version: '" + version + "' is not a Graph API version (allowed: v<major>.0, e.g. "
+                    + DEFAULT_VERSION + ")");
+        }
+        if (settings.bool("full_refresh", false)) {
+            problems.add(FULL_REFRESH_REFUSED);
+        }
         long perMinute = settings.integer("requests_per_minute", 60);
         if (perMinute < 1) {
             problems.add("requests_per_minute: " + perMinute + " must be at least 1");
@@ -102,9 +130,9 @@ public final class FacebookDestinationFactory implements DestinationFactory {
         }
         String base = BaseUrl.parse(settings.name() + ".base_url", settings.string("base_url", DEFAULT_BASE_URL)).toString();
         return new FacebookOptions(base,
-                settings.string("api_version", DEFAULT_VERSION), settings.requireSecret("access_token"),
+                settings.string("api_version", DEFAULT_VERSION).trim(), settings.requireSecret("access_token"),
                 settings.secret("app_secret"), adAccount(settings.requireString("ad_account_id")), fileSource(settings),
                 settings.string("default_country_code").map(s -> s.replaceAll("\\D", "")).filter(s -> !s.isEmpty()),
-                settings.bool("full_refresh", false), (int) settings.integer("requests_per_minute", 60));
+                (int) settings.integer("requests_per_minute", 60));
     }
 }

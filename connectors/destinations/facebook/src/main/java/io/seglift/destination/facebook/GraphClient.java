@@ -15,6 +15,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +36,14 @@ public final class GraphClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<Integer> THROTTLE_CODES = Set.of(4, 17, 613, 80003, 80004, 32);
     private static final Set<Integer> TRANSIENT_CODES = Set.of(1, 2);
+    /** https://developers.facebook.com/docs/marketing-api/reference/custom-audience/users (audience flagged, 471). */
+    static final int FLAGGED_CODE = 100;
+    static final int FLAGGED_SUBCODE = 1713230;
+    /** Calls to an expired Marketing API version: "(#2635) You are calling a deprecated version of the Ads API". */
+    static final int VERSION_CODE = 2635;
+    /** "Unsupported get request. Object with ID ... does not exist" (code 100, subcode 33). */
+    static final int MISSING_OBJECT_SUBCODE = 33;
+    static final String NOT_FOUND = "NOT_FOUND";
 
     private final FacebookOptions options;
     private final HttpSender sender;
@@ -82,8 +94,8 @@ public final class GraphClient {
     public Answer send(String method, String url, Map<String, String> params) {
         Map<String, String> all = new java.util.LinkedHashMap<>(params);
         all.putIfAbsent("access_token", options.accessToken().reveal());
-        options.appSecret().ifPresent(s -> all.putIfAbsent("appsecret_proof",
-                com.facebook.ads.sdk.APIContext.sha256(options.accessToken().reveal(), s.reveal())));
+        options.appSecret().ifPresent(s -> all.put("appsecret_proof",
+                appSecretProof(s.reveal(), options.accessToken().reveal())));
         String form = all.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         HttpRequest.Builder b;
@@ -99,6 +111,22 @@ public final class GraphClient {
         if (response.statusCode() / 100 == 2) return new Answer(response.body(), usage);
         throw failure(method + " " + endpoint, response.statusCode(), response.body(), usage,
                 response.headers().firstValue("Retry-After"));
+    }
+
+    /**
+     * Meta's {@code appsecret_proof}: the lowercase hex HMAC-SHA256 of the access token, keyed with the app secret
+     * (https://developers.facebook.com/docs/graph-api/securing-requests/#appsecret_proof). The SDK's
+     * {@code APIContext.sha256(secret, message)} takes the key first; the connector computes the proof itself so the
+     * order is stated once, here.
+     */
+    static String appSecretProof(String appSecret, String accessToken) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(accessToken.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
     }
 
     RuntimeException failure(String what, int status, String body, String usage, Optional<String> retryAfterHeader) {
@@ -119,14 +147,39 @@ public final class GraphClient {
             return new DestinationException("PERMISSION", "the access token " + options.accessToken().masked()
                     + " lacks permission for " + what + " (code " + code + "): " + permissionAdvice(options));
         }
+        int subcode = error.path("error_subcode").asInt(-1);
+        if (code == FLAGGED_CODE && subcode == FLAGGED_SUBCODE) {
+            return new DestinationException("AUDIENCE_FLAGGED", "Meta blocked " + what + ": it flagged this customer-list"
+                    + " audience under its advertising policies (for example a name or list that suggests health or"
+                    + " financial details) and accepts no member changes until that is resolved. In Meta Ads Manager,"
+                    + " open Audiences, select the audience and request a review of the restriction; or rename the"
+                    + " sync's audience in the project file so Seglift creates a new one. Nothing was changed in it.");
+        }
+        if (code == 100 && subcode == MISSING_OBJECT_SUBCODE) {
+            return new DestinationException(NOT_FOUND, "Graph API has no object for " + what
+                    + " (code 100 subcode 33: it does not exist or the token cannot see it)");
+        }
+        if (code == VERSION_CODE) {
+            return new DestinationException("API_VERSION", "Meta no longer serves Graph API " + options.apiVersion()
+                    + " for " + what + " (code 2635, deprecated version): set api_version to a version Meta supports,"
+                    + " e.g. " + FacebookDestinationFactory.DEFAULT_VERSION
+                    + " (https://developers.facebook.com/docs/graph-api/changelog/versions/)");
+        }
+        if (code == 100 && error.path("message").asText("").contains("appsecret_proof")) {
+            return new DestinationException("APP_SECRET", "Meta rejected the appsecret_proof of " + what
+                    + ": set app_secret to the secret of the app that issued the access token (App Dashboard,"
+                    + " Settings > Basic), or remove app_secret if the app does not require it");
+        }
         Duration wait = retryAfterHeader.flatMap(RetryAfter::parse).orElse(null);
         Optional<DestinationException> mapped = policy.failure(status, what + " (code " + code + ")", wait);
         if (mapped.isPresent()) return mapped.get();
         if (TRANSIENT_CODES.contains(code) || error.path("is_transient").asBoolean(false)) {
             return policy.retriable(status, what + " (transient code " + code + ")", wait);
         }
+        String message = error.path("message").asText("");
         return new DestinationException(Integer.toString(code), "Graph API refused " + what + ": " + type
-                + " code " + code + " subcode " + error.path("error_subcode").asText("none") + " (HTTP " + status + ")");
+                + " code " + code + " subcode " + error.path("error_subcode").asText("none") + " (HTTP " + status + ")"
+                + (message.isBlank() ? "" : ": " + (message.length() > 200 ? message.substring(0, 200) : message)));
     }
 
     /** The longest {@code estimated_time_to_regain_access} (minutes) in the business use case usage header. */

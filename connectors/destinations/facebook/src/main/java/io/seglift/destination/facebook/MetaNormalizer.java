@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,35 +17,51 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Normalizes identifiers the way Meta's customer-file matching expects, then hashes them with SHA-256:
- * emails trimmed and lowercased; phones digits only with the country code and no leading zeros; first and last names
- * lowercase letters only (UTF-8 letters kept, punctuation and spaces dropped); city lowercase letters only; state a
- * two-letter lowercase code; zip lowercase without spaces or dashes, US zips cut to five digits; country a two-letter
- * lowercase ISO code; gender {@code f} or {@code m}; date of birth split into year, month and day. EXTERN_ID and MADID
- * are sent unhashed (MADID lowercased). Raw values never leave this class except hashed.
+ * Normalizes identifiers the way Meta's customer-file matching expects, then hashes them with SHA-256, following the
+ * key table of https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences/#hash : EMAIL
+ * trimmed and lowercased; PHONE digits with the country code, no leading zeros or trunk prefix ({@link
+ * PhoneNormalizer}); FN and LN lowercase letters without punctuation or spaces, accented letters kept as UTF-8
+ * ("special characters in UTF-8 format"); CT roman letters a-z only; ST the US two-letter code or, elsewhere, the
+ * folded name ({@link Regions}); ZIP lowercase without spaces, US zips cut to five digits, UK postcodes in
+ * area/district/sector form; COUNTRY the ISO alpha-2 code; GEN {@code f} or {@code m}; DOBY/DOBM/DOBD {@code YYYY}
+ * (1900 to this year), {@code MM}, {@code DD}. EXTERN_ID and MADID are sent unhashed (MADID lowercased). Raw values
+ * never leave this class except hashed.
  */
 public final class MetaNormalizer {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private final Optional<String> defaultCountryCode;
+    /** Outward code (area + district) and inward code (sector digit + unit letters) of a UK postcode. */
+    private static final Pattern UK_POSTCODE = Pattern.compile("^([a-z]{1,2}[0-9][a-z0-9]?)([0-9])[a-z]{2}$");
+    private final PhoneNormalizer phones;
+    private final Clock clock;
 
     public MetaNormalizer(Optional<String> defaultCountryCode) {
-        this.defaultCountryCode = defaultCountryCode;
+        this(defaultCountryCode, Clock.systemUTC());
+    }
+
+    /** A normalizer that adds {@code defaultCountryCode} to national phone numbers of members without a country. */
+    public MetaNormalizer(Optional<String> defaultCountryCode, Clock clock) {
+        this.phones = new PhoneNormalizer(defaultCountryCode);
+        this.clock = clock;
     }
 
     /** The hashed row, or the reasons no standalone identifier survived normalization. */
     public Result normalize(Member m) {
         Map<MatchKey, String> plain = new EnumMap<>(MatchKey.class);
         List<String> problems = new ArrayList<>();
+        String country = Regions.country(m.identifier(IdentifierType.COUNTRY));
         email(m.identifier(IdentifierType.EMAIL), plain, problems);
-        phone(m.identifier(IdentifierType.PHONE), plain, problems);
+        String phone = m.identifier(IdentifierType.PHONE);
+        if (phone != null && !phone.isBlank()) {
+            phones.normalize(phone, country, problems).ifPresent(p -> plain.put(MatchKey.PHONE, p));
+        }
         put(plain, MatchKey.FN, letters(m.identifier(IdentifierType.FIRST_NAME)));
         put(plain, MatchKey.LN, letters(m.identifier(IdentifierType.LAST_NAME)));
-        put(plain, MatchKey.CT, letters(m.identifier(IdentifierType.CITY)));
-        put(plain, MatchKey.ST, exactly(2, letters(m.identifier(IdentifierType.STATE))));
-        String country = exactly(2, letters(m.identifier(IdentifierType.COUNTRY)));
+        put(plain, MatchKey.CT, lettersOnly(Regions.ascii(m.identifier(IdentifierType.CITY))));
+        put(plain, MatchKey.ST, Regions.state(m.identifier(IdentifierType.STATE), country));
         put(plain, MatchKey.COUNTRY, country);
         put(plain, MatchKey.ZIP, zip(m.identifier(IdentifierType.ZIP), country));
         put(plain, MatchKey.GEN, gender(m.identifier(IdentifierType.GENDER)));
@@ -78,27 +95,6 @@ public final class MetaNormalizer {
         else problems.add("email is not a valid address");
     }
 
-    private void phone(String raw, Map<MatchKey, String> plain, List<String> problems) {
-        if (raw == null || raw.isBlank()) return;
-        String t = raw.trim();
-        boolean international = t.startsWith("+") || t.startsWith("00");
-        String digits = t.replaceAll("\\D", "");
-        if (t.startsWith("00")) digits = digits.substring(2);
-        if (!international) {
-            if (defaultCountryCode.isEmpty()) {
-                problems.add("phone number has no country code and default_country_code is not set");
-                return;
-            }
-            digits = defaultCountryCode.get() + digits.replaceFirst("^0+", "");
-        }
-        digits = digits.replaceFirst("^0+", "");
-        if (digits.length() < 8 || digits.length() > 15) {
-            problems.add("phone number has " + digits.length() + " digits with country code (8 to 15 allowed)");
-            return;
-        }
-        plain.put(MatchKey.PHONE, digits);
-    }
-
     private static String letters(String raw) {
         if (raw == null) return null;
         String v = Normalizer.normalize(raw.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
@@ -106,8 +102,10 @@ public final class MetaNormalizer {
         return v.isEmpty() ? null : v;
     }
 
-    private static String exactly(int length, String v) {
-        return v != null && v.length() == length && v.chars().allMatch(c -> c >= 'a' && c <= 'z') ? v : null;
+    private static String lettersOnly(String v) {
+        if (v == null) return null;
+        String letters = v.replaceAll("[^a-z]", "");
+        return letters.isEmpty() ? null : letters;
     }
 
     private static String zip(String raw, String country) {
@@ -115,19 +113,25 @@ public final class MetaNormalizer {
         String v = raw.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s-]", "");
         boolean us = "us".equals(country) || (country == null && raw.trim().matches("\\d{5}(-?\\d{4})?"));
         if (us && v.matches("\\d{5,9}")) v = v.substring(0, 5);
+        Matcher uk = UK_POSTCODE.matcher(v);
+        if ((country == null || "gb".equals(country)) && uk.matches()) v = uk.group(1) + uk.group(2);
         return v.isEmpty() ? null : v;
     }
 
     private static String gender(String raw) {
         if (raw == null || raw.isBlank()) return null;
-        char c = Character.toLowerCase(raw.trim().charAt(0));
-        return c == 'f' || c == 'm' ? String.valueOf(c) : null;
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "f", "female", "woman", "w" -> "f";
+            case "m", "male", "man" -> "m";
+            default -> null;
+        };
     }
 
-    private static void birthDate(String raw, Map<MatchKey, String> plain) {
+    private void birthDate(String raw, Map<MatchKey, String> plain) {
         if (raw == null || raw.isBlank()) return;
         try {
             LocalDate d = LocalDate.parse(raw.trim().length() > 10 ? raw.trim().substring(0, 10) : raw.trim());
+            if (d.getYear() < 1900 || d.getYear() > LocalDate.now(clock).getYear()) return;
             plain.put(MatchKey.DOBY, String.format(Locale.ROOT, "%04d", d.getYear()));
             plain.put(MatchKey.DOBM, String.format(Locale.ROOT, "%02d", d.getMonthValue()));
             plain.put(MatchKey.DOBD, String.format(Locale.ROOT, "%02d", d.getDayOfMonth()));

@@ -81,6 +81,8 @@ class FacebookDestinationTest {
         assertThat(api.audience(created.id()).path("description").asText()).isEqualTo(spec.description());
         Destination small = create(Map.of());
         assertThat(small.ensureAudience(spec)).isEqualTo(new AudienceRef(created.id(), spec.displayName(), false));
+        assertThat(api.audienceQueries()).as("looked up by a name filter, never by listing every audience")
+                .isNotEmpty().allMatch(q -> q.startsWith("list [{\"field\":\"name\",\"operator\":\"EQUAL\""));
     }
 
     @Test
@@ -110,18 +112,23 @@ class FacebookDestinationTest {
     }
 
     @Test
-    void fullRefreshReplacesTheAudienceThroughUsersReplace() {
+    void fullRefreshIsRefusedBecauseUsersReplaceWouldShrinkTheAudienceToTheIncrement() {
+        List<String> problems = new FacebookDestinationFactory().validate(settings(Map.of("full_refresh", true)));
+        assertThat(problems).singleElement().asString().startsWith("full_refresh: true is not supported")
+                .contains("usersreplace").contains("mode: mirror");
+        assertThat(new FacebookDestinationFactory().validate(settings(Map.of("full_refresh", false)))).isEmpty();
+        assertThat(catchThrowable(() -> create(Map.of("full_refresh", true))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mode: mirror");
+        assertThat(new FacebookDestinationFactory().capabilities(settings(Map.of())).supportsRemove()).isTrue();
+    }
+
+    @Test
+    void aRunOfAddsNeverTouchesUsersReplace() {
         AudienceRef a = destination.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
-        destination.push(Batch.builder(a, Operation.ADD, members(0, 20)).totalInRun(20).build());
-        Destination refresh = create(Map.of("full_refresh", true));
-        refresh.push(Batch.builder(a, Operation.ADD, members(100, 5)).sequence(0).lastBatch(false).totalInRun(10).build());
-        assertThat(api.members(a.id())).as("replaced only at the last batch").hasSize(20);
-        refresh.push(Batch.builder(a, Operation.ADD, members(105, 5)).sequence(1).lastBatch(true).totalInRun(10).build());
-        assertThat(api.members(a.id())).hasSize(10)
-                .contains("EMAIL:" + MetaNormalizer.sha256("person100@example.com"))
-                .doesNotContain("EMAIL:" + MetaNormalizer.sha256("person0@example.com"));
-        assertThat(api.sessionLog().get(1)).startsWith("usersreplace ");
-        assertThat(new FacebookDestinationFactory().capabilities(settings(Map.of("full_refresh", true))).supportsRemove()).isFalse();
+        destination.push(Batch.builder(a, Operation.ADD, members(0, 20)).totalInRun(20).lastBatch(true).build());
+        destination.push(Batch.builder(a, Operation.ADD, members(100, 5)).totalInRun(5).lastBatch(true).build());
+        assertThat(api.members(a.id())).hasSize(25);
+        assertThat(api.sessionLog()).allMatch(l -> l.startsWith("users "));
     }
 
     @Test

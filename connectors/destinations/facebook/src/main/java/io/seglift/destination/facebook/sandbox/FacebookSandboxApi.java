@@ -9,15 +9,24 @@ import io.seglift.sandbox.SandboxApi;
 import io.seglift.sandbox.SandboxRequest;
 import io.seglift.sandbox.SandboxResponse;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,38 +38,82 @@ import java.util.regex.Pattern;
 
 /**
  * The Graph API endpoints the Facebook destination uses, in memory, with Meta's answer and error shapes. Bodies may be
- * form-urlencoded (the connector's uploads) or multipart (the Business SDK's POSTs).
+ * form-urlencoded (the connector's uploads) or multipart (the Business SDK's POSTs). Each behaviour cites the Meta
+ * document it follows; where Meta documents nothing, the comment says so.
  */
 public final class FacebookSandboxApi implements SandboxApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SHA256 = Pattern.compile("^[0-9a-f]{64}$");
     private static final Set<String> PLAIN_KEYS = Set.of("EXTERN_ID", "MADID");
+    private static final Set<String> STANDALONE_KEYS = Set.of("EMAIL", "PHONE", "EXTERN_ID", "MADID");
+    private static final Pattern VERSION = Pattern.compile("^/v(\\d+)\\.(\\d+)/.*");
     private static final Pattern ACCOUNT = Pattern.compile("^/v[\\d.]+/(act_\\d+)(/customaudiences)?/?$");
+    private static final Pattern AUDIENCE = Pattern.compile("^/v[\\d.]+/(\\d+)/?$");
     private static final Pattern USERS = Pattern.compile("^/v[\\d.]+/(\\d+)/(users|usersreplace)$");
+    /** https://developers.facebook.com/docs/marketing-api/reference/custom-audience/users/: 10,000 rows per call. */
+    private static final int MAX_ROWS = 10_000;
+    /**
+     * Marketing API expiry dates, from
+     * https://developers.facebook.com/documentation/ads-commerce/marketing-api/marketing-api-changelog/versions
+     * (v26.0 and v27.0: "TBD"; every version before v22.0 expired before v22.0 did).
+     */
+    private static final Map<Integer, LocalDate> EXPIRES = Map.of(22, LocalDate.of(2026, 2, 19),
+            23, LocalDate.of(2026, 6, 9), 24, LocalDate.of(2026, 11, 10), 25, LocalDate.of(2027, 2, 23));
+    private static final String LATEST = "v27.0";
 
     private final Predicate<String> tokenAccepted;
+    private final String appSecret;
+    private final Clock clock;
     private final AtomicLong ids = new AtomicLong(23_850_000_000_000L);
     private final Map<String, ObjectNode> audiences = new LinkedHashMap<>();
-    private final Map<String, Set<String>> members = new HashMap<>();
-    private final Map<Long, Set<String>> replacing = new HashMap<>();
+    private final Map<String, List<Set<String>>> people = new HashMap<>();
+    private final Map<Long, List<Set<String>>> replacing = new HashMap<>();
+    private final Set<String> flagged = new HashSet<>();
     private final List<String> sessionLog = new ArrayList<>();
+    private final List<String> audienceQueries = new ArrayList<>();
     private final Set<String> refusedHashes = new HashSet<>();
     private long unhashedValues;
     private long rowsReceived;
 
-    /** A sandbox accepting access tokens for which {@code tokenAccepted} is true. */
+    /** A sandbox accepting access tokens for which {@code tokenAccepted} is true, for an app without an app secret. */
     public FacebookSandboxApi(Predicate<String> tokenAccepted) {
-        this.tokenAccepted = tokenAccepted;
+        this(tokenAccepted, null, Clock.systemUTC());
     }
 
-    /** Row identities in the audience: {@code EMAIL:<hash>}, else {@code PHONE:<hash>}, {@code EXTERN_ID:..}, {@code MADID:..}. */
+    /**
+     * A sandbox for an app with "Require App Secret" on when {@code appSecret} is not null: every call must then carry
+     * the {@code appsecret_proof} of its token; {@code clock} decides which API versions have expired.
+     */
+    public FacebookSandboxApi(Predicate<String> tokenAccepted, String appSecret, Clock clock) {
+        this.tokenAccepted = tokenAccepted;
+        this.appSecret = appSecret;
+        this.clock = clock;
+    }
+
+    /**
+     * Row identities of the people in the audience: per person its first standalone key, {@code EMAIL:<hash>}, else
+     * {@code PHONE:<hash>}, {@code EXTERN_ID:..}, {@code MADID:..}.
+     */
     public synchronized Set<String> members(String audienceId) {
-        return Set.copyOf(members.getOrDefault(audienceId, Set.of()));
+        Set<String> out = new LinkedHashSet<>();
+        for (Set<String> person : people.getOrDefault(audienceId, List.of())) out.add(person.iterator().next());
+        return out;
     }
 
     /** The audience's fields as stored (name, subtype, description, customer_file_source), or null. */
     public synchronized JsonNode audience(String audienceId) {
         return audiences.get(audienceId);
+    }
+
+    /** Deletes an audience, as a marketer in Ads Manager or Meta's two-year clean-up does. */
+    public synchronized void delete(String audienceId) {
+        audiences.remove(audienceId);
+        people.remove(audienceId);
+    }
+
+    /** Flags an audience (operation_status 471), so Meta refuses member changes to it. */
+    public synchronized void flag(String audienceId) {
+        flagged.add(audienceId);
     }
 
     /** Values received in hashed columns that were not SHA-256 hex digests; must stay 0. */
@@ -76,6 +129,11 @@ public final class FacebookSandboxApi implements SandboxApi {
     /** Sessions seen, as {@code <edge> <session_id> <batch_seq> <last_batch_flag> <estimated_num_total>}. */
     public synchronized List<String> sessionLog() {
         return List.copyOf(sessionLog);
+    }
+
+    /** Audience reads, as {@code id <id>} or {@code list <filtering>}, to show how audiences were looked up. */
+    public synchronized List<String> audienceQueries() {
+        return List.copyOf(audienceQueries);
     }
 
     /** Makes Meta treat rows carrying this hash as invalid entries (as it does for malformed hashed data). */
@@ -95,6 +153,9 @@ public final class FacebookSandboxApi implements SandboxApi {
         if (token.isEmpty() || !tokenAccepted.test(token)) {
             return error(400, "OAuthException", 190, "Invalid OAuth access token - Cannot parse access token");
         }
+        SandboxResponse refused = refuseProof(token, params.get("appsecret_proof"));
+        if (refused == null) refused = refuseVersion(request.path());
+        if (refused != null) return refused;
         try {
             Matcher account = ACCOUNT.matcher(request.path());
             if (account.matches() && account.group(2) == null && request.method().equals("GET")) {
@@ -103,6 +164,8 @@ public final class FacebookSandboxApi implements SandboxApi {
             if (account.matches() && account.group(2) != null) {
                 return request.method().equals("GET") ? listAudiences(request, params) : createAudience(params);
             }
+            Matcher audience = AUDIENCE.matcher(request.path());
+            if (audience.matches() && request.method().equals("GET")) return readAudience(audience.group(1));
             Matcher users = USERS.matcher(request.path());
             if (users.matches()) return upload(users.group(1), users.group(2), request.method(), params);
         } catch (IOException | RuntimeException e) {
@@ -111,10 +174,76 @@ public final class FacebookSandboxApi implements SandboxApi {
         return error(400, "GraphMethodException", 100, "Unsupported request");
     }
 
-    private SandboxResponse listAudiences(SandboxRequest request, Map<String, String> params) {
+    /**
+     * https://developers.facebook.com/docs/graph-api/securing-requests/#appsecret_proof : the proof is the hex
+     * HMAC-SHA256 of the access token keyed with the app secret; with "Require App Secret" on, calls without it are
+     * refused. Meta's answers (GraphMethodException, code 100) are quoted in the SDK issue threads, e.g.
+     * https://github.com/facebook/facebook-python-business-sdk/issues/528 ; the reference does not print them.
+     */
+    private SandboxResponse refuseProof(String token, String proof) {
+        if (appSecret == null) return null;
+        if (proof == null || proof.isBlank()) {
+            return error(400, "GraphMethodException", 100, "API calls from the server require an appsecret_proof argument");
+        }
+        if (!MessageDigest.isEqual(proof.getBytes(StandardCharsets.UTF_8),
+                hmacSha256Hex(appSecret, token).getBytes(StandardCharsets.UTF_8))) {
+            return error(400, "GraphMethodException", 100, "Invalid appsecret_proof provided in the API argument");
+        }
+        return null;
+    }
+
+    /**
+     * Expired Marketing API versions answer code 2635 ("(#2635) You are calling a deprecated version of the Ads API.
+     * Please update to the latest version"), quoted in https://github.com/fbsamples/marketing-api-samples/issues/3 and
+     * https://github.com/facebook/facebook-nodejs-business-sdk/issues/239 ; expiry dates from the version table above.
+     */
+    private SandboxResponse refuseVersion(String path) {
+        Matcher v = VERSION.matcher(path);
+        if (!v.matches()) return error(400, "GraphMethodException", 100, "Unsupported request");
+        int major = Integer.parseInt(v.group(1));
+        LocalDate expires = major < 22 ? LocalDate.of(2000, 1, 1) : EXPIRES.get(major);
+        if (expires != null && !LocalDate.now(clock).isBefore(expires)) {
+            return error(400, "OAuthException", 2635, "(#2635) You are calling a deprecated version of the Ads API."
+                    + " Please update to the latest version: " + LATEST + ".");
+        }
+        return null;
+    }
+
+    static String hmacSha256Hex(String key, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * GET /{custom_audience_id} (https://developers.facebook.com/docs/marketing-api/reference/custom-audience/). An id
+     * that does not exist answers Graph's generic "Unsupported get request" (code 100, subcode 33); Meta documents that
+     * shape in https://developers.facebook.com/docs/graph-api/guides/error-handling/ , not per endpoint.
+     */
+    private SandboxResponse readAudience(String id) {
+        audienceQueries.add("id " + id);
+        ObjectNode a = audiences.get(id);
+        if (a == null) return missing(id);
+        return json(200, JSON.createObjectNode().put("id", id).put("name", a.path("name").asText()));
+    }
+
+    /**
+     * GET /act_{id}/customaudiences with {@code filtering} on name, EQUAL or CONTAIN
+     * (https://developers.facebook.com/docs/marketing-api/reference/ad-account/customaudiences/), cursor-paged.
+     */
+    private SandboxResponse listAudiences(SandboxRequest request, Map<String, String> params) throws IOException {
         int limit = Integer.parseInt(params.getOrDefault("limit", "25"));
         int after = Integer.parseInt(params.getOrDefault("after", "0"));
-        List<ObjectNode> all = new ArrayList<>(audiences.values());
+        String filtering = params.get("filtering");
+        audienceQueries.add("list " + (filtering == null ? "" : filtering));
+        List<ObjectNode> all = new ArrayList<>();
+        for (ObjectNode a : audiences.values()) {
+            if (matches(a, filtering == null ? null : JSON.readTree(filtering))) all.add(a);
+        }
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode data = answer.putArray("data");
         for (int i = after; i < Math.min(all.size(), after + limit); i++) {
@@ -123,13 +252,36 @@ public final class FacebookSandboxApi implements SandboxApi {
         ObjectNode paging = answer.putObject("paging");
         paging.putObject("cursors").put("before", Integer.toString(after)).put("after", Integer.toString(after + limit));
         if (after + limit < all.size()) {
-            paging.put("next", "http://" + request.header("host").orElse("127.0.0.1") + request.path()
-                    + "?access_token=" + URLEncoder.encode(params.get("access_token"), StandardCharsets.UTF_8)
-                    + "&fields=name&limit=" + limit + "&after=" + (after + limit));
+            StringBuilder next = new StringBuilder("http://" + request.header("host").orElse("127.0.0.1") + request.path()
+                    + "?access_token=" + enc(params.get("access_token")) + "&fields=name&limit=" + limit
+                    + "&after=" + (after + limit));
+            if (filtering != null) next.append("&filtering=").append(enc(filtering));
+            paging.put("next", next.toString());
         }
         return json(200, answer);
     }
 
+    private static boolean matches(ObjectNode audience, JsonNode filtering) {
+        if (filtering == null) return true;
+        for (JsonNode f : filtering) {
+            if (!f.path("field").asText().equals("name")) continue;
+            String name = audience.path("name").asText();
+            String value = f.path("value").asText();
+            boolean ok = switch (f.path("operator").asText()) {
+                case "EQUAL" -> name.equals(value);
+                case "CONTAIN" -> name.contains(value);
+                default -> throw new IllegalArgumentException("operator");
+            };
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    /**
+     * POST /act_{id}/customaudiences: a customer-list audience needs name, subtype CUSTOM and customer_file_source
+     * (https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences/#create). The exact error
+     * text for a missing field is not documented; the sandbox answers Graph's generic code 100.
+     */
     private SandboxResponse createAudience(Map<String, String> params) {
         String name = params.get("name");
         if (name == null || name.isBlank()) return error(400, "OAuthException", 100, "Invalid parameter: name is required");
@@ -145,36 +297,62 @@ public final class FacebookSandboxApi implements SandboxApi {
         return json(200, JSON.createObjectNode().put("id", id));
     }
 
+    /**
+     * POST/DELETE /{id}/users and POST /{id}/usersreplace
+     * (https://developers.facebook.com/docs/marketing-api/reference/custom-audience/users/ and .../usersreplace/):
+     * payload {schema, data} with at most 10,000 rows; a multi-key schema carries is_raw true (the multi-key guide
+     * https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences/#multi-key and the Business
+     * SDKs' CustomAudience helpers send it); session {session_id, batch_seq, last_batch_flag, estimated_num_total},
+     * required for usersreplace, whose last batch replaces the audience. Meta does not print the error text for a
+     * missing field or an oversized payload; the sandbox answers Graph's generic code 100 "Invalid parameter".
+     * A flagged audience (operation_status 471) answers code 100 subcode 1713230, as the users reference shows.
+     */
     private SandboxResponse upload(String audienceId, String edge, String method, Map<String, String> params)
             throws IOException {
-        if (!audiences.containsKey(audienceId)) return error(400, "GraphMethodException", 100, "Unsupported request");
+        if (!audiences.containsKey(audienceId)) return missing(audienceId);
         boolean replace = edge.equals("usersreplace");
         if (replace && !method.equals("POST") || !replace && !method.equals("POST") && !method.equals("DELETE")) {
             return error(400, "GraphMethodException", 100, "Unsupported request");
         }
+        if (flagged.contains(audienceId)) return flaggedError();
         JsonNode payload = JSON.readTree(params.getOrDefault("payload", "{}"));
-        JsonNode session = JSON.readTree(params.getOrDefault("session", "{}"));
         List<String> schema = new ArrayList<>();
+        if (payload.path("schema").isTextual()) schema.add(payload.path("schema").asText());
         payload.path("schema").forEach(s -> schema.add(s.asText()));
         JsonNode data = payload.path("data");
         if (schema.isEmpty()) return error(400, "OAuthException", 100, "Invalid parameter: schema");
-        if (data.size() > 10_000) return error(400, "OAuthException", 100, "Invalid parameter: at most 10000 rows");
-        long sessionId = session.path("session_id").asLong(0);
-        if (replace && sessionId == 0) return error(400, "OAuthException", 100, "Invalid parameter: session is required");
-        sessionLog.add(edge + " " + sessionId + " " + session.path("batch_seq").asInt() + " "
-                + session.path("last_batch_flag").asBoolean() + " " + session.path("estimated_num_total").asLong());
-        Set<String> target = replace
-                ? replacing.computeIfAbsent(sessionId, s -> new HashSet<>())
-                : members.computeIfAbsent(audienceId, a -> new HashSet<>());
+        if (schema.size() > 1 && !payload.path("is_raw").asBoolean(false)) {
+            return error(400, "OAuthException", 100, "Invalid parameter: is_raw must be true for a multi-key schema");
+        }
+        if (!data.isArray() || data.isEmpty() && !params.containsKey("session")) {
+            return error(400, "OAuthException", 100, "Invalid parameter: data");
+        }
+        if (data.size() > MAX_ROWS) return error(400, "OAuthException", 100, "Invalid parameter: at most 10000 rows");
+        JsonNode session = params.containsKey("session") ? JSON.readTree(params.get("session")) : null;
+        if (replace && session == null) return error(400, "OAuthException", 100, "Invalid parameter: session is required");
+        if (session != null && (!session.path("session_id").canConvertToLong() || session.path("session_id").asLong() == 0
+                || !session.path("batch_seq").canConvertToInt() || !session.path("last_batch_flag").isBoolean())) {
+            return error(400, "OAuthException", 100,
+                    "Invalid parameter: session needs session_id, batch_seq and last_batch_flag");
+        }
+        long sessionId = session == null ? 0 : session.path("session_id").asLong();
+        if (session != null) {
+            sessionLog.add(edge + " " + sessionId + " " + session.path("batch_seq").asInt() + " "
+                    + session.path("last_batch_flag").asBoolean() + " " + session.path("estimated_num_total").asLong());
+        }
+        List<Set<String>> target = replace
+                ? replacing.computeIfAbsent(sessionId, s -> new ArrayList<>())
+                : people.computeIfAbsent(audienceId, a -> new ArrayList<>());
         ObjectNode samples = JSON.createObjectNode();
         int invalid = 0;
         for (JsonNode row : data) {
             rowsReceived++;
-            String problem = row.size() != schema.size() ? "row length does not match the schema" : null;
-            String identity = null;
+            JsonNode cells = row.isArray() ? row : JSON.createArrayNode().add(row);
+            String problem = cells.size() != schema.size() ? "row length does not match the schema" : null;
+            Set<String> keys = new LinkedHashSet<>();
             for (int i = 0; problem == null && i < schema.size(); i++) {
                 String key = schema.get(i);
-                String value = row.get(i).asText("");
+                String value = cells.get(i).asText("");
                 if (value.isEmpty()) continue;
                 if (!PLAIN_KEYS.contains(key) && !SHA256.matcher(value).matches()) {
                     unhashedValues++;
@@ -182,19 +360,19 @@ public final class FacebookSandboxApi implements SandboxApi {
                 } else if (refusedHashes.contains(value)) {
                     problem = key + " is invalid";
                     samples.put(value, problem);
-                } else if (identity == null && (key.equals("EMAIL") || key.equals("PHONE") || PLAIN_KEYS.contains(key))) {
-                    identity = key + ":" + value;
+                } else if (STANDALONE_KEYS.contains(key)) {
+                    keys.add(key + ":" + value);
                 }
             }
-            if (problem != null || identity == null) {
+            if (problem != null || keys.isEmpty()) {
                 invalid++;
                 continue;
             }
-            if (method.equals("DELETE")) target.remove(identity);
-            else target.add(identity);
+            if (method.equals("DELETE")) removePerson(target, keys);
+            else addPerson(target, keys);
         }
         if (replace && session.path("last_batch_flag").asBoolean(false)) {
-            members.put(audienceId, replacing.remove(sessionId));
+            people.put(audienceId, replacing.remove(sessionId));
         }
         ObjectNode answer = JSON.createObjectNode().put("audience_id", audienceId).put("session_id", sessionId)
                 .put("num_received", data.size()).put("num_invalid_entries", invalid);
@@ -202,6 +380,49 @@ public final class FacebookSandboxApi implements SandboxApi {
         return json(200, answer);
     }
 
+    // Meta matches uploaded rows to its users and does not say how rows relate to each other; the sandbox treats rows
+    // that share any standalone key (email, phone, external id, MADID) as one person.
+    private static void addPerson(List<Set<String>> audience, Set<String> keys) {
+        for (Set<String> person : audience) {
+            if (person.stream().anyMatch(keys::contains)) {
+                person.addAll(keys);
+                return;
+            }
+        }
+        audience.add(new LinkedHashSet<>(keys));
+    }
+
+    private static void removePerson(List<Set<String>> audience, Set<String> keys) {
+        for (Iterator<Set<String>> it = audience.iterator(); it.hasNext(); ) {
+            if (it.next().stream().anyMatch(keys::contains)) it.remove();
+        }
+    }
+
+    private static SandboxResponse missing(String id) {
+        ObjectNode answer = JSON.createObjectNode();
+        answer.putObject("error").put("message", "Unsupported get request. Object with ID '" + id + "' does not exist,"
+                        + " cannot be loaded due to missing permissions, or does not support this operation. Please read"
+                        + " the Graph API documentation at https://developers.facebook.com/docs/graph-api")
+                .put("type", "GraphMethodException").put("code", 100).put("error_subcode", 33)
+                .put("fbtrace_id", "sandbox");
+        return json(400, answer);
+    }
+
+    /** The users reference's example answer for a flagged audience; it shows no {@code type}, so Graph's usual one. */
+    private static SandboxResponse flaggedError() {
+        ObjectNode answer = JSON.createObjectNode();
+        answer.putObject("error").put("message", "Invalid parameter").put("type", "OAuthException").put("code", 100)
+                .put("error_subcode", 1713230).put("error_user_title", "Audience Upload Blocked")
+                .put("error_user_msg", "Before updating user memberships, you must resolve integrity restrictions on"
+                        + " this Data File Custom Audience. Go to Audience Manager to appeal the restrictions or create"
+                        + " a new audience with updated data").put("fbtrace_id", "sandbox");
+        return json(400, answer);
+    }
+
+    /**
+     * Meta's throttle: code 80003 for custom audience calls with the x-business-use-case-usage header's
+     * estimated_time_to_regain_access in minutes (https://developers.facebook.com/docs/graph-api/overview/rate-limiting/).
+     */
     @Override
     public SandboxResponse rateLimited(Duration retryAfter, RollingWindowLimit limit, int remaining) {
         long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
@@ -212,6 +433,7 @@ public final class FacebookSandboxApi implements SandboxApi {
                 .withHeader("x-business-use-case-usage", usage);
     }
 
+    /** Code 2 "unexpected error", is_transient true (https://developers.facebook.com/docs/graph-api/guides/error-handling/). */
     @Override
     public SandboxResponse serverError() {
         ObjectNode answer = JSON.createObjectNode();
@@ -247,6 +469,10 @@ public final class FacebookSandboxApi implements SandboxApi {
             }
         }
         return params;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static SandboxResponse error(int status, String type, int code, String message) {
