@@ -48,6 +48,7 @@ class FacebookLiveTest extends DestinationConformanceTest {
             public Duration injectRateLimit(Duration wait) { unobservable(); return wait; }
             public void injectServerError() { unobservable(); }
             public void injectConnectionReset() { unobservable(); }
+            public void failRowsForNow(int rows) { }   // whole-request-only: nothing to stage (see the conformance test)
             public void close() { }
         };
     }
