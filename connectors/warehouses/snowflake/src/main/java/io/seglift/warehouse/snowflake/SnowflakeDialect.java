@@ -120,13 +120,6 @@ public final class SnowflakeDialect implements Dialect {
         return "CREATE OR REPLACE TRANSIENT TABLE " + table(table) + " AS " + select;
     }
 
-    /** Builds the new contents under {@code staging}, then exchanges the two tables in one metadata operation. */
-    public List<String> swapIn(TableName table, TableName staging, String select) {
-        return List.of("CREATE OR REPLACE TABLE " + table(staging) + " AS " + select,
-                "ALTER TABLE " + table(staging) + " SWAP WITH " + table(table),
-                "DROP TABLE " + table(staging));
-    }
-
     /**
      * {@code MERGE INTO}: rows of {@code select} whose keys match are updated, the others inserted. The source's
      * columns are renamed positionally (a CTE column list), so the select's own column names do not matter.
