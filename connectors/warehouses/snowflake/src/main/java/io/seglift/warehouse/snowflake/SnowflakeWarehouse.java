@@ -87,7 +87,6 @@ public final class SnowflakeWarehouse extends JdbcWarehouse {
 
     @Override
     public synchronized BulkWriter bulkWriter(TableName table, List<String> columns) {
-        if (columns(table).isEmpty()) throw new WarehouseException("cannot append to " + table + ": no such table");
         String sql = "INSERT INTO " + dialect.table(table) + " (" + dialect.columns(columns) + ") VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
         try {
@@ -117,6 +116,20 @@ public final class SnowflakeWarehouse extends JdbcWarehouse {
             throw e;
         } catch (Exception e) {
             throw new WarehouseException("while reading rows: " + e.getMessage(), e);
+        }
+    }
+
+    /** Snowflake puts the reason on the second line of its message ("SQL compilation error:\nObject ... does not exist"). */
+    @Override
+    public synchronized Optional<String> checkQuery(String sql) {
+        String probe = "SELECT * FROM (" + sql + ") q WHERE 1 = 0";
+        SnowflakeDialect.requireFits(probe);
+        try (PreparedStatement ps = connection.prepareStatement(probe)) {
+            ps.executeQuery().close();
+            return Optional.empty();
+        } catch (SQLException e) {
+            String m = String.valueOf(e.getMessage());
+            return Optional.of(String.join(" ", m.lines().limit(2).map(String::strip).toList()));
         }
     }
 
