@@ -2,7 +2,7 @@
 # Runs hostile SQL (every quoting form) through the real CLI against a DuckDB demo project and shows each refused
 # with nothing changed. Plain cases are stopped early by ReadOnlySql's friendly check; the E'', $$ and file cases
 # reach the engine, which refuses them. PostgreSQL cases are covered by PostgresConformanceTest (the kit's read-only check).
-# Usage: scripts/probe-hostile-sql.sh [DIR]   (needs app/target/seglift.jar: mvn -B -o -pl app -am package -DskipTests)
+# Usage: scripts/probe-hostile-sql.sh [DIR]   (./seglift builds app/target/seglift/lib when needed)
 set -u
 cd "$(dirname "$0")/.."
 DIR="${1:-$(mktemp -d)/probe}"

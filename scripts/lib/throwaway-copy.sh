@@ -63,19 +63,19 @@ cleanup() {
   exit "$status"
 }
 
-# build: the runnable jar of the clone, $jar (as ./seglift builds it: tests neither compiled nor run).
+# build: the clone's distribution folder, $lib (as ./seglift builds it: tests neither compiled nor run).
 build() {
   (cd "$clone" && mvn -B -q -o -Dstyle.color=never -Dmaven.test.skip=true package -pl app -am) >"$work/build.log" 2>&1 || {
     tail -40 "$work/build.log" >&2
     return 1
   }
-  jar="$clone/app/target/seglift.jar"
-  [[ -f "$jar" ]]
+  lib="$clone/app/target/seglift/lib"
+  compgen -G "$lib/seglift-app-*.jar" >/dev/null
 }
 
 # seglift ARGS: the clone's CLI; its stderr (progress lines) goes to $work/stderr.log, shown when a step fails.
 seglift() {
-  java -jar "$jar" "$@" 2>>"$work/stderr.log"
+  java --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$lib/*" io.seglift.cli.Main "$@" 2>>"$work/stderr.log"
 }
 
 # add_to_aggregator POM NAME: the new module's <module> and <dependency> lines, after the last of each.

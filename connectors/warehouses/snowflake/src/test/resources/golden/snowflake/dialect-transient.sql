@@ -1,0 +1,1 @@
+CREATE OR REPLACE TRANSIENT TABLE "SEGLIFT"."SYNC_WORK" AS SELECT customer_key FROM seglift.segment_members

@@ -1,0 +1,1 @@
+SELECT customer_key, (TO_NUMBER(UPPER(substr(MD5(('lapsed-2026' || ':' || CAST(customer_key AS VARCHAR))), 1, 8)), 'XXXXXXXX') % 10000) AS b, CASE WHEN (TO_NUMBER(UPPER(substr(MD5(('lapsed-2026' || ':' || CAST(customer_key AS VARCHAR))), 1, 8)), 'XXXXXXXX') % 10000) < 1000 THEN 'holdout' ELSE 'treatment' END AS arm FROM seglift.segment_members

@@ -1,0 +1,1 @@
+SELECT DISTINCT CAST(h.customer_key AS VARCHAR) AS seglift_held FROM "SEGLIFT"."SEGMENT_MEMBERS" h WHERE h.arm = 'holdout' AND h.as_of = (SELECT MAX(l.as_of) FROM "SEGLIFT"."SEGMENT_MEMBERS" l WHERE l.segment = h.segment)
