@@ -44,7 +44,7 @@ show_schema() {
 }
 
 start_sandbox() {
-  timeout 180 java -jar "$jar" sandbox "$name" >"$work/sandbox.log" 2>&1 &
+  timeout 180 java --add-opens=java.base/java.nio=ALL-UNNAMED -cp "$lib/*" io.seglift.cli.Main sandbox "$name" >"$work/sandbox.log" 2>&1 &
   sandbox_pid=$!
   background_pids+=("$sandbox_pid")
   local i
