@@ -80,7 +80,7 @@ demo_project() {
     END { printf "  - name: lapsed_to_%s\n    segment: lapsed_reengage\n    destination: %s_out\n    mode: upsert\n", name, name }
   ' seglift.yaml >seglift.yaml.new && mv seglift.yaml.new seglift.yaml
   seglift validate >/dev/null
-  seglift segments build | sed 's/^/   /'
+  seglift segments build lapsed_reengage | sed 's/^/   /'   # the segment synced here reads RFM only: the model-based ones need `seglift models score` first
 }
 
 sync_to_it() {
