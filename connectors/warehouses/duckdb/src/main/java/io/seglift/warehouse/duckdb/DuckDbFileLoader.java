@@ -1,10 +1,10 @@
 package io.seglift.warehouse.duckdb;
 
+import io.seglift.toolkit.files.DataFiles;
 import io.seglift.spi.progress.Progress;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.WarehouseException;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,14 +28,14 @@ final class DuckDbFileLoader {
     }
 
     static long load(DuckDbWarehouse warehouse, Path file, TableName table, Progress progress) {
-        String reader = readerExpression(file);
+        String reader = DataFiles.readerExpression(file);
         progress.start("loading " + file.getFileName() + " into " + table, -1);
         table.schema().ifPresent(s -> warehouse.execute(warehouse.dialect().createSchemaIfNotExists(s)));
         Properties streaming = new Properties();
         streaming.setProperty("jdbc_stream_results", "true");
         TableName staging = new TableName(table.catalog(), table.schema(), table.table() + "__seglift_load");
         try (Connection files = DriverManager.getConnection("jdbc:duckdb:", streaming)) {
-            List<String[]> columns = describe(files, reader);
+            List<String[]> columns = DataFiles.describe(files, reader);
             List<String> defs = new ArrayList<>();
             List<String> casts = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -83,27 +83,6 @@ final class DuckDbFileLoader {
             }
             progress.advance(n % PROGRESS_EVERY);
         }
-    }
-
-    static String readerExpression(Path file) {
-        if (!Files.isRegularFile(file)) throw new WarehouseException("no file at " + file);
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String path = "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
-        if (name.endsWith(".parquet")) return "read_parquet(" + path + ")";
-        if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv") || name.endsWith(".txt")) {
-            return "read_csv(" + path + ", header = true, sample_size = 100000)";
-        }
-        throw new WarehouseException(file + ": unsupported file type (allowed: .csv, .csv.gz, .tsv, .txt, .parquet)");
-    }
-
-    /** Column name and DuckDB type name, in file order. */
-    private static List<String[]> describe(Connection files, String reader) throws SQLException {
-        List<String[]> out = new ArrayList<>();
-        try (Statement st = files.createStatement();
-             ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + reader)) {
-            while (rs.next()) out.add(new String[]{rs.getString("column_name"), rs.getString("column_type")});
-        }
-        return out;
     }
 
     /** File headers may hold spaces or punctuation; embedded quotes are doubled. */

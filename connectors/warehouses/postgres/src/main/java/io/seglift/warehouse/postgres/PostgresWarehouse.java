@@ -1,5 +1,6 @@
 package io.seglift.warehouse.postgres;
 
+import io.seglift.toolkit.files.DataFiles;
 import io.seglift.spi.progress.Progress;
 import io.seglift.spi.warehouse.BulkWriter;
 import io.seglift.spi.warehouse.Column;
@@ -11,7 +12,6 @@ import io.seglift.toolkit.jdbc.JdbcWarehouse;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -159,13 +159,13 @@ public final class PostgresWarehouse extends JdbcWarehouse {
 
     @Override
     public long loadFile(Path file, TableName table, Progress progress) {
-        String reader = DuckDbFileReader.readerExpression(file);
+        String reader = DataFiles.readerExpression(file);
         progress.start("loading " + file.getFileName() + " into " + table, -1);
         table.schema().ifPresent(s -> execute(dialect.createSchemaIfNotExists(s)));
         java.util.Properties streaming = new java.util.Properties();
         streaming.setProperty("jdbc_stream_results", "true");
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:", streaming)) {
-            List<String[]> columns = DuckDbFileReader.describe(duck, reader);
+            List<String[]> columns = DataFiles.describe(duck, reader);
             long rows = transaction(w -> copyFile(duck, reader, columns, table, progress));
             progress.finish(String.format(Locale.ROOT, "%,d rows loaded into %s", rows, table));
             return rows;
@@ -212,33 +212,6 @@ public final class PostgresWarehouse extends JdbcWarehouse {
             if (out != null) out.cancel();
             throw new WarehouseException("loading into " + table + " failed, the table is unchanged: "
                     + e.getMessage(), e);
-        }
-    }
-
-    /** Reads data files with an in-memory DuckDB, which infers their column types. */
-    static final class DuckDbFileReader {
-        private DuckDbFileReader() {
-        }
-
-        static String readerExpression(Path file) {
-            if (!Files.isRegularFile(file)) throw new WarehouseException("no file at " + file);
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            String path = "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
-            if (name.endsWith(".parquet")) return "read_parquet(" + path + ")";
-            if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv") || name.endsWith(".txt")) {
-                return "read_csv(" + path + ", header = true, sample_size = 100000)";
-            }
-            throw new WarehouseException(file + ": unsupported file type (allowed: .csv, .csv.gz, .tsv, .txt, .parquet)");
-        }
-
-        /** Column name and DuckDB type name, in file order. */
-        static List<String[]> describe(Connection duck, String reader) throws SQLException {
-            List<String[]> out = new ArrayList<>();
-            try (Statement st = duck.createStatement();
-                 ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + reader)) {
-                while (rs.next()) out.add(new String[]{rs.getString("column_name"), rs.getString("column_type")});
-            }
-            return out;
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.seglift.warehouse.snowflake;
 
+import io.seglift.toolkit.files.DataFiles;
 import io.seglift.spi.progress.Progress;
 import io.seglift.spi.warehouse.BulkWriter;
 import io.seglift.spi.warehouse.Identifiers;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.WarehouseException;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,10 +33,10 @@ final class SnowflakeFileLoader {
     }
 
     long load(Path file, TableName table, Progress progress) {
-        String reader = readerExpression(file);
+        String reader = DataFiles.readerExpression(file);
         TableName staging = new TableName(table.catalog(), table.schema(), table.table() + "__seglift_new");
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-            List<String[]> columns = describe(duck, reader);
+            List<String[]> columns = DataFiles.describe(duck, reader);
             List<String> names = new ArrayList<>();
             List<String> defs = new ArrayList<>();
             for (String[] c : columns) {
@@ -65,26 +65,6 @@ final class SnowflakeFileLoader {
         } catch (SQLException e) {
             throw new WarehouseException("reading " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    static String readerExpression(Path file) {
-        if (!Files.isRegularFile(file)) throw new WarehouseException("no file at " + file);
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String path = "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
-        if (name.endsWith(".parquet")) return "read_parquet(" + path + ")";
-        if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv") || name.endsWith(".txt")) {
-            return "read_csv(" + path + ", header = true, sample_size = 100000)";
-        }
-        throw new WarehouseException(file + ": unsupported file type (allowed: .csv, .csv.gz, .tsv, .txt, .parquet)");
-    }
-
-    private static List<String[]> describe(Connection duck, String reader) throws SQLException {
-        List<String[]> out = new ArrayList<>();
-        try (Statement st = duck.createStatement();
-             ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + reader)) {
-            while (rs.next()) out.add(new String[]{rs.getString("column_name"), rs.getString("column_type")});
-        }
-        return out;
     }
 
     /** Snowflake's type for a DuckDB-inferred type; anything unusual becomes VARCHAR. */
