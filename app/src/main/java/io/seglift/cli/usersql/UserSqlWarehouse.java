@@ -1,16 +1,11 @@
 package io.seglift.cli.usersql;
 
-import io.seglift.spi.progress.Progress;
-import io.seglift.spi.warehouse.BulkWriter;
-import io.seglift.spi.warehouse.Column;
-import io.seglift.spi.warehouse.Dialect;
+import io.seglift.cli.ForwardingWarehouse;
 import io.seglift.spi.warehouse.RowHandler;
 import io.seglift.spi.warehouse.RowMapper;
-import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.spi.warehouse.WarehouseException;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,7 +17,7 @@ import java.util.function.Supplier;
  * {@link UserSql} with its line and YAML path. Inside a transaction nothing is re-checked (the engine's transaction is
  * aborted); the transaction's own failure is explained after it has rolled back.
  */
-public final class UserSqlWarehouse implements Warehouse {
+public final class UserSqlWarehouse extends ForwardingWarehouse {
     private final Warehouse w;
     private final UserSql userSql;
     private int transactionDepth;
@@ -37,6 +32,11 @@ public final class UserSqlWarehouse implements Warehouse {
         return w;
     }
 
+    @Override
+    protected Warehouse delegate() {
+        return w;
+    }
+
     private <T> T explained(String sql, Supplier<T> call) {
         try {
             return call.get();
@@ -44,16 +44,6 @@ public final class UserSqlWarehouse implements Warehouse {
             if (transactionDepth > 0 || !userSql.holdsAny(sql)) throw e;
             throw userSql.explain(w, sql, e).<RuntimeException>map(x -> x).orElse(e);
         }
-    }
-
-    @Override
-    public Dialect dialect() {
-        return w.dialect();
-    }
-
-    @Override
-    public String schema() {
-        return w.schema();
     }
 
     @Override
@@ -70,18 +60,8 @@ public final class UserSqlWarehouse implements Warehouse {
     }
 
     @Override
-    public void queryReadOnly(String sql, RowHandler handler) {
-        w.queryReadOnly(sql, handler);
-    }
-
-    @Override
     public <T> List<T> queryList(String sql, List<?> params, RowMapper<T> mapper) {
         return explained(sql, () -> w.queryList(sql, params, mapper));
-    }
-
-    @Override
-    public BulkWriter bulkWriter(TableName table, List<String> columns) {
-        return w.bulkWriter(table, columns);
     }
 
     @Override
@@ -97,16 +77,6 @@ public final class UserSqlWarehouse implements Warehouse {
         }
     }
 
-    @Override
-    public boolean tableExists(TableName table) {
-        return w.tableExists(table);
-    }
-
-    @Override
-    public List<Column> columns(TableName table) {
-        return w.columns(table);
-    }
-
     /** The engine's answer; when it refuses a query holding a fragment the engine refuses alone, a config error. */
     @Override
     public Optional<String> checkQuery(String sql) {
@@ -116,15 +86,5 @@ public final class UserSqlWarehouse implements Warehouse {
             if (explained.isPresent()) throw explained.get();
         }
         return error;
-    }
-
-    @Override
-    public long loadFile(Path file, TableName table, Progress progress) {
-        return w.loadFile(file, table, progress);
-    }
-
-    @Override
-    public void close() {
-        w.close();
     }
 }
