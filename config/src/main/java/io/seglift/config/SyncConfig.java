@@ -32,16 +32,10 @@ public record SyncConfig(String name, String segment, String destination, SyncMo
         }
     }
 
-    /** A sync with the engine's default longest server wait. */
-    public SyncConfig(String name, String segment, String destination, SyncMode mode, Optional<String> schedule,
-                      Map<String, String> fields, ChangeLimits changeLimits) {
-        this(name, segment, destination, mode, schedule, fields, changeLimits, Optional.empty());
-    }
-
-    /** A sync with the default change limits. */
+    /** A sync with the default change limits and the engine's default longest server wait. */
     public SyncConfig(String name, String segment, String destination, SyncMode mode, Optional<String> schedule,
                       Map<String, String> fields) {
-        this(name, segment, destination, mode, schedule, fields, ChangeLimits.DEFAULT);
+        this(name, segment, destination, mode, schedule, fields, ChangeLimits.DEFAULT, Optional.empty());
     }
 
     /** This sync with other change limits (the CLI's {@code --allow-large-changes} passes {@link ChangeLimits#UNLIMITED}). */
