@@ -11,8 +11,8 @@ package io.seglift.config;
  *                         ({@code max_addition_share}, 0 or more; may exceed 1)
  */
 public record ChangeLimits(double maxRemovalShare, double maxAdditionShare) {
-    /** 20%, the stability flag's threshold. */
-    public static final double DEFAULT_SHARE = 0.20;
+    /** The stability flag's threshold ({@link SegmentStability#FLAG_ABOVE}): a run may change the audience as much as a build may. */
+    public static final double DEFAULT_SHARE = SegmentStability.FLAG_ABOVE;
     /** Both shares at {@link #DEFAULT_SHARE}. */
     public static final ChangeLimits DEFAULT = new ChangeLimits(DEFAULT_SHARE, DEFAULT_SHARE);
     /** No limit: an operator allowed a large change ({@code --allow-large-changes}). */
