@@ -87,6 +87,26 @@ public final class BigQueryDialect implements Dialect {
         };
     }
 
+    /**
+     * A table alias is a STRUCT value in GoogleSQL, and {@code TO_JSON_STRING} writes a STRUCT's fields in column
+     * order (https://cloud.google.com/bigquery/docs/reference/standard-sql/json_functions#to_json_string), so the text
+     * is the same on every run. BigQuery cannot cast a STRUCT to STRING.
+     */
+    @Override
+    public String rowText(String alias) {
+        return "TO_JSON_STRING(" + Identifiers.require(alias, "row alias") + ")";
+    }
+
+    /**
+     * BigQuery enforces no keys and accepts a primary key only declared {@code NOT ENFORCED}
+     * (https://cloud.google.com/bigquery/docs/primary-foreign-keys); every writer keeps keys unique itself
+     * (MERGE on the key, or a replace of the whole table).
+     */
+    @Override
+    public String primaryKey(String... columns) {
+        return Dialect.super.primaryKey(columns) + " NOT ENFORCED";
+    }
+
     @Override
     public String addDays(String dateExpr, String daysExpr) {
         return "DATE_ADD(CAST(" + dateExpr + " AS DATE), INTERVAL CAST(" + daysExpr + " AS INT64) DAY)";
