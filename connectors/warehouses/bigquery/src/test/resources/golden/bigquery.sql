@@ -82,18 +82,6 @@ CREATE TABLE `seglift`.`audits` (run_id STRING NOT NULL, as_of DATE NOT NULL, ru
 -- migration.0110-scoring-rfm-scores.1
 CREATE TABLE `seglift`.`rfm_scores` (as_of DATE NOT NULL, customer_key STRING NOT NULL, last_purchase DATE NOT NULL, recency_days INT64 NOT NULL, frequency INT64 NOT NULL, monetary_total FLOAT64 NOT NULL, monetary_avg FLOAT64 NOT NULL, r_score INT64 NOT NULL, f_score INT64 NOT NULL, m_score INT64 NOT NULL, rfm_segment STRING NOT NULL, PRIMARY KEY (as_of, customer_key) NOT ENFORCED);
 
--- migration.0111-scoring-rfm-scores-unindexed.1
-CREATE TABLE `seglift`.`rfm_scores_next` (as_of DATE NOT NULL, customer_key STRING NOT NULL, last_purchase DATE NOT NULL, recency_days INT64 NOT NULL, frequency INT64 NOT NULL, monetary_total FLOAT64 NOT NULL, monetary_avg FLOAT64 NOT NULL, r_score INT64 NOT NULL, f_score INT64 NOT NULL, m_score INT64 NOT NULL, rfm_segment STRING NOT NULL);
-
--- migration.0111-scoring-rfm-scores-unindexed.2
-INSERT INTO `seglift`.`rfm_scores_next` (as_of, customer_key, last_purchase, recency_days, frequency, monetary_total, monetary_avg, r_score, f_score, m_score, rfm_segment) SELECT as_of, customer_key, last_purchase, recency_days, frequency, monetary_total, monetary_avg, r_score, f_score, m_score, rfm_segment FROM `seglift`.`rfm_scores`;
-
--- migration.0111-scoring-rfm-scores-unindexed.3
-DROP TABLE `seglift`.`rfm_scores`;
-
--- migration.0111-scoring-rfm-scores-unindexed.4
-ALTER TABLE `seglift`.`rfm_scores_next` RENAME TO `rfm_scores`;
-
 -- migration.0120-scoring-segments.1
 CREATE TABLE `seglift`.`segment_builds` (build_id STRING NOT NULL, segment STRING NOT NULL, as_of DATE NOT NULL, built_at TIMESTAMP NOT NULL, rule STRING NOT NULL, salt STRING NOT NULL, holdout_fraction FLOAT64 NOT NULL, members INT64 NOT NULL, holdout INT64 NOT NULL, previous_build_id STRING, entered INT64 NOT NULL, exited INT64 NOT NULL, stayed INT64 NOT NULL, change_ratio FLOAT64, flagged BOOL NOT NULL, PRIMARY KEY (build_id) NOT ENFORCED);
 
@@ -102,18 +90,6 @@ CREATE TABLE `seglift`.`segment_members` (as_of DATE NOT NULL, segment STRING NO
 
 -- migration.0120-scoring-segments.3
 CREATE TABLE `seglift`.`holdout_assignments` (segment STRING NOT NULL, customer_key STRING NOT NULL, arm STRING NOT NULL, bucket INT64 NOT NULL, first_assigned DATE NOT NULL, PRIMARY KEY (segment, customer_key) NOT ENFORCED);
-
--- migration.0121-scoring-segment-members-unindexed.1
-CREATE TABLE `seglift`.`segment_members_next` (as_of DATE NOT NULL, segment STRING NOT NULL, customer_key STRING NOT NULL, arm STRING NOT NULL, build_id STRING NOT NULL);
-
--- migration.0121-scoring-segment-members-unindexed.2
-INSERT INTO `seglift`.`segment_members_next` (as_of, segment, customer_key, arm, build_id) SELECT as_of, segment, customer_key, arm, build_id FROM `seglift`.`segment_members`;
-
--- migration.0121-scoring-segment-members-unindexed.3
-DROP TABLE `seglift`.`segment_members`;
-
--- migration.0121-scoring-segment-members-unindexed.4
-ALTER TABLE `seglift`.`segment_members_next` RENAME TO `segment_members`;
 
 -- migration.0200-propensity-models.1
 CREATE TABLE IF NOT EXISTS `seglift`.`models` (model_id STRING NOT NULL, name STRING NOT NULL, kind STRING NOT NULL, target STRING, features STRING, params STRING, metrics STRING, training_cutoff DATE, validation_cutoff DATE, as_of DATE, train_rows INT64, auc_roc FLOAT64, fingerprint STRING, path STRING, trained_at TIMESTAMP, PRIMARY KEY (model_id) NOT ENFORCED);

@@ -159,6 +159,14 @@ public interface Dialect {
         return "PRIMARY KEY (" + String.join(", ", columns) + ")";
     }
 
+    /**
+     * Whether the engine enforces a declared primary key, keeping an index it maintains on every write. Snowflake and
+     * BigQuery only record the declaration, so a migration that drops a key to save that index has nothing to do.
+     */
+    default boolean enforcesPrimaryKeys() {
+        return true;
+    }
+
     /** A {@code LIMIT n} clause (with leading space). */
     default String limit(long n) {
         return " LIMIT " + n;

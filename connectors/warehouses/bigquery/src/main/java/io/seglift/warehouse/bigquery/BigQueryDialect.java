@@ -107,6 +107,12 @@ public final class BigQueryDialect implements Dialect {
         return Dialect.super.primaryKey(columns) + " NOT ENFORCED";
     }
 
+    /** Keys are declarations only (https://cloud.google.com/bigquery/docs/primary-foreign-keys). */
+    @Override
+    public boolean enforcesPrimaryKeys() {
+        return false;
+    }
+
     @Override
     public String addDays(String dateExpr, String daysExpr) {
         return "DATE_ADD(CAST(" + dateExpr + " AS DATE), INTERVAL CAST(" + daysExpr + " AS INT64) DAY)";

@@ -79,6 +79,12 @@ public final class SnowflakeDialect implements Dialect {
         return "TO_JSON(ARRAY_CONSTRUCT(" + Identifiers.require(alias, "row alias") + ".*))";
     }
 
+    /** Keys are declarations only (https://docs.snowflake.com/en/sql-reference/constraints-overview). */
+    @Override
+    public boolean enforcesPrimaryKeys() {
+        return false;
+    }
+
     @Override
     public String addDays(String dateExpr, String daysExpr) {
         return "DATEADD(day, CAST(" + daysExpr + " AS INTEGER), CAST(" + dateExpr + " AS DATE))";

@@ -1,1 +1,0 @@
-CREATE TABLE "SEGLIFT"."RFM_SCORES_NEXT" (as_of DATE NOT NULL, customer_key VARCHAR NOT NULL, last_purchase DATE NOT NULL, recency_days INTEGER NOT NULL, frequency BIGINT NOT NULL, monetary_total DOUBLE NOT NULL, monetary_avg DOUBLE NOT NULL, r_score INTEGER NOT NULL, f_score INTEGER NOT NULL, m_score INTEGER NOT NULL, rfm_segment VARCHAR NOT NULL)

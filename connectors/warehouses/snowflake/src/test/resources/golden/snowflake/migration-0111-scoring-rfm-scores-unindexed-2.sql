@@ -1,1 +1,0 @@
-INSERT INTO "SEGLIFT"."RFM_SCORES_NEXT" (as_of, customer_key, last_purchase, recency_days, frequency, monetary_total, monetary_avg, r_score, f_score, m_score, rfm_segment) SELECT as_of, customer_key, last_purchase, recency_days, frequency, monetary_total, monetary_avg, r_score, f_score, m_score, rfm_segment FROM "SEGLIFT"."RFM_SCORES"
