@@ -32,10 +32,13 @@ SELECT (1.0 / (1.0 + EXP(-LEAST(GREATEST(CAST(0.25 * `x` AS FLOAT64), -700), 700
 CREATE OR REPLACE TABLE `seglift`.`rfm_scores` AS SELECT cust_id, 1 AS r FROM `shop`.`customers`;
 
 -- dialect.upsert-merge
-MERGE `seglift`.`sync_state` AS t USING (SELECT 'hubspot' AS destination, 'm1' AS member, 'h' AS `hash`, CURRENT_TIMESTAMP() AS synced_at) AS s ON t.`destination` = s.`destination` AND t.`member` = s.`member` WHEN MATCHED THEN UPDATE SET `hash` = s.`hash`, `synced_at` = s.`synced_at` WHEN NOT MATCHED THEN INSERT (`destination`, `member`, `hash`, `synced_at`) VALUES (s.`destination`, s.`member`, s.`hash`, s.`synced_at`);
+MERGE `seglift`.`sync_state` AS t USING ((SELECT NULL AS `destination`, NULL AS `member`, NULL AS `hash`, NULL AS `synced_at` LIMIT 0) UNION ALL (SELECT 'hubspot' AS destination, 'm1' AS member, 'h' AS `hash`, CURRENT_TIMESTAMP() AS synced_at)) AS s ON t.`destination` = s.`destination` AND t.`member` = s.`member` WHEN MATCHED THEN UPDATE SET `hash` = s.`hash`, `synced_at` = s.`synced_at` WHEN NOT MATCHED THEN INSERT (`destination`, `member`, `hash`, `synced_at`) VALUES (s.`destination`, s.`member`, s.`hash`, s.`synced_at`);
+
+-- dialect.upsert-positional
+MERGE `seglift`.`sync_state` AS t USING ((SELECT NULL AS `sync_name`, NULL AS `customer_key`, NULL AS `status`, NULL AS `synced_at` LIMIT 0) UNION ALL (SELECT CAST(? AS STRING), customer_key, status, CAST(? AS TIMESTAMP) FROM `seglift`.`sync_batch` WHERE run_id = ?)) AS s ON t.`sync_name` = s.`sync_name` AND t.`customer_key` = s.`customer_key` WHEN MATCHED THEN UPDATE SET `status` = s.`status`, `synced_at` = s.`synced_at` WHEN NOT MATCHED THEN INSERT (`sync_name`, `customer_key`, `status`, `synced_at`) VALUES (s.`sync_name`, s.`customer_key`, s.`status`, s.`synced_at`);
 
 -- dialect.upsert-keys-only
-MERGE `seglift`.`seen` AS t USING (SELECT 'a' AS k) AS s ON t.`k` = s.`k` WHEN NOT MATCHED THEN INSERT (`k`) VALUES (s.`k`);
+MERGE `seglift`.`seen` AS t USING ((SELECT NULL AS `k` LIMIT 0) UNION ALL (SELECT 'a' AS k)) AS s ON t.`k` = s.`k` WHEN NOT MATCHED THEN INSERT (`k`) VALUES (s.`k`);
 
 -- holdout.bucket
 SELECT MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(CONCAT('spring-2026', ':', CAST(`cust_id` AS STRING)))), 1, 8)) AS INT64), 10000) FROM `shop`.`customers`;

@@ -79,6 +79,10 @@ class BigQueryGoldenSqlTest {
                 List.of("hash", "synced_at"), "SELECT 'hubspot' AS destination, 'm1' AS member, 'h' AS `hash`, "
                         + d.currentTimestamp() + " AS synced_at");
         s.put("dialect.upsert-merge", upsert.get(0));
+        s.put("dialect.upsert-positional", d.upsert(TableName.of("seglift", "sync_state"),
+                List.of("sync_name", "customer_key"), List.of("status", "synced_at"),
+                "SELECT CAST(? AS STRING), customer_key, status, CAST(? AS TIMESTAMP) FROM `seglift`.`sync_batch`"
+                        + " WHERE run_id = ?").get(0));
         s.put("dialect.upsert-keys-only", d.upsert(TableName.of("seglift", "seen"), List.of("k"), List.of(),
                 "SELECT 'a' AS k").get(0));
         HoldoutSql holdout = new HoldoutSql(d);
@@ -202,6 +206,16 @@ class BigQueryGoldenSqlTest {
         statements().forEach((name, sql) -> ZetaSqlGate.statementError(sql).ifPresent(e -> failures.put(name, e)));
         assertThat(failures).as("statements ZetaSQL rejects").isEmpty();
         System.out.println("ZetaSQL parser gate, bigquery dialect: " + statements().size() + " statements parsed");
+    }
+
+    /** Callers pass positional selects (the sync state MERGE does); the source must still have the key names. */
+    @Test
+    void anUpsertNamesTheSourceColumnsByPosition() {
+        String merge = d.upsert(TableName.of("seglift", "t"), List.of("k"), List.of("v"), "SELECT CAST(? AS STRING), 1")
+                .get(0);
+        assertThat(merge).contains("USING ((SELECT NULL AS `k`, NULL AS `v` LIMIT 0) UNION ALL (SELECT CAST(? AS "
+                + "STRING), 1)) AS s ON t.`k` = s.`k`");
+        assertThat(ZetaSqlGate.statementError(merge)).isEmpty();
     }
 
     @Test
