@@ -32,10 +32,13 @@ SELECT (1.0 / (1.0 + EXP(-LEAST(GREATEST(CAST(0.25 * `x` AS FLOAT64), -700), 700
 CREATE OR REPLACE TABLE `seglift`.`rfm_scores` AS SELECT cust_id, 1 AS r FROM `shop`.`customers`;
 
 -- dialect.upsert-merge
-MERGE `seglift`.`sync_state` AS t USING (SELECT 'hubspot' AS destination, 'm1' AS member, 'h' AS `hash`, CURRENT_TIMESTAMP() AS synced_at) AS s ON t.`destination` = s.`destination` AND t.`member` = s.`member` WHEN MATCHED THEN UPDATE SET `hash` = s.`hash`, `synced_at` = s.`synced_at` WHEN NOT MATCHED THEN INSERT (`destination`, `member`, `hash`, `synced_at`) VALUES (s.`destination`, s.`member`, s.`hash`, s.`synced_at`);
+MERGE `seglift`.`sync_state` AS t USING ((SELECT NULL AS `destination`, NULL AS `member`, NULL AS `hash`, NULL AS `synced_at` LIMIT 0) UNION ALL (SELECT 'hubspot' AS destination, 'm1' AS member, 'h' AS `hash`, CURRENT_TIMESTAMP() AS synced_at)) AS s ON t.`destination` = s.`destination` AND t.`member` = s.`member` WHEN MATCHED THEN UPDATE SET `hash` = s.`hash`, `synced_at` = s.`synced_at` WHEN NOT MATCHED THEN INSERT (`destination`, `member`, `hash`, `synced_at`) VALUES (s.`destination`, s.`member`, s.`hash`, s.`synced_at`);
+
+-- dialect.upsert-positional
+MERGE `seglift`.`sync_state` AS t USING ((SELECT NULL AS `sync_name`, NULL AS `customer_key`, NULL AS `status`, NULL AS `synced_at` LIMIT 0) UNION ALL (SELECT CAST(? AS STRING), customer_key, status, CAST(? AS TIMESTAMP) FROM `seglift`.`sync_batch` WHERE run_id = ?)) AS s ON t.`sync_name` = s.`sync_name` AND t.`customer_key` = s.`customer_key` WHEN MATCHED THEN UPDATE SET `status` = s.`status`, `synced_at` = s.`synced_at` WHEN NOT MATCHED THEN INSERT (`sync_name`, `customer_key`, `status`, `synced_at`) VALUES (s.`sync_name`, s.`customer_key`, s.`status`, s.`synced_at`);
 
 -- dialect.upsert-keys-only
-MERGE `seglift`.`seen` AS t USING (SELECT 'a' AS k) AS s ON t.`k` = s.`k` WHEN NOT MATCHED THEN INSERT (`k`) VALUES (s.`k`);
+MERGE `seglift`.`seen` AS t USING ((SELECT NULL AS `k` LIMIT 0) UNION ALL (SELECT 'a' AS k)) AS s ON t.`k` = s.`k` WHEN NOT MATCHED THEN INSERT (`k`) VALUES (s.`k`);
 
 -- holdout.bucket
 SELECT MOD(CAST(CONCAT('0x', SUBSTR(TO_HEX(MD5(CONCAT('spring-2026', ':', CAST(`cust_id` AS STRING)))), 1, 8)) AS INT64), 10000) FROM `shop`.`customers`;
@@ -70,6 +73,57 @@ SELECT 1 AS seglift_probe, (tier) AS seglift_f_0 FROM (SELECT c.*, CAST(c.`cust_
 -- sync.page
 SELECT x.seglift_seq, x.seglift_key, x.seglift_fp, x.seglift_dest, CAST(p.`email` AS STRING) AS seglift_id_0, (tier) AS seglift_f_0 FROM (SELECT seq AS seglift_seq, customer_key AS seglift_key, fingerprint AS seglift_fp, destination_id AS seglift_dest FROM `seglift`.`sync_pending` WHERE run_id = ? AND operation = ? AND seq > ? ORDER BY seq LIMIT 500) x LEFT JOIN (SELECT c.*, CAST(c.`cust_id` AS STRING) AS customer_key FROM `shop`.`customers` c) p ON p.seglift_customer_key = x.seglift_key ORDER BY x.seglift_seq;
 
+-- customers.rows
+SELECT * FROM (SELECT seglift_c.*, CASE WHEN seglift_c.`cust_id` IS NOT NULL AND ROW_NUMBER() OVER (PARTITION BY seglift_c.`cust_id` ORDER BY TO_JSON_STRING(seglift_c)) = 1 THEN CAST(seglift_c.`cust_id` AS STRING) END AS seglift_customer_key FROM `shop`.`customers` seglift_c) seglift_r WHERE seglift_customer_key IS NOT NULL;
+
 -- model.small
 SELECT (1.0 / (1.0 + EXP(-LEAST(GREATEST(CAST(((-0.4E0) + CASE WHEN f.`monetary` <= (-8.673886775970459E0) THEN CASE WHEN f.`frequency` IS NULL OR f.`frequency` <= (-2.0095189809799194E0) THEN CASE WHEN f.`tenure` IS NULL OR f.`tenure` < (-7.793116807937622E0) THEN 0.09512322E0 ELSE 0.029516129E0 END ELSE CASE WHEN f.`tenure` IS NULL OR f.`tenure` < (8.841922283172607E0) THEN 0.090297215E0 ELSE 0.0949086E0 END END ELSE CASE WHEN f.`tenure` < (4.729310750961304E0) THEN CASE WHEN f.`frequency` < (-0.2778253108263016E0) THEN -0.10414905E0 ELSE 0.19938737E0 END ELSE CASE WHEN f.`frequency` IS NULL OR f.`frequency` < (-3.418974995613098E0) THEN -0.014927902E0 ELSE -0.03742286E0 END END END + CASE WHEN f.`recency` < (-2.9724866151809692E0) THEN CASE WHEN f.`frequency` <= (6.463061571121216E0) THEN CASE WHEN f.`monetary` IS NULL OR f.`monetary` <= (-3.880755305290222E0) THEN -0.111911245E0 ELSE 0.04840206E0 END ELSE CASE WHEN f.`monetary` IS NULL OR f.`monetary` < (-2.718258500099182E0) THEN -0.03412536E0 ELSE -0.055852607E0 END END ELSE CASE WHEN f.`recency` <= (0.2985440045595169E0) THEN CASE WHEN f.`tenure` <= (-3.172916293144226E0) THEN -3.9214443E-4 ELSE -0.035319444E0 END ELSE CASE WHEN f.`frequency` < (8.757752895355225E0) THEN 0.014646986E0 ELSE -0.018975655E0 END END END + CASE WHEN f.`monetary` IS NULL OR f.`monetary` <= (-20.228426933288574E0) THEN CASE WHEN f.`tenure` < (-8.306122303009033E0) THEN CASE WHEN f.`tenure` < (4.261679410934448E0) THEN -0.026481058E0 ELSE 0.01257103E0 END ELSE CASE WHEN f.`recency` IS NULL OR f.`recency` < (-6.488420724868774E0) THEN 0.05821693E0 ELSE 0.09086061E0 END END ELSE CASE WHEN f.`recency` IS NULL OR f.`recency` < (1.982869803905487E0) THEN CASE WHEN f.`monetary` < (-18.58223056793213E0) THEN -0.10237459E0 ELSE -0.18117313E0 END ELSE CASE WHEN f.`recency` IS NULL OR f.`recency` <= (5.553740739822388E0) THEN 0.021633822E0 ELSE 0.13175894E0 END END END) AS FLOAT64), -700), 700)))) AS p FROM `seglift`.`features` f;
+
+-- migration.0100-scoring-audits.1
+CREATE TABLE `seglift`.`audits` (run_id STRING NOT NULL, as_of DATE NOT NULL, run_at TIMESTAMP NOT NULL, customers INT64, qualified_customers INT64, history_months INT64, recommendation STRING NOT NULL, allows_models BOOL NOT NULL, report STRING NOT NULL, PRIMARY KEY (run_id) NOT ENFORCED);
+
+-- migration.0110-scoring-rfm-scores.1
+CREATE TABLE `seglift`.`rfm_scores` (as_of DATE NOT NULL, customer_key STRING NOT NULL, last_purchase DATE NOT NULL, recency_days INT64 NOT NULL, frequency INT64 NOT NULL, monetary_total FLOAT64 NOT NULL, monetary_avg FLOAT64 NOT NULL, r_score INT64 NOT NULL, f_score INT64 NOT NULL, m_score INT64 NOT NULL, rfm_segment STRING NOT NULL, PRIMARY KEY (as_of, customer_key) NOT ENFORCED);
+
+-- migration.0120-scoring-segments.1
+CREATE TABLE `seglift`.`segment_builds` (build_id STRING NOT NULL, segment STRING NOT NULL, as_of DATE NOT NULL, built_at TIMESTAMP NOT NULL, rule STRING NOT NULL, salt STRING NOT NULL, holdout_fraction FLOAT64 NOT NULL, members INT64 NOT NULL, holdout INT64 NOT NULL, previous_build_id STRING, entered INT64 NOT NULL, exited INT64 NOT NULL, stayed INT64 NOT NULL, change_ratio FLOAT64, flagged BOOL NOT NULL, PRIMARY KEY (build_id) NOT ENFORCED);
+
+-- migration.0120-scoring-segments.2
+CREATE TABLE `seglift`.`segment_members` (as_of DATE NOT NULL, segment STRING NOT NULL, customer_key STRING NOT NULL, arm STRING NOT NULL, build_id STRING NOT NULL, PRIMARY KEY (as_of, segment, customer_key) NOT ENFORCED);
+
+-- migration.0120-scoring-segments.3
+CREATE TABLE `seglift`.`holdout_assignments` (segment STRING NOT NULL, customer_key STRING NOT NULL, arm STRING NOT NULL, bucket INT64 NOT NULL, first_assigned DATE NOT NULL, PRIMARY KEY (segment, customer_key) NOT ENFORCED);
+
+-- migration.0200-propensity-models.1
+CREATE TABLE IF NOT EXISTS `seglift`.`models` (model_id STRING NOT NULL, name STRING NOT NULL, kind STRING NOT NULL, target STRING, features STRING, params STRING, metrics STRING, training_cutoff DATE, validation_cutoff DATE, as_of DATE, train_rows INT64, auc_roc FLOAT64, fingerprint STRING, path STRING, trained_at TIMESTAMP, PRIMARY KEY (model_id) NOT ENFORCED);
+
+-- migration.0201-propensity-model-scores.1
+CREATE TABLE IF NOT EXISTS `seglift`.`model_scores` (model_id STRING NOT NULL, model_name STRING NOT NULL, as_of DATE NOT NULL, customer_key STRING NOT NULL, score FLOAT64, decile INT64, PRIMARY KEY (model_id, as_of, customer_key) NOT ENFORCED);
+
+-- migration.0300-sync-tables.1
+CREATE TABLE `seglift`.`sync_state` (sync_name STRING NOT NULL, customer_key STRING NOT NULL, destination_id STRING, fingerprint STRING, status STRING NOT NULL, synced_at TIMESTAMP, run_id STRING, PRIMARY KEY (sync_name, customer_key) NOT ENFORCED);
+
+-- migration.0300-sync-tables.2
+CREATE TABLE `seglift`.`sync_runs` (run_id STRING NOT NULL, sync_name STRING NOT NULL, segment STRING, destination STRING, mode STRING, segment_as_of DATE, audience_id STRING, started_at TIMESTAMP, finished_at TIMESTAMP, status STRING, error STRING, planned INT64 DEFAULT 0, sent INT64 DEFAULT 0, added INT64 DEFAULT 0, removed INT64 DEFAULT 0, updated INT64 DEFAULT 0, rejected INT64 DEFAULT 0, retried INT64 DEFAULT 0, held_out INT64 DEFAULT 0, suppressed INT64 DEFAULT 0, no_consent INT64 DEFAULT 0, no_identifier INT64 DEFAULT 0, call_retries INT64 DEFAULT 0, PRIMARY KEY (run_id) NOT ENFORCED);
+
+-- migration.0300-sync-tables.3
+CREATE TABLE `seglift`.`sync_results` (run_id STRING NOT NULL, customer_key STRING NOT NULL, operation STRING NOT NULL, status STRING NOT NULL, code STRING, message STRING, recorded_at TIMESTAMP, PRIMARY KEY (run_id, customer_key, operation) NOT ENFORCED);
+
+-- migration.0300-sync-tables.4
+CREATE TABLE `seglift`.`sync_audiences` (sync_name STRING NOT NULL, destination STRING, audience_id STRING, audience_name STRING, created_at TIMESTAMP, PRIMARY KEY (sync_name) NOT ENFORCED);
+
+-- migration.0300-sync-tables.5
+CREATE TABLE `seglift`.`sync_work` (run_id STRING NOT NULL, customer_key STRING NOT NULL, reason STRING, fingerprint STRING);
+
+-- migration.0300-sync-tables.6
+CREATE TABLE `seglift`.`sync_pending` (run_id STRING NOT NULL, seq INT64 NOT NULL, operation STRING NOT NULL, customer_key STRING NOT NULL, fingerprint STRING, destination_id STRING);
+
+-- migration.0300-sync-tables.7
+CREATE TABLE `seglift`.`sync_batch` (run_id STRING NOT NULL, customer_key STRING NOT NULL, operation STRING NOT NULL, status STRING NOT NULL, code STRING, message STRING, destination_id STRING, fingerprint STRING);
+
+-- migration.0301-sync-audience-tracking.1
+ALTER TABLE `seglift`.`sync_audiences` ADD COLUMN updated_at TIMESTAMP;
+
+-- migration.0301-sync-audience-tracking.2
+ALTER TABLE `seglift`.`sync_runs` ADD COLUMN warnings STRING;
 

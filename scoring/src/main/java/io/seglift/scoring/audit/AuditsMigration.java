@@ -23,7 +23,7 @@ public final class AuditsMigration implements Migration {
     @Override
     public List<String> statements(Dialect d, String schema) {
         return List.of("CREATE TABLE " + d.table(TableName.of(schema, SegliftTables.AUDITS)) + " ("
-                + "run_id " + d.type(ColumnType.TEXT) + " PRIMARY KEY, "
+                + "run_id " + d.type(ColumnType.TEXT) + " NOT NULL, "
                 + "as_of " + d.type(ColumnType.DATE) + " NOT NULL, "
                 + "run_at " + d.type(ColumnType.TIMESTAMP) + " NOT NULL, "
                 + "customers " + d.type(ColumnType.BIGINT) + ", "
@@ -31,6 +31,7 @@ public final class AuditsMigration implements Migration {
                 + "history_months " + d.type(ColumnType.INTEGER) + ", "
                 + "recommendation " + d.type(ColumnType.TEXT) + " NOT NULL, "
                 + "allows_models " + d.type(ColumnType.BOOLEAN) + " NOT NULL, "
-                + "report " + d.type(ColumnType.JSON) + " NOT NULL)");
+                + "report " + d.type(ColumnType.JSON) + " NOT NULL, "
+                + d.primaryKey("run_id") + ")");
     }
 }

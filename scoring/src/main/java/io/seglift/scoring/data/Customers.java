@@ -31,7 +31,7 @@ public final class Customers {
     public String rows() {
         String key = key("seglift_c");
         return "SELECT * FROM (SELECT seglift_c.*, CASE WHEN " + key + " IS NOT NULL AND ROW_NUMBER() OVER (PARTITION BY "
-                + key + " ORDER BY " + d.castText("seglift_c") + ") = 1 THEN " + d.castText(key) + " END AS " + KEY
+                + key + " ORDER BY " + d.rowText("seglift_c") + ") = 1 THEN " + d.castText(key) + " END AS " + KEY
                 + " FROM " + d.table(source.table()) + " seglift_c) seglift_r WHERE " + KEY + " IS NOT NULL";
     }
 

@@ -34,6 +34,6 @@ public final class RfmScoresMigration implements Migration {
                 + "f_score " + d.type(ColumnType.INTEGER) + " NOT NULL, "
                 + "m_score " + d.type(ColumnType.INTEGER) + " NOT NULL, "
                 + "rfm_segment " + d.type(ColumnType.TEXT) + " NOT NULL, "
-                + "PRIMARY KEY (as_of, customer_key))");
+                + d.primaryKey("as_of", "customer_key") + ")");
     }
 }

@@ -27,7 +27,7 @@ public final class SegmentTablesMigration implements Migration {
         String date = d.type(ColumnType.DATE);
         return List.of(
                 "CREATE TABLE " + d.table(TableName.of(schema, SegliftTables.SEGMENT_BUILDS)) + " ("
-                        + "build_id " + text + " PRIMARY KEY, "
+                        + "build_id " + text + " NOT NULL, "
                         + "segment " + text + " NOT NULL, "
                         + "as_of " + date + " NOT NULL, "
                         + "built_at " + d.type(ColumnType.TIMESTAMP) + " NOT NULL, "
@@ -41,20 +41,21 @@ public final class SegmentTablesMigration implements Migration {
                         + "exited " + bigint + " NOT NULL, "
                         + "stayed " + bigint + " NOT NULL, "
                         + "change_ratio " + d.type(ColumnType.DOUBLE) + ", "
-                        + "flagged " + d.type(ColumnType.BOOLEAN) + " NOT NULL)",
+                        + "flagged " + d.type(ColumnType.BOOLEAN) + " NOT NULL, "
+                        + d.primaryKey("build_id") + ")",
                 "CREATE TABLE " + d.table(TableName.of(schema, SegliftTables.SEGMENT_MEMBERS)) + " ("
                         + "as_of " + date + " NOT NULL, "
                         + "segment " + text + " NOT NULL, "
                         + "customer_key " + text + " NOT NULL, "
                         + "arm " + text + " NOT NULL, "
                         + "build_id " + text + " NOT NULL, "
-                        + "PRIMARY KEY (as_of, segment, customer_key))",
+                        + d.primaryKey("as_of", "segment", "customer_key") + ")",
                 "CREATE TABLE " + d.table(TableName.of(schema, SegliftTables.HOLDOUT_ASSIGNMENTS)) + " ("
                         + "segment " + text + " NOT NULL, "
                         + "customer_key " + text + " NOT NULL, "
                         + "arm " + text + " NOT NULL, "
                         + "bucket " + d.type(ColumnType.INTEGER) + " NOT NULL, "
                         + "first_assigned " + date + " NOT NULL, "
-                        + "PRIMARY KEY (segment, customer_key))");
+                        + d.primaryKey("segment", "customer_key") + ")");
     }
 }

@@ -34,16 +34,17 @@ public final class SyncTablesMigration implements Migration {
         return List.of(
                 "CREATE TABLE " + t(d, schema, SyncTables.STATE) + " (sync_name " + text + " NOT NULL, customer_key " + text
                         + " NOT NULL, destination_id " + text + ", fingerprint " + text + ", status " + text + " NOT NULL, synced_at "
-                        + ts + ", run_id " + text + ", PRIMARY KEY (sync_name, customer_key))",
-                "CREATE TABLE " + t(d, schema, SyncTables.RUNS) + " (run_id " + text + " PRIMARY KEY, sync_name " + text
+                        + ts + ", run_id " + text + ", " + d.primaryKey("sync_name", "customer_key") + ")",
+                "CREATE TABLE " + t(d, schema, SyncTables.RUNS) + " (run_id " + text + " NOT NULL, sync_name " + text
                         + " NOT NULL, segment " + text + ", destination " + text + ", mode " + text + ", segment_as_of " + date
                         + ", audience_id " + text + ", started_at " + ts + ", finished_at " + ts + ", status " + text
-                        + ", error " + text + counters + ")",
+                        + ", error " + text + counters + ", " + d.primaryKey("run_id") + ")",
                 "CREATE TABLE " + t(d, schema, SyncTables.RESULTS) + " (run_id " + text + " NOT NULL, customer_key " + text
                         + " NOT NULL, operation " + text + " NOT NULL, status " + text + " NOT NULL, code " + text + ", message "
-                        + text + ", recorded_at " + ts + ", PRIMARY KEY (run_id, customer_key, operation))",
-                "CREATE TABLE " + t(d, schema, SyncTables.AUDIENCES) + " (sync_name " + text + " PRIMARY KEY, destination "
-                        + text + ", audience_id " + text + ", audience_name " + text + ", created_at " + ts + ")",
+                        + text + ", recorded_at " + ts + ", " + d.primaryKey("run_id", "customer_key", "operation") + ")",
+                "CREATE TABLE " + t(d, schema, SyncTables.AUDIENCES) + " (sync_name " + text + " NOT NULL, destination "
+                        + text + ", audience_id " + text + ", audience_name " + text + ", created_at " + ts + ", "
+                        + d.primaryKey("sync_name") + ")",
                 "CREATE TABLE " + t(d, schema, SyncTables.WORK) + " (run_id " + text + " NOT NULL, customer_key " + text
                         + " NOT NULL, reason " + text + ", fingerprint " + text + ")",
                 "CREATE TABLE " + t(d, schema, SyncTables.PENDING) + " (run_id " + text + " NOT NULL, seq " + big

@@ -67,6 +67,16 @@ public interface Dialect {
         return "CAST(" + expr + " AS " + type(ColumnType.TEXT) + ")";
     }
 
+    /**
+     * A text of every column of the row that {@code alias} names in a FROM clause, the same on every run for the same
+     * values: ordering by it picks the same row each time. Default: the row cast to text, as DuckDB
+     * (https://duckdb.org/docs/sql/data_types/struct) and PostgreSQL
+     * (https://www.postgresql.org/docs/current/rowtypes.html#ROWTYPES-IO-SYNTAX) write a row value.
+     */
+    default String rowText(String alias) {
+        return castText(Identifiers.require(alias, "row alias"));
+    }
+
     default String castDouble(String expr) {
         return "CAST(" + expr + " AS " + type(ColumnType.DOUBLE) + ")";
     }
@@ -137,6 +147,25 @@ public interface Dialect {
      * or unique constraint on {@code keys}.
      */
     List<String> upsert(TableName table, List<String> keys, List<String> values, String select);
+
+    /**
+     * The table constraint declaring {@code columns} (plain names, written unquoted like the rest of Seglift's DDL)
+     * the primary key, for the column list of a {@code CREATE TABLE}.
+     */
+    default String primaryKey(String... columns) {
+        for (String c : columns) {
+            Identifiers.require(c, "primary key column");
+        }
+        return "PRIMARY KEY (" + String.join(", ", columns) + ")";
+    }
+
+    /**
+     * Whether the engine enforces a declared primary key, keeping an index it maintains on every write. Snowflake and
+     * BigQuery only record the declaration, so a migration that drops a key to save that index has nothing to do.
+     */
+    default boolean enforcesPrimaryKeys() {
+        return true;
+    }
 
     /** A {@code LIMIT n} clause (with leading space). */
     default String limit(long n) {

@@ -26,6 +26,6 @@ public final class ModelScoresTableMigration implements Migration {
         return List.of("CREATE TABLE IF NOT EXISTS " + d.table(TableName.of(schema, SegliftTables.MODEL_SCORES)) + " ("
                 + "model_id " + text + " NOT NULL, model_name " + text + " NOT NULL, as_of " + d.type(ColumnType.DATE)
                 + " NOT NULL, customer_key " + text + " NOT NULL, score " + d.type(ColumnType.DOUBLE) + ", decile "
-                + d.type(ColumnType.INTEGER) + ", PRIMARY KEY (model_id, as_of, customer_key))");
+                + d.type(ColumnType.INTEGER) + ", " + d.primaryKey("model_id", "as_of", "customer_key") + ")");
     }
 }

@@ -24,12 +24,12 @@ public final class ModelsTableMigration implements Migration {
     public List<String> statements(Dialect d, String schema) {
         String text = d.type(ColumnType.TEXT);
         return List.of("CREATE TABLE IF NOT EXISTS " + d.table(TableName.of(schema, SegliftTables.MODELS)) + " ("
-                + "model_id " + text + " NOT NULL PRIMARY KEY, name " + text + " NOT NULL, kind " + text + " NOT NULL, "
+                + "model_id " + text + " NOT NULL, name " + text + " NOT NULL, kind " + text + " NOT NULL, "
                 + "target " + d.type(ColumnType.JSON) + ", features " + d.type(ColumnType.JSON) + ", params "
                 + d.type(ColumnType.JSON) + ", metrics " + d.type(ColumnType.JSON) + ", "
                 + "training_cutoff " + d.type(ColumnType.DATE) + ", validation_cutoff " + d.type(ColumnType.DATE) + ", "
                 + "as_of " + d.type(ColumnType.DATE) + ", train_rows " + d.type(ColumnType.BIGINT) + ", "
                 + "auc_roc " + d.type(ColumnType.DOUBLE) + ", fingerprint " + text + ", path " + text + ", "
-                + "trained_at " + d.type(ColumnType.TIMESTAMP) + ")");
+                + "trained_at " + d.type(ColumnType.TIMESTAMP) + ", " + d.primaryKey("model_id") + ")");
     }
 }

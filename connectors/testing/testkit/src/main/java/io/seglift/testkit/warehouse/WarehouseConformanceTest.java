@@ -88,7 +88,7 @@ public abstract class WarehouseConformanceTest {
 
     private static final List<String> CHECKS = List.of("migrations", "bulk writes", "upsert", "atomic replace",
             "identifier case policy", "date arithmetic", "holdout bucket (5,000 keys)", "read-only user SQL",
-            "failing read raises");
+            "failing read raises", "deterministic dedup");
 
     private void passed(String check, String detail) {
         results.put("engine", d.name());
@@ -105,7 +105,7 @@ public abstract class WarehouseConformanceTest {
                 migration("0002-kit-second", (dl, s) -> List.of("ALTER TABLE " + dl.table(TableName.of(s, "kit_a"))
                         + " ADD COLUMN note " + dl.type(ColumnType.TEXT))),
                 migration("0001-kit-first", (dl, s) -> List.of("CREATE TABLE " + dl.table(TableName.of(s, "kit_a"))
-                        + " (id " + dl.type(ColumnType.BIGINT) + " PRIMARY KEY)")));
+                        + " (id " + dl.type(ColumnType.BIGINT) + " NOT NULL, " + dl.primaryKey("id") + ")")));
         Migrator migrator = new Migrator(migrations);
         assertThat(migrator.migrate(w)).containsExactly("0001-kit-first", "0002-kit-second");
         assertThat(migrator.migrate(w)).isEmpty();
@@ -140,8 +140,8 @@ public abstract class WarehouseConformanceTest {
     @Test
     void upsertInsertsNewKeysAndUpdatesExistingOnes() {
         TableName t = kit("up");
-        w.execute("CREATE TABLE " + d.table(t) + " (k " + d.type(ColumnType.TEXT) + " PRIMARY KEY, v "
-                + d.type(ColumnType.BIGINT) + ")");
+        w.execute("CREATE TABLE " + d.table(t) + " (k " + d.type(ColumnType.TEXT) + " NOT NULL, v "
+                + d.type(ColumnType.BIGINT) + ", " + d.primaryKey("k") + ")");
         w.execute("INSERT INTO " + d.table(t) + " (k, v) VALUES ('a', 1), ('b', 2)");
         w.inTransaction(tx -> d.upsert(t, List.of("k"), List.of("v"),
                 "SELECT k, v FROM (SELECT 'b' AS k, 20 AS v UNION ALL SELECT 'c', 30) s").forEach(tx::execute));
@@ -218,6 +218,43 @@ public abstract class WarehouseConformanceTest {
                 .isInstanceOf(io.seglift.spi.warehouse.WarehouseException.class);
         assertThat(seen[0]).isLessThan(n);
         passed("failing read raises", n + " rows, the last one failing; raised after " + seen[0] + " rows handed over");
+    }
+
+    /**
+     * Customers sharing a key are reduced to the row whose {@link Dialect#rowText} sorts first: the same rows written
+     * in opposite orders into two tables, and read three times, must give the same winner for every key.
+     */
+    @Test
+    void rowTextPicksTheSameRowOfAKeyOnEveryRun() {
+        List<Object[]> rows = List.of(
+                new Object[] {1L, "zed", 1.5, LocalDate.parse("2026-01-01")},
+                new Object[] {1L, null, 2.5, LocalDate.parse("2026-01-01")},
+                new Object[] {1L, "amy", 0.5, LocalDate.parse("2025-06-30")},
+                new Object[] {2L, "x", 1.0, null},
+                new Object[] {2L, "x", 1.0, null},
+                new Object[] {3L, "o'neil", -4.0, LocalDate.parse("2024-02-29")});
+        List<List<String>> picks = new ArrayList<>();
+        for (String name : List.of("dedup_forward", "dedup_reverse")) {
+            TableName t = kit(name);
+            w.execute("CREATE TABLE " + d.table(t) + " (k " + d.type(ColumnType.BIGINT) + ", name "
+                    + d.type(ColumnType.TEXT) + ", amount " + d.type(ColumnType.DOUBLE) + ", day "
+                    + d.type(ColumnType.DATE) + ")");
+            List<Object[]> order = new ArrayList<>(rows);
+            if (name.endsWith("reverse")) java.util.Collections.reverse(order);
+            try (var out = w.bulkWriter(t, List.of("k", "name", "amount", "day"))) {
+                for (Object[] r : order) out.row(r);
+            }
+            String sql = "SELECT k, name, amount, day FROM (SELECT x.*, ROW_NUMBER() OVER (PARTITION BY x.k ORDER BY "
+                    + d.rowText("x") + ") AS seglift_rn FROM " + d.table(t) + " x) y WHERE seglift_rn = 1 ORDER BY k";
+            for (int run = 0; run < 3; run++) {
+                picks.add(w.queryList(sql, List.of(), r -> r.longValue("k") + "|" + r.string("name") + "|"
+                        + r.doubleValue("amount") + "|" + r.date("day")));
+            }
+        }
+        assertThat(picks.get(0)).hasSize(3);
+        assertThat(picks).as("the winner of each key, 3 runs on each of 2 insert orders").allSatisfy(
+                p -> assertThat(p).isEqualTo(picks.get(0)));
+        passed("deterministic dedup", "3 keys with 2-3 rows each: the same winners in 6 reads of 2 insert orders");
     }
 
     @Test

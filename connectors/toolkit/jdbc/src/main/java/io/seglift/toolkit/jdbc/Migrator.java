@@ -46,8 +46,8 @@ public final class Migrator {
         TableName log = warehouse.own("schema_migrations");
         warehouse.execute(d.createSchemaIfNotExists(schema));
         warehouse.execute("CREATE TABLE IF NOT EXISTS " + d.table(log) + " (id " + d.type(ColumnType.TEXT)
-                + " PRIMARY KEY, description " + d.type(ColumnType.TEXT) + ", applied_at "
-                + d.type(ColumnType.TIMESTAMP) + ")");
+                + " NOT NULL, description " + d.type(ColumnType.TEXT) + ", applied_at "
+                + d.type(ColumnType.TIMESTAMP) + ", " + d.primaryKey("id") + ")");
         Set<String> applied = new HashSet<>(warehouse.queryList("SELECT id FROM " + d.table(log), List.of(),
                 r -> r.string("id")));
         List<String> done = new ArrayList<>();

@@ -87,6 +87,32 @@ public final class BigQueryDialect implements Dialect {
         };
     }
 
+    /**
+     * A table alias is a STRUCT value in GoogleSQL, and {@code TO_JSON_STRING} writes a STRUCT's fields in column
+     * order (https://cloud.google.com/bigquery/docs/reference/standard-sql/json_functions#to_json_string), so the text
+     * is the same on every run. BigQuery cannot cast a STRUCT to STRING.
+     */
+    @Override
+    public String rowText(String alias) {
+        return "TO_JSON_STRING(" + Identifiers.require(alias, "row alias") + ")";
+    }
+
+    /**
+     * BigQuery enforces no keys and accepts a primary key only declared {@code NOT ENFORCED}
+     * (https://cloud.google.com/bigquery/docs/primary-foreign-keys); every writer keeps keys unique itself
+     * (MERGE on the key, or a replace of the whole table).
+     */
+    @Override
+    public String primaryKey(String... columns) {
+        return Dialect.super.primaryKey(columns) + " NOT ENFORCED";
+    }
+
+    /** Keys are declarations only (https://cloud.google.com/bigquery/docs/primary-foreign-keys). */
+    @Override
+    public boolean enforcesPrimaryKeys() {
+        return false;
+    }
+
     @Override
     public String addDays(String dateExpr, String daysExpr) {
         return "DATE_ADD(CAST(" + dateExpr + " AS DATE), INTERVAL CAST(" + daysExpr + " AS INT64) DAY)";
@@ -148,16 +174,22 @@ public final class BigQueryDialect implements Dialect {
     }
 
     /**
-     * One {@code MERGE}. BigQuery's DML rule: a MERGE fails when more than one source row matches the same target
-     * row, so {@code select} must yield each key at most once (BigQuery enforces no key constraints).
+     * One {@code MERGE}. The source's columns are named by position, as the contract says: GoogleSQL has no column
+     * list for a subquery, so an empty first branch of a {@code UNION ALL} ({@code SELECT NULL AS k, ... LIMIT 0})
+     * gives the names, and the select's own column names (or none, as in {@code SELECT CAST(? AS STRING), ...}) do
+     * not matter (https://cloud.google.com/bigquery/docs/reference/standard-sql/query-syntax#set_operators: a set
+     * operation takes its column names from the first query). BigQuery's DML rule: a MERGE fails when more than one
+     * source row matches the same target row, so {@code select} must yield each key at most once (BigQuery enforces
+     * no key constraints).
      */
     @Override
     public List<String> upsert(TableName table, List<String> keys, List<String> values, String select) {
         String on = keys.stream().map(k -> "t." + quote(k) + " = s." + quote(k)).collect(Collectors.joining(" AND "));
         List<String> all = new java.util.ArrayList<>(keys);
         all.addAll(values);
-        StringBuilder sql = new StringBuilder("MERGE ").append(table(table)).append(" AS t USING (").append(select)
-                .append(") AS s ON ").append(on);
+        String names = all.stream().map(c -> "NULL AS " + quote(c)).collect(Collectors.joining(", "));
+        StringBuilder sql = new StringBuilder("MERGE ").append(table(table)).append(" AS t USING ((SELECT ")
+                .append(names).append(" LIMIT 0) UNION ALL (").append(select).append(")) AS s ON ").append(on);
         if (!values.isEmpty()) {
             sql.append(" WHEN MATCHED THEN UPDATE SET ").append(values.stream()
                     .map(v -> quote(v) + " = s." + quote(v)).collect(Collectors.joining(", ")));

@@ -68,19 +68,19 @@ public final class BigQueryWarehouse implements Warehouse {
     private final String project;
     private final String defaultDataset;
     private final String schema;
-    private final int insertChunkRows;
+    private final int dmlRows;
     private final BigQueryDialect dialect = new BigQueryDialect();
     private final ReadRetry readRetry;
     private Session session;
 
-    BigQueryWarehouse(BigQuery bigquery, String project, String defaultDataset, String schema, int insertChunkRows,
+    BigQueryWarehouse(BigQuery bigquery, String project, String defaultDataset, String schema, int dmlRows,
                       ReadRetry readRetry) {
         this.bigquery = bigquery;
         this.readRetry = readRetry;
         this.project = project;
         this.defaultDataset = defaultDataset;
         this.schema = schema;
-        this.insertChunkRows = insertChunkRows;
+        this.dmlRows = dmlRows;
     }
 
     /** The client, for tools that need BigQuery-only calls. */
@@ -143,7 +143,7 @@ public final class BigQueryWarehouse implements Warehouse {
 
     @Override
     public BulkWriter bulkWriter(TableName table, List<String> columns) {
-        return new BigQueryBulkWriter(bigquery, tableId(table), columns, insertChunkRows);
+        return new BigQueryBulkWriter(bigquery, tableId(table), dialect.table(table), columns, dmlRows, this::execute);
     }
 
     @Override

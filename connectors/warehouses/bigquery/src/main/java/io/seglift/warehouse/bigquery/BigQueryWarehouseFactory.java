@@ -23,8 +23,8 @@ import java.nio.file.Path;
  * an {@code http://127.0.0.1} endpoint and no credentials file no credentials are sent at all.
  */
 public final class BigQueryWarehouseFactory implements WarehouseFactory {
-    /** Rows per insertAll request: BigQuery recommends at most 500 rows a request. */
-    public static final int INSERT_CHUNK_ROWS = 500;
+    /** Most rows a bulk writer sends as one DML INSERT; a larger write becomes one load job (see BigQueryBulkWriter). */
+    public static final int DML_INSERT_ROWS = 1_000;
 
     @Override
     public String type() {
@@ -69,7 +69,13 @@ public final class BigQueryWarehouseFactory implements WarehouseFactory {
     /** Like {@link #open(BigQueryOptions, String, String)} with the sleeper that paces read retries. */
     public static BigQueryWarehouse open(BigQueryOptions options, String dataset, String schema,
                                          io.seglift.spi.time.Sleeper sleeper) {
-        return new BigQueryWarehouse(options.getService(), options.getProjectId(), dataset, schema, INSERT_CHUNK_ROWS,
+        return open(options, dataset, schema, sleeper, DML_INSERT_ROWS);
+    }
+
+    /** Like {@link #open(BigQueryOptions, String, String, io.seglift.spi.time.Sleeper)} with the DML-insert bound. */
+    static BigQueryWarehouse open(BigQueryOptions options, String dataset, String schema,
+                                  io.seglift.spi.time.Sleeper sleeper, int dmlInsertRows) {
+        return new BigQueryWarehouse(options.getService(), options.getProjectId(), dataset, schema, dmlInsertRows,
                 new ReadRetry(ReadRetry.ATTEMPTS, java.time.Duration.ofSeconds(1), sleeper));
     }
 

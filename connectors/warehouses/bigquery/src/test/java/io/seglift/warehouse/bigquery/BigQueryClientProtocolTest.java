@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The unmodified google-cloud-bigquery client against {@link BigQueryStub} on 127.0.0.1: the requests it really sends
- * (jobs.query, jobs.get and tabledata.list for the next page of a result, insertAll, tables.get), how the warehouse decodes the answers,
+ * (jobs.query, jobs.get and tabledata.list for the next page of a result, tables.get; bulk writes in
+ * BigQueryBulkWriteProtocolTest), how the warehouse decodes the answers,
  * and how API errors map to exceptions.
  */
 class BigQueryClientProtocolTest {
@@ -154,32 +155,6 @@ class BigQueryClientProtocolTest {
         assertThat(w.queryLong("SELECT 5 AS n")).isEqualTo(5);
         assertThat(stub.requests).hasSize(2);
         assertThat(waits).isEmpty();
-    }
-
-    @Test
-    void bulkWritesGoThroughInsertAllInChunks() {
-        for (int i = 0; i < 3; i++) {
-            stub.answer("/datasets/shop/tables/t/insertAll", 200, "{\"kind\":\"bigquery#tableDataInsertAllResponse\"}");
-        }
-        try (BulkWriter out = w.bulkWriter(TableName.of("shop", "t"), List.of("id", "name", "day"))) {
-            for (int i = 0; i < 1_200; i++) {
-                out.row((long) i, i == 5 ? null : "n'" + i, LocalDate.parse("2026-01-01"));
-            }
-        }
-        assertThat(stub.requests).hasSize(3).allSatisfy(r -> assertThat(r.method()).isEqualTo("POST"));
-        assertThat(stub.requests.get(0).body()).contains("\"insertId\"", "\"name\":\"n'0\"", "\"day\":\"2026-01-01\"");
-        assertThat(Arrays.stream(stub.requests.get(2).body().split("\"insertId\"")).count() - 1).isEqualTo(200);
-    }
-
-    @Test
-    void rejectedRowsFailTheWriter() {
-        stub.answer("/insertAll", 200, "{\"insertErrors\":[{\"index\":0,\"errors\":[{\"reason\":\"invalid\","
-                + "\"message\":\"no such field: nope\"}]}]}");
-        assertThatThrownBy(() -> {
-            try (BulkWriter out = w.bulkWriter(TableName.of("shop", "t"), List.of("nope"))) {
-                out.row("x");
-            }
-        }).isInstanceOf(WarehouseException.class).hasMessageContaining("no such field");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.seglift.config.OrdersSource;
 import io.seglift.config.ConsentColumns;
 import io.seglift.config.CustomersSource;
 import io.seglift.config.RfmConfig;
+import io.seglift.scoring.data.Customers;
 import io.seglift.scoring.data.PurchaseFacts;
 import io.seglift.scoring.rfm.RfmScorer;
 import io.seglift.spi.destination.Channel;
@@ -17,6 +18,7 @@ import io.seglift.scoring.propensity.sql.Tree;
 import io.seglift.scoring.propensity.sql.TreeEnsemble;
 import io.seglift.scoring.propensity.sql.TreeSqlCompiler;
 import io.seglift.spi.warehouse.ColumnType;
+import io.seglift.spi.warehouse.Migration;
 import io.seglift.spi.warehouse.TableName;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.ServiceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +79,10 @@ class BigQueryGoldenSqlTest {
                 List.of("hash", "synced_at"), "SELECT 'hubspot' AS destination, 'm1' AS member, 'h' AS `hash`, "
                         + d.currentTimestamp() + " AS synced_at");
         s.put("dialect.upsert-merge", upsert.get(0));
+        s.put("dialect.upsert-positional", d.upsert(TableName.of("seglift", "sync_state"),
+                List.of("sync_name", "customer_key"), List.of("status", "synced_at"),
+                "SELECT CAST(? AS STRING), customer_key, status, CAST(? AS TIMESTAMP) FROM `seglift`.`sync_batch`"
+                        + " WHERE run_id = ?").get(0));
         s.put("dialect.upsert-keys-only", d.upsert(TableName.of("seglift", "seen"), List.of("k"), List.of(),
                 "SELECT 'a' AS k").get(0));
         HoldoutSql holdout = new HoldoutSql(d);
@@ -111,10 +118,46 @@ class BigQueryGoldenSqlTest {
         s.put("sync.held-out-keys", "SELECT * FROM (" + members.heldOutKeys() + ") h");
         s.put("sync.fields-check", members.fieldsCheck(day));
         s.put("sync.page", members.page(500, day));
+        s.put("customers.rows", new Customers(people, d).rows());
         s.put("model.small", "SELECT " + new TreeSqlCompiler(d).probability(model(3, 3, 4, 1),
                 List.of("f.`recency`", "f.`frequency`", "f.`monetary`", "f.`tenure`")) + " AS p FROM "
                 + d.table(TableName.of("seglift", "features")) + " f");
+        s.putAll(migrations());
         return s;
+    }
+
+    /** Every statement of every migration on the class path, named {@code migration.<id>.<n>}. */
+    private Map<String, String> migrations() {
+        Map<String, String> s = new LinkedHashMap<>();
+        List<Migration> all = new ArrayList<>();
+        ServiceLoader.load(Migration.class).forEach(all::add);
+        all.sort(java.util.Comparator.comparing(Migration::id));
+        for (Migration m : all) {
+            List<String> sql = m.statements(d, "seglift");
+            for (int i = 0; i < sql.size(); i++) {
+                s.put("migration." + m.id() + "." + (i + 1), sql.get(i));
+            }
+        }
+        return s;
+    }
+
+    /**
+     * A parse does not tell whether BigQuery takes a key: BigQuery refuses any key not declared NOT ENFORCED, an
+     * engine rule (https://cloud.google.com/bigquery/docs/primary-foreign-keys); so every key the migrations declare
+     * is checked for the clause here, and the gate checks the rest of the syntax.
+     */
+    @Test
+    void everyPrimaryKeyTheMigrationsDeclareIsNotEnforced() {
+        Map<String, String> keyed = new LinkedHashMap<>();
+        migrations().forEach((name, sql) -> {
+            if (sql.contains("PRIMARY KEY")) keyed.put(name, sql);
+        });
+        assertThat(keyed).as("migrations declaring a key").hasSizeGreaterThanOrEqualTo(8);
+        assertThat(keyed).allSatisfy((name, sql) -> assertThat(sql).as(name)
+                .containsPattern("PRIMARY KEY \\([a-z_, ]+\\) NOT ENFORCED\\)$")
+                .doesNotContainPattern("PRIMARY KEY(?! \\()"));
+        assertThat(ZetaSqlGate.statementError("CREATE TABLE t (k STRING NOT NULL, PRIMARY KEY (k) NOT ENFORCED)"))
+                .isEmpty();
     }
 
     /** A random but fixed ensemble of complete trees: {@code trees} trees of {@code depth}, over {@code features}. */
@@ -163,6 +206,16 @@ class BigQueryGoldenSqlTest {
         statements().forEach((name, sql) -> ZetaSqlGate.statementError(sql).ifPresent(e -> failures.put(name, e)));
         assertThat(failures).as("statements ZetaSQL rejects").isEmpty();
         System.out.println("ZetaSQL parser gate, bigquery dialect: " + statements().size() + " statements parsed");
+    }
+
+    /** Callers pass positional selects (the sync state MERGE does); the source must still have the key names. */
+    @Test
+    void anUpsertNamesTheSourceColumnsByPosition() {
+        String merge = d.upsert(TableName.of("seglift", "t"), List.of("k"), List.of("v"), "SELECT CAST(? AS STRING), 1")
+                .get(0);
+        assertThat(merge).contains("USING ((SELECT NULL AS `k`, NULL AS `v` LIMIT 0) UNION ALL (SELECT CAST(? AS "
+                + "STRING), 1)) AS s ON t.`k` = s.`k`");
+        assertThat(ZetaSqlGate.statementError(merge)).isEmpty();
     }
 
     @Test

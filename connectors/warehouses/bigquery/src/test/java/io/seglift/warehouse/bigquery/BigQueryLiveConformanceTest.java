@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code SEGLIFT_BIGQUERY_DATASET} are set (plus optional {@code SEGLIFT_BIGQUERY_LOCATION} and
  * {@code SEGLIFT_BIGQUERY_CREDENTIALS_FILE}; default: application default credentials); skipped otherwise. The kit's
  * datasets {@code kit} and {@code kit_own} are created in that project. Run with
- * {@code mvn -B -pl connectors/warehouses/bigquery -am test -Dgroups=live -Dtest=BigQueryLiveConformanceTest
+ * {@code mvn -B -Plive -pl connectors/warehouses/bigquery -am test -Dtest=BigQueryLiveConformanceTest
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("live")

@@ -100,6 +100,19 @@ class BigQuerySessionProtocolTest {
                 .doesNotContain("COMMIT TRANSACTION @s1");
     }
 
+    /**
+     * Every migration on the class path (scoring, sync) keeps BigQuery's transaction rule: within one migration, no
+     * DDL on a permanent table after its first DML statement. Each migration's own statements are checked; the
+     * migrator's record of it (an INSERT) comes last.
+     */
+    @Test
+    void everyMigrationOnTheClassPathKeepsTheSessionRules() {
+        List<String> applied = io.seglift.toolkit.jdbc.Migrator.discover().migrate(w);
+        assertThat(applied).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(queries()).filteredOn(q -> q.startsWith("COMMIT TRANSACTION")).hasSize(applied.size());
+        assertThat(queries()).noneMatch(q -> q.startsWith("ROLLBACK"));
+    }
+
     @Test
     void userSqlIsDryRunFirstAndOnlyASelectRuns() {
         stub.answer("/projects/p1/jobs", 200, "{\"kind\":\"bigquery#job\"," + JOB + ",\"status\":{\"state\":\"DONE\"},"

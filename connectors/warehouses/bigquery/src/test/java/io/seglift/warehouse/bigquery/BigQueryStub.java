@@ -9,19 +9,38 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A BigQuery REST API stand-in on 127.0.0.1, speaking the JSON of the v2 reference
  * (https://cloud.google.com/bigquery/docs/reference/rest): answers are queued per request in order, and every request
  * the client really sends is recorded (method, path with query, body).
+ *
+ * <p>One engine rule is kept whatever is queued: rows streamed with {@code tabledata.insertAll} sit in the streaming
+ * buffer, and UPDATE, DELETE, MERGE and TRUNCATE over such a table are refused with BigQuery's own error
+ * (https://cloud.google.com/bigquery/docs/data-manipulation-language#limitations; the message as listed in
+ * https://cloud.google.com/bigquery/docs/troubleshooting-errors).
  */
 final class BigQueryStub implements AutoCloseable {
     record Request(String method, String uri, String body) {
     }
 
-    private record Answer(String pathPart, int status, String json) {
+    private record Answer(String pathPart, int status, String json, Map<String, String> headers) {
+        Answer(String pathPart, int status, String json) {
+            this(pathPart, status, json, Map.of());
+        }
     }
+
+    private static final Pattern STREAMED_TABLE = Pattern.compile("/datasets/([^/]+)/tables/([^/]+)/insertAll");
+    private static final Pattern MUTATING_DML = Pattern.compile(
+            "\"query\":\"\\s*(UPDATE|DELETE|MERGE|TRUNCATE)\\b[^\"]*", Pattern.CASE_INSENSITIVE);
+    private final Set<String> streamed = new LinkedHashSet<>();
 
     private final HttpServer server;
     private final Deque<Answer> answers = new ArrayDeque<>();
@@ -40,6 +59,16 @@ final class BigQueryStub implements AutoCloseable {
             Answer a;
             synchronized (this) {
                 requests.add(new Request(ex.getRequestMethod(), uri, body));
+                Matcher insertAll = STREAMED_TABLE.matcher(uri);
+                if (insertAll.find()) {
+                    streamed.add(insertAll.group(1) + "." + insertAll.group(2));
+                }
+                Optional<String> buffered = streamingBufferConflict(body);
+                if (buffered.isPresent()) {
+                    reply(ex, new Answer("", 400, error(400, "invalidQuery", "UPDATE or DELETE statement over table "
+                            + "p1." + buffered.get() + " would affect rows in the streaming buffer, which is not supported")));
+                    return;
+                }
                 a = answers.peek() != null && uri.contains(answers.peek().pathPart) ? answers.poll() : null;
                 if (a == null) {
                     a = always.stream().filter(x -> uri.contains(x.pathPart)).findFirst().orElse(answers.poll());
@@ -50,13 +79,34 @@ final class BigQueryStub implements AutoCloseable {
                         + uri + (a == null ? "" : " (expected " + a.pathPart + ")")));
                 answers.clear();
             }
-            byte[] out = a.json.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
-            ex.sendResponseHeaders(a.status, out.length);
-            ex.getResponseBody().write(out);
-            ex.close();
+            reply(ex, a);
         });
         server.start();
+    }
+
+    private static void reply(com.sun.net.httpserver.HttpExchange ex, Answer a) throws IOException {
+        byte[] out = a.json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+        a.headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        ex.sendResponseHeaders(a.status, out.length);
+        ex.getResponseBody().write(out);
+        ex.close();
+    }
+
+    /** The streamed table a mutating DML statement in {@code body} names, if any. */
+    private Optional<String> streamingBufferConflict(String body) {
+        Matcher dml = MUTATING_DML.matcher(body);
+        if (!dml.find()) {
+            return Optional.empty();
+        }
+        String sql = dml.group().replace("`", "");
+        return streamed.stream().filter(t -> sql.contains(t)).findFirst();
+    }
+
+    /** Like {@link #answer(String, int, String)} with response headers (e.g. {@code Location} of an upload session). */
+    synchronized BigQueryStub answer(String pathPart, int status, String json, Map<String, String> headers) {
+        answers.add(new Answer(pathPart, status, json, headers));
+        return this;
     }
 
     String endpoint() {

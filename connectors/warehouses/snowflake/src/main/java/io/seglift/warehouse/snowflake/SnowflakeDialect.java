@@ -67,6 +67,24 @@ public final class SnowflakeDialect implements Dialect {
         };
     }
 
+    /**
+     * Snowflake cannot cast a row to text. The row's values go into an ARRAY in column order
+     * (https://docs.snowflake.com/en/sql-reference/functions/array_construct), and the array is written as JSON
+     * (https://docs.snowflake.com/en/sql-reference/functions/to_json). An ARRAY rather than
+     * {@code OBJECT_CONSTRUCT_KEEP_NULL(*)}: TO_JSON documents the order of an OBJECT's keys as not predictable, while
+     * an array keeps its order, so the text is the same on every run.
+     */
+    @Override
+    public String rowText(String alias) {
+        return "TO_JSON(ARRAY_CONSTRUCT(" + Identifiers.require(alias, "row alias") + ".*))";
+    }
+
+    /** Keys are declarations only (https://docs.snowflake.com/en/sql-reference/constraints-overview). */
+    @Override
+    public boolean enforcesPrimaryKeys() {
+        return false;
+    }
+
     @Override
     public String addDays(String dateExpr, String daysExpr) {
         return "DATEADD(day, CAST(" + daysExpr + " AS INTEGER), CAST(" + dateExpr + " AS DATE))";

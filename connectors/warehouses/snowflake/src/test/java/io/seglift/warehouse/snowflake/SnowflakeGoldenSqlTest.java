@@ -10,6 +10,7 @@ import io.seglift.config.RfmConfig;
 import io.seglift.config.ScoringConfig;
 import io.seglift.config.SourcesConfig;
 import io.seglift.config.WarehouseConfig;
+import io.seglift.scoring.data.Customers;
 import io.seglift.scoring.data.PurchaseFacts;
 import io.seglift.scoring.holdout.HoldoutSql;
 import io.seglift.scoring.propensity.sql.Tree;
@@ -22,6 +23,7 @@ import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.destination.SyncMode;
 import io.seglift.spi.settings.Settings;
 import io.seglift.spi.warehouse.ColumnType;
+import io.seglift.spi.warehouse.Migration;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.plan.MemberQueries;
@@ -43,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.ServiceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -103,7 +106,7 @@ class SnowflakeGoldenSqlTest {
                 "SELECT customer_key FROM seglift.segment_members"));
         s.put("dialect-create-table", "CREATE TABLE IF NOT EXISTS " + D.table(t) + " (sync_name "
                 + D.type(ColumnType.TEXT) + " NOT NULL, synced_at " + D.type(ColumnType.TIMESTAMP) + ", n "
-                + D.type(ColumnType.BIGINT) + ", ok " + D.type(ColumnType.BOOLEAN) + ", PRIMARY KEY (sync_name))");
+                + D.type(ColumnType.BIGINT) + ", ok " + D.type(ColumnType.BOOLEAN) + ", " + D.primaryKey("sync_name") + ")");
         s.put("dialect-expressions", "SELECT " + String.join(", ",
                 D.addDays(D.dateLiteral(AS_OF), "-365") + " AS a",
                 D.daysBetween(D.timestampLiteral(Instant.parse("2026-01-01T23:59:00Z")), D.dateLiteral(AS_OF)) + " AS b",
@@ -123,6 +126,7 @@ class SnowflakeGoldenSqlTest {
                 Clock.fixed(AS_OF.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
         s.put("rfm-select", rfm.select(AS_OF));
         s.put("profile-view", ProfileView.sql(project(), D, AS_OF));
+        s.put("customers-rows", new Customers(customers(), D).rows());
         HoldoutSql holdout = new HoldoutSql(D);
         s.put("holdout-arm", "SELECT customer_key, " + holdout.bucket("lapsed-2026", "customer_key") + " AS b, "
                 + holdout.arm("lapsed-2026", "customer_key", 0.1) + " AS arm FROM seglift.segment_members");
@@ -135,6 +139,22 @@ class SnowflakeGoldenSqlTest {
         s.put("member-fields-check", mq.fieldsCheck(AS_OF));
         s.put("model-small", "SELECT customer_key, " + new TreeSqlCompiler(D).probability(model(3, 3, 1),
                 List.of("f.recency_days", "f.frequency", "f.monetary_total")) + " AS score FROM seglift.features f");
+        s.putAll(migrations());
+        return s;
+    }
+
+    /** Every statement of every migration on the class path, named {@code migration-<id>-<n>}. */
+    static Map<String, String> migrations() {
+        Map<String, String> s = new LinkedHashMap<>();
+        List<Migration> all = new ArrayList<>();
+        ServiceLoader.load(Migration.class).forEach(all::add);
+        all.sort(java.util.Comparator.comparing(Migration::id));
+        for (Migration m : all) {
+            List<String> sql = m.statements(D, "seglift");
+            for (int i = 0; i < sql.size(); i++) {
+                s.put("migration-" + m.id() + "-" + (i + 1), sql.get(i));
+            }
+        }
         return s;
     }
 
@@ -156,7 +176,8 @@ class SnowflakeGoldenSqlTest {
         }
         assertThat(changed).as("statements that differ from their snapshot (rerun with -Dseglift.golden.update=true "
                 + "and review the diff)").isEmpty();
-        assertThat(all.size()).as("statements checked").isEqualTo(17);
+        assertThat(all.size()).as("statements checked").isEqualTo(18 + migrations().size());
+        assertThat(migrations()).as("migration statements").hasSizeGreaterThanOrEqualTo(16);
         System.out.println("Snowflake golden SQL: " + all.size() + " statements passed the JSqlParser gate");
     }
 

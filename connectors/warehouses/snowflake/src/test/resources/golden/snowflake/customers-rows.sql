@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT seglift_c.*, CASE WHEN seglift_c."CUSTOMER_ID" IS NOT NULL AND ROW_NUMBER() OVER (PARTITION BY seglift_c."CUSTOMER_ID" ORDER BY TO_JSON(ARRAY_CONSTRUCT(seglift_c.*))) = 1 THEN CAST(seglift_c."CUSTOMER_ID" AS VARCHAR) END AS seglift_customer_key FROM "RAW"."CUSTOMERS" seglift_c) seglift_r WHERE seglift_customer_key IS NOT NULL

@@ -1,0 +1,1 @@
+CREATE TABLE "SEGLIFT"."AUDITS" (run_id VARCHAR NOT NULL, as_of DATE NOT NULL, run_at TIMESTAMP_NTZ NOT NULL, customers BIGINT, qualified_customers BIGINT, history_months INTEGER, recommendation VARCHAR NOT NULL, allows_models BOOLEAN NOT NULL, report VARCHAR NOT NULL, PRIMARY KEY (run_id))

@@ -1,0 +1,1 @@
+CREATE TABLE "SEGLIFT"."RFM_SCORES" (as_of DATE NOT NULL, customer_key VARCHAR NOT NULL, last_purchase DATE NOT NULL, recency_days INTEGER NOT NULL, frequency BIGINT NOT NULL, monetary_total DOUBLE NOT NULL, monetary_avg DOUBLE NOT NULL, r_score INTEGER NOT NULL, f_score INTEGER NOT NULL, m_score INTEGER NOT NULL, rfm_segment VARCHAR NOT NULL, PRIMARY KEY (as_of, customer_key))

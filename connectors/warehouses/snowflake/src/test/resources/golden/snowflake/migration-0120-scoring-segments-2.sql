@@ -1,0 +1,1 @@
+CREATE TABLE "SEGLIFT"."SEGMENT_MEMBERS" (as_of DATE NOT NULL, segment VARCHAR NOT NULL, customer_key VARCHAR NOT NULL, arm VARCHAR NOT NULL, build_id VARCHAR NOT NULL, PRIMARY KEY (as_of, segment, customer_key))

@@ -1,0 +1,1 @@
+CREATE TABLE "SEGLIFT"."HOLDOUT_ASSIGNMENTS" (segment VARCHAR NOT NULL, customer_key VARCHAR NOT NULL, arm VARCHAR NOT NULL, bucket INTEGER NOT NULL, first_assigned DATE NOT NULL, PRIMARY KEY (segment, customer_key))

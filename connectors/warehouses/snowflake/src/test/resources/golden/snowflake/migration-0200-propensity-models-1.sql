@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS "SEGLIFT"."MODELS" (model_id VARCHAR NOT NULL, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, target VARCHAR, features VARCHAR, params VARCHAR, metrics VARCHAR, training_cutoff DATE, validation_cutoff DATE, as_of DATE, train_rows BIGINT, auc_roc DOUBLE, fingerprint VARCHAR, path VARCHAR, trained_at TIMESTAMP_NTZ, PRIMARY KEY (model_id))

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS "SEGLIFT"."MODEL_SCORES" (model_id VARCHAR NOT NULL, model_name VARCHAR NOT NULL, as_of DATE NOT NULL, customer_key VARCHAR NOT NULL, score DOUBLE, decile INTEGER, PRIMARY KEY (model_id, as_of, customer_key))

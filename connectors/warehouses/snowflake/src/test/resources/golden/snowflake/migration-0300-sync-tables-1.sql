@@ -1,0 +1,1 @@
+CREATE TABLE "SEGLIFT"."SYNC_STATE" (sync_name VARCHAR NOT NULL, customer_key VARCHAR NOT NULL, destination_id VARCHAR, fingerprint VARCHAR, status VARCHAR NOT NULL, synced_at TIMESTAMP_NTZ, run_id VARCHAR, PRIMARY KEY (sync_name, customer_key))

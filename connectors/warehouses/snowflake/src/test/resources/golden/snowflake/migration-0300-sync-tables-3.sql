@@ -1,0 +1,1 @@
+CREATE TABLE "SEGLIFT"."SYNC_RESULTS" (run_id VARCHAR NOT NULL, customer_key VARCHAR NOT NULL, operation VARCHAR NOT NULL, status VARCHAR NOT NULL, code VARCHAR, message VARCHAR, recorded_at TIMESTAMP_NTZ, PRIMARY KEY (run_id, customer_key, operation))

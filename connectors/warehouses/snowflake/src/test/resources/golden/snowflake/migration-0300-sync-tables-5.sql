@@ -1,0 +1,1 @@
+CREATE TABLE "SEGLIFT"."SYNC_WORK" (run_id VARCHAR NOT NULL, customer_key VARCHAR NOT NULL, reason VARCHAR, fingerprint VARCHAR)

@@ -1,0 +1,1 @@
+CREATE TABLE "SEGLIFT"."SYNC_PENDING" (run_id VARCHAR NOT NULL, seq BIGINT NOT NULL, operation VARCHAR NOT NULL, customer_key VARCHAR NOT NULL, fingerprint VARCHAR, destination_id VARCHAR)

@@ -1,0 +1,1 @@
+CREATE TABLE "SEGLIFT"."SYNC_BATCH" (run_id VARCHAR NOT NULL, customer_key VARCHAR NOT NULL, operation VARCHAR NOT NULL, status VARCHAR NOT NULL, code VARCHAR, message VARCHAR, destination_id VARCHAR, fingerprint VARCHAR)
