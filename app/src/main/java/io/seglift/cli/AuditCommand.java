@@ -2,6 +2,7 @@ package io.seglift.cli;
 
 import io.seglift.config.ProjectConfig;
 import io.seglift.scoring.audit.AuditResult;
+import io.seglift.scoring.audit.MethodVerdict;
 import io.seglift.scoring.audit.Auditor;
 import io.seglift.spi.warehouse.Warehouse;
 import picocli.CommandLine.Command;
@@ -50,6 +51,10 @@ public final class AuditCommand implements Callable<Integer> {
         s.append("Recommendation: ").append(r.recommendation() == AuditResult.Recommendation.RFM_ONLY
                 ? "RFM only" : "RFM and propensity models").append('\n');
         r.reasons().forEach(x -> s.append("  - ").append(x).append('\n'));
+        for (MethodVerdict m : r.methods()) {
+            s.append(m.method()).append(": ").append(m.supported() ? "yes" : "no").append('\n');
+            m.reasons().forEach(x -> s.append("  - ").append(x).append('\n'));
+        }
         s.append("\nCustomers ").append(r.customers()).append(", with a purchase ").append(r.buyers())
                 .append(", qualified ").append(r.qualified()).append('\n');
         s.append("History ").append(r.historyMonths()).append(" months (").append(r.firstPurchase()).append(" to ")

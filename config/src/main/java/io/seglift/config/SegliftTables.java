@@ -17,6 +17,8 @@ public final class SegliftTables {
     public static final String SEGMENT_BUILDS = "segment_builds";
     /** The first assignment of each member to a segment and arm, for lift measurement. */
     public static final String HOLDOUT_ASSIGNMENTS = "holdout_assignments";
+    /** The nearest-centroid cluster of each customer per as-of date. */
+    public static final String CLUSTER_ASSIGNMENTS = "cluster_assignments";
     /** Readiness audits. */
     public static final String AUDITS = "audits";
 

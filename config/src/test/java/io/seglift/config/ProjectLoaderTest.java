@@ -411,6 +411,37 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void clustersAreReadWithDefaultsAndCheckedWithTheirLine() throws IOException {
+        String base = """
+                project: acme
+                warehouse: {type: duckdb}
+                sources:
+                  customers: {table: customers, key: id}
+                  orders: {table: orders, customer: customer_id, at: at, amount: total}
+                """;
+        ClustersConfig c = loader().read(write(base + """
+                scoring:
+                  clusters: {features: [recency_days, churn], k: {min: 3, max: 5}, sample: 5000, seed: 7}
+                """)).orThrow().scoring().clusters();
+        assertThat(c).isEqualTo(new ClustersConfig(List.of("recency_days", "churn"), 3, 5, 5000, 10, 7L, true));
+        assertThat(loader().read(write(base)).orThrow().scoring().clusters()).isEqualTo(ClustersConfig.defaults());
+        List<Problem> problems = loader().read(write(base + """
+                scoring:
+                  clusters:
+                    features: [frequency, "not a column", frequency]
+                    k: {min: 6, max: 3}
+                    restarts: 0
+                    colour: blue
+                """)).problems();
+        assertThat(problems).extracting(Problem::toString)
+                .anySatisfy(m -> assertThat(m).contains(":8:", "features[1]"))
+                .anySatisfy(m -> assertThat(m).contains("listed twice"))
+                .anySatisfy(m -> assertThat(m).contains(":9:", "k.max (3) is below k.min (6)"))
+                .anySatisfy(m -> assertThat(m).contains("restarts", "out of range"))
+                .anySatisfy(m -> assertThat(m).contains("unknown key 'colour'"));
+    }
+
+    @Test
     void brokenYamlIsOneProblemWithItsPosition() throws IOException {
         Path file = write("project: acme\nwarehouse: {type: duckdb\nsources: [\n");
         assertThat(loader().read(file).problems()).singleElement()

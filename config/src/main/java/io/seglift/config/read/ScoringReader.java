@@ -1,6 +1,7 @@
 package io.seglift.config.read;
 
 import io.seglift.config.AuditConfig;
+import io.seglift.config.ClustersConfig;
 import io.seglift.config.ModelConfig;
 import io.seglift.config.RfmConfig;
 import io.seglift.config.ScoringConfig;
@@ -30,8 +31,68 @@ public final class ScoringReader {
         var rfm = m.get("rfm").map(v -> v.map().flatMap(ScoringReader::rfm)).orElse(Optional.of(RfmConfig.defaults()));
         var models = m.get("models").map(v -> v.map().flatMap(mm -> models(mm, hasEvents)))
                 .orElse(Optional.of(Map.of()));
-        if (audit.isEmpty() || rfm.isEmpty() || models.isEmpty()) return Optional.empty();
-        return Optional.of(new ScoringConfig(audit.get(), rfm.get(), models.get()));
+        var clusters = m.get("clusters").map(v -> v.map().flatMap(ScoringReader::clusters))
+                .orElse(Optional.of(ClustersConfig.defaults()));
+        if (audit.isEmpty() || rfm.isEmpty() || models.isEmpty() || clusters.isEmpty()) return Optional.empty();
+        return Optional.of(new ScoringConfig(audit.get(), rfm.get(), models.get(), clusters.get()));
+    }
+
+    private static Optional<ClustersConfig> clusters(YamlMap m) {
+        m.allow(Keys.CLUSTERS);
+        ClustersConfig d = ClustersConfig.defaults();
+        Optional<List<String>> features = m.get("features").map(ScoringReader::clusterFeatures)
+                .orElse(Optional.of(d.features()));
+        Optional<int[]> k = m.get("k").map(v -> v.map().flatMap(ScoringReader::clusterK))
+                .orElse(Optional.of(new int[] {d.kMin(), d.kMax()}));
+        var sample = intOr(m, "sample", d.sample(), 100, 1_000_000);
+        var restarts = intOr(m, "restarts", d.restarts(), 1, 1000);
+        Optional<Long> seed = m.get("seed").map(v -> v.integer(Long.MIN_VALUE, Long.MAX_VALUE))
+                .orElse(Optional.of(d.seed()));
+        Optional<Boolean> log = m.get("log").map(YamlValue::bool).orElse(Optional.of(d.log()));
+        if (features.isEmpty() || k.isEmpty() || sample.isEmpty() || restarts.isEmpty() || seed.isEmpty()
+                || log.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClustersConfig(features.get(), k.get()[0], k.get()[1], sample.get(), restarts.get(),
+                seed.get(), log.get()));
+    }
+
+    /** Feature names are profile columns; which exist is known only in the warehouse, so here they must be names. */
+    private static Optional<List<String>> clusterFeatures(YamlValue v) {
+        Optional<List<YamlValue>> items = v.list();
+        if (items.isEmpty()) return Optional.empty();
+        if (items.get().isEmpty()) {
+            v.error("no features given; name at least one profile column, e.g. [recency_days, frequency, monetary_avg]");
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        boolean ok = true;
+        for (YamlValue item : items.get()) {
+            Optional<String> name = item.identifier();
+            if (name.isEmpty()) {
+                ok = false;
+            } else if (out.contains(name.get())) {
+                item.error("feature '" + name.get() + "' is listed twice");
+                ok = false;
+            } else {
+                out.add(name.get());
+            }
+        }
+        return ok ? Optional.of(out) : Optional.empty();
+    }
+
+    private static Optional<int[]> clusterK(YamlMap m) {
+        m.allow(Keys.CLUSTERS_K);
+        ClustersConfig d = ClustersConfig.defaults();
+        var min = intOr(m, "min", d.kMin(), 2, 50);
+        var max = intOr(m, "max", Math.max(d.kMax(), min.orElse(2)), 2, 50);
+        if (min.isEmpty() || max.isEmpty()) return Optional.empty();
+        if (max.get() < min.get()) {
+            m.context().problems().error(m.node(), m.path(), "k.max (" + max.get() + ") is below k.min (" + min.get()
+                    + "); allowed: 2 <= min <= max <= 50");
+            return Optional.empty();
+        }
+        return Optional.of(new int[] {min.get(), max.get()});
     }
 
     private static Optional<AuditConfig> audit(YamlMap m) {

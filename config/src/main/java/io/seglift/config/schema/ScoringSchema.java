@@ -27,8 +27,28 @@ final class ScoringSchema {
         p.set("audit", closed("What makes data ready for a model.", audit));
         p.set("rfm", rfm());
         p.set("models", namedMap("Propensity models by name; the name is the score column.", model()));
+        p.set("clusters", clusters());
         checkKeys(p, Keys.SCORING);
-        return closed("Audit thresholds, RFM and propensity models.", p);
+        return closed("Audit thresholds, RFM, propensity models and clustering.", p);
+    }
+
+    private static ObjectNode clusters() {
+        ObjectNode p = object();
+        ObjectNode features = object().put("type", "array").put("description", "Member-profile columns clustered "
+                + "(default: recency_days, frequency, monetary_avg).");
+        features.set("items", ref("identifier", null));
+        p.set("features", features);
+        ObjectNode k = object();
+        k.set("min", integer("Smallest k tried (default 2).", 2, 50));
+        k.set("max", integer("Largest k tried (default 8).", 2, 50));
+        checkKeys(k, Keys.CLUSTERS_K);
+        p.set("k", closed("The range of k; the best silhouette wins.", k));
+        p.set("sample", integer("Customers sampled to fit on (default 20000).", 100, 1_000_000));
+        p.set("restarts", integer("k-means++ restarts per fit (default 10).", 1, 1000));
+        p.set("seed", integer("Seed of the sample, restarts and bootstrap (default 1).", Long.MIN_VALUE, Long.MAX_VALUE));
+        p.set("log", Schemas.describe(object().put("type", "boolean"), "Cluster ln(1 + x) instead of x (default true)."));
+        checkKeys(p, Keys.CLUSTERS);
+        return closed("k-means clustering, refused when unstable.", p);
     }
 
     private static ObjectNode rfm() {

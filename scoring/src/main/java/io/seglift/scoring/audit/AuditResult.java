@@ -24,14 +24,17 @@ import java.util.List;
  * @param quality            data-quality counts
  * @param recommendation     the scoring method recommended
  * @param reasons            why, with the numbers
+ * @param methods            per method (RFM, propensity, CLV, clustering): supported or not, and why; empty in audits
+ *                           stored before the verdicts existed
  */
 public record AuditResult(String runId, LocalDate asOf, Instant runAt, AuditConfig thresholds, long customers,
                           long buyers, long qualified, LocalDate firstPurchase, LocalDate lastPurchase,
                           int historyMonths, Engagement engagement, List<Reach> reachability, Quality quality,
-                          Recommendation recommendation, List<String> reasons) {
+                          Recommendation recommendation, List<String> reasons, List<MethodVerdict> methods) {
     public AuditResult {
         reachability = List.copyOf(reachability);
         reasons = List.copyOf(reasons);
+        methods = methods == null ? List.of() : List.copyOf(methods);
     }
 
     /** What the data supports. */

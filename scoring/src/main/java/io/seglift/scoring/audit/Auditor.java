@@ -50,13 +50,38 @@ public final class Auditor {
     private final ProjectConfig project;
     private final Destinations destinations;
     private final Clock clock;
+    private final MethodReadiness clustering;
 
     public Auditor(Warehouse warehouse, ProjectConfig project, Destinations destinations, Clock clock) {
+        this(warehouse, project, destinations, clock, new ClusteringReadiness(warehouse, project));
+    }
+
+    /** An auditor judging clustering by {@code clustering}. */
+    public Auditor(Warehouse warehouse, ProjectConfig project, Destinations destinations, Clock clock,
+                   MethodReadiness clustering) {
         this.w = warehouse;
         this.d = warehouse.dialect();
         this.project = project;
         this.destinations = destinations;
         this.clock = clock;
+        this.clustering = clustering;
+    }
+
+    /**
+     * Where CLV's readiness plugs in: the verdict of {@code io.seglift.scoring.clv.ClvReadiness} (enough repeat buyers
+     * and history for BG/NBD and Gamma-Gamma) belongs here. Until it does, CLV is judged by the audit's own counts:
+     * repeat buyers ({@code qualified}) and months of history against the propensity thresholds.
+     */
+    MethodReadiness clvReadiness(long repeatBuyers, int historyMonths) {
+        AuditConfig cfg = project.scoring().audit();
+        return asOf -> {
+            List<String> reasons = new ArrayList<>();
+            boolean ok = repeatBuyers >= cfg.minQualified() && historyMonths >= cfg.minHistoryMonths();
+            reasons.add(repeatBuyers + " customers made " + cfg.minPurchases() + "+ purchases in the last "
+                    + cfg.windowMonths() + " months (" + cfg.minQualified() + " repeat buyers needed to fit BG/NBD)");
+            reasons.add(historyMonths + " months of order history (" + cfg.minHistoryMonths() + " needed)");
+            return new MethodVerdict(MethodVerdict.CLV, ok, reasons);
+        };
     }
 
     private String c(String column, String what) {
@@ -112,10 +137,12 @@ public final class Auditor {
         AuditResult.Quality quality = quality(orders, facts, asOf, customers, duplicates, customerCounts, buyers);
         AuditResult.Engagement engagement = project.sources().events().map(e -> engagement(e, facts, asOfSql)).orElse(null);
         int historyMonths = buyers.first() == null ? 0 : (int) ChronoUnit.MONTHS.between(buyers.first(), asOf);
-        Recommender.Decision decision = new Recommender(cfg).decide(buyers.qualified(), historyMonths);
+        Recommender.Decision decision = new Recommender(cfg).decide(buyers.buyers(), buyers.qualified(), historyMonths,
+                clvReadiness(buyers.qualified(), historyMonths).verdict(asOf), clustering.verdict(asOf));
         AuditResult result = new AuditResult(UUID.randomUUID().toString(), asOf, runAt, cfg, customerCounts[0],
                 buyers.buyers(), buyers.qualified(), buyers.first(), buyers.last(), historyMonths, engagement,
-                reachability(customers, customerCounts[0]), quality, decision.recommendation(), decision.reasons());
+                reachability(customers, customerCounts[0]), quality, decision.recommendation(), decision.reasons(),
+                decision.methods());
         store(result);
         return result;
     }

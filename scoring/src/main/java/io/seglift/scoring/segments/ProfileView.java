@@ -15,7 +15,8 @@ import java.util.Set;
  * The member profile as of a date: one row per customer key of the customers table ({@link Customers}: rows without a
  * key are left out, one row per duplicated key) with all its columns, the customer key as text in {@value #KEY}, the RFM columns of {@code rfm_scores} for that date ({@link #RFM_COLUMNS}, NULL for customers
  * without a purchase before it) and, per configured model, {@code <model>} and {@code <model>_decile} from the most recently
- * trained ({@code models.trained_at}) {@code model_id} of that model name scored for that date (NULL when none). Segment rules and sync {@code fields} are
+ * trained ({@code models.trained_at}) {@code model_id} of that model name scored for that date (NULL when none), and
+ * {@value #CLUSTER} from {@code cluster_assignments} for that date (NULL when none). Segment rules and sync {@code fields} are
  * SQL over this view.
  */
 public final class ProfileView {
@@ -24,6 +25,9 @@ public final class ProfileView {
 
     /** The name of the RFM scores among a rule's score inputs. */
     public static final String RFM = "rfm";
+
+    /** The name of the cluster assignments among a rule's score inputs, and the column holding a customer's cluster. */
+    public static final String CLUSTER = "cluster";
 
     /** RFM columns the view adds. */
     public static final List<String> RFM_COLUMNS = List.of("recency_days", "frequency", "monetary_total",
@@ -39,7 +43,7 @@ public final class ProfileView {
 
     /**
      * The profile without the columns of the score inputs named in {@code without} ({@link #RFM} for the RFM columns,
-     * a model name for that model's columns): a rule that no longer compiles over it reads those inputs.
+     * a model name for that model's columns, {@link #CLUSTER} for the cluster): a rule that no longer compiles over it reads those inputs.
      */
     static String sql(ProjectConfig project, Dialect d, LocalDate asOf, Set<String> without) {
         String schema = project.warehouse().schema();
@@ -72,6 +76,11 @@ public final class ProfileView {
                     .append(" GROUP BY l.model_id, r.trained_at ORDER BY r.trained_at DESC, l.model_id DESC")
                     .append(d.limit(1)).append(")) ").append(alias)
                     .append(" ON ").append(alias).append(".customer_key = ").append(key);
+        }
+        if (!without.contains(CLUSTER)) {
+            select.append(", ca.").append(CLUSTER);
+            from.append(" LEFT JOIN ").append(d.table(TableName.of(schema, SegliftTables.CLUSTER_ASSIGNMENTS)))
+                    .append(" ca ON ca.as_of = ").append(asOfSql).append(" AND ca.customer_key = ").append(key);
         }
         return select.append(from).toString();
     }

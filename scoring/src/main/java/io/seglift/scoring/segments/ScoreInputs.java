@@ -35,6 +35,7 @@ public final class ScoreInputs {
         List<String> inputs = new ArrayList<>();
         inputs.add(ProfileView.RFM);
         inputs.addAll(project.scoring().models().keySet());
+        inputs.add(ProfileView.CLUSTER);
         List<String> read = new ArrayList<>();
         for (String input : inputs) {
             if (w.checkQuery(ruleOver(segment, ProfileView.sql(project, d, asOf, Set.of(input)))).isPresent()) {
@@ -52,8 +53,9 @@ public final class ScoreInputs {
     public boolean exist(String input, LocalDate asOf) {
         String where = " WHERE as_of = " + d.dateLiteral(asOf);
         String table = input.equals(ProfileView.RFM) ? d.table(w.own("rfm_scores"))
+                : input.equals(ProfileView.CLUSTER) ? d.table(w.own("cluster_assignments"))
                 : d.table(w.own("model_scores"));
-        if (!input.equals(ProfileView.RFM)) {
+        if (!input.equals(ProfileView.RFM) && !input.equals(ProfileView.CLUSTER)) {
             where += " AND model_name = " + d.literal(input);
         }
         return w.queryLong("SELECT COUNT(*) FROM (SELECT 1 AS x FROM " + table + where + d.limit(1) + ") s") > 0;
@@ -75,11 +77,13 @@ public final class ScoreInputs {
     }
 
     private static String describe(String input) {
-        return input.equals(ProfileView.RFM) ? "RFM" : "model " + input;
+        return input.equals(ProfileView.RFM) ? "RFM" : input.equals(ProfileView.CLUSTER) ? "the cluster assignments"
+                : "model " + input;
     }
 
     private static String command(String input, LocalDate asOf) {
         return input.equals(ProfileView.RFM) ? "seglift score rfm --as-of " + asOf
+                : input.equals(ProfileView.CLUSTER) ? "seglift score clusters --as-of " + asOf
                 : "seglift models score " + input + " --as-of " + asOf;
     }
 }

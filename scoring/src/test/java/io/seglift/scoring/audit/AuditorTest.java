@@ -88,6 +88,11 @@ class AuditorTest {
         assertThat(r.recommendation()).isEqualTo(AuditResult.Recommendation.RFM_ONLY);
         assertThat(r.allowsModels()).isFalse();
         assertThat(r.reasons()).anyMatch(s -> s.contains("2 customers") && s.contains("1000"));
+        assertThat(r.methods()).extracting(MethodVerdict::method).containsExactly("rfm", "propensity", "clv", "clustering");
+        assertThat(r.methods()).extracting(MethodVerdict::supported).containsExactly(true, false, false, false);
+        assertThat(r.methods().get(3).reasons()).anyMatch(s -> s.contains("no customer has every clustering feature"))
+                .anyMatch(s -> s.contains("use RFM segments instead"));
+        assertThat(r.methods()).allSatisfy(m -> assertThat(m.reasons()).isNotEmpty());
     }
 
     @Test
