@@ -94,6 +94,9 @@ CREATE TABLE `seglift`.`segment_members` (as_of DATE NOT NULL, segment STRING NO
 -- migration.0120-scoring-segments.3
 CREATE TABLE `seglift`.`holdout_assignments` (segment STRING NOT NULL, customer_key STRING NOT NULL, arm STRING NOT NULL, bucket INT64 NOT NULL, first_assigned DATE NOT NULL, PRIMARY KEY (segment, customer_key) NOT ENFORCED);
 
+-- migration.0130-scoring-cluster-assignments.1
+CREATE TABLE `seglift`.`cluster_assignments` (as_of DATE NOT NULL, customer_key STRING NOT NULL, cluster INT64 NOT NULL);
+
 -- migration.0200-propensity-models.1
 CREATE TABLE IF NOT EXISTS `seglift`.`models` (model_id STRING NOT NULL, name STRING NOT NULL, kind STRING NOT NULL, target STRING, features STRING, params STRING, metrics STRING, training_cutoff DATE, validation_cutoff DATE, as_of DATE, train_rows INT64, auc_roc FLOAT64, fingerprint STRING, path STRING, trained_at TIMESTAMP, PRIMARY KEY (model_id) NOT ENFORCED);
 
