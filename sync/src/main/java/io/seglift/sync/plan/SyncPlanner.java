@@ -145,6 +145,23 @@ public final class SyncPlanner {
         return p;
     }
 
+    /**
+     * The diff counts rows as members, which holds while the build and the member profile have one row per key: the
+     * segment builder writes each key once (tested there), and the profile is one row per key when its inputs are
+     * (customers deduplicated, one RFM and one model score per key and date). A key the profile repeats would be
+     * classified, sent and counted twice, so the run stops instead. Costs one count over the build's rows.
+     */
+    private void requireOneRowPerMember(LocalDate asOf, long classified) {
+        long built = warehouse.queryLong("SELECT COUNT(*) FROM " + queries.segmentMembers() + " WHERE segment = ? AND as_of = "
+                + t.dialect().dateLiteral(asOf), target.segment());
+        if (built != classified) {
+            throw new IllegalStateException("segment " + target.segment() + " as of " + asOf + ": its build has " + built
+                    + " rows but they classify into " + classified + " rows: the member profile repeats a customer key"
+                    + " (a key on several rows of rfm_scores or model_scores for that date); re-run seglift score rfm or"
+                    + " seglift models score for " + asOf);
+        }
+    }
+
     private Plan summarize(String runId, LocalDate asOf) {
         String work = t.q(SyncTables.WORK);
         // one row per member in sync_work (insertClassified), so counting rows counts members
@@ -157,6 +174,7 @@ public final class SyncPlanner {
             if (row[0] == null) toSend = (Long) row[1];
             else exclusions.put(Exclusion.valueOf(((String) row[0]).toUpperCase(java.util.Locale.ROOT)), (Long) row[1]);
         }
+        requireOneRowPerMember(asOf, members);
         Map<String, Long> ops = new LinkedHashMap<>();
         for (var row : warehouse.queryList("SELECT operation, COUNT(*) AS n FROM " + t.q(SyncTables.PENDING)
                 + " WHERE run_id = ? GROUP BY operation", List.of(runId), r -> Map.entry(r.string("operation"), r.longValue("n")))) {
