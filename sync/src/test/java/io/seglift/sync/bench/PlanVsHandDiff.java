@@ -27,7 +27,8 @@ import java.util.Optional;
  * The planner ({@link SyncPlanner#prepare}, mirror mode, email channel, the scoring profile) against
  * {@link PlanBaseline#emailDiff} and {@link PlanBaseline#bareExcept} on generated data in a DuckDB file:
  * {@code args[0]} members (default 10,000,000), every customer in the segment, 10% holdout, and a committed audience
- * that differs from the build by 1% leavers and 1% joiners. Run as documented in docs/benchmarks.md.
+ * that differs from the build by 1% leavers and 1% joiners; {@code args[1]} runs (default 3). With a third argument it
+ * prints {@code EXPLAIN ANALYZE} of the classify statement instead. Run as documented in docs/benchmarks.md.
  */
 public final class PlanVsHandDiff {
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);

@@ -23,7 +23,8 @@ import java.util.Optional;
  * {@link RfmScorer#score} against {@link RfmBaseline#score} on generated orders in a DuckDB file: {@code args[0]}
  * customers (default 1,000,000) and ten times as many orders, one row per order (the data of
  * {@code io.seglift.scoring.bench.RfmBenchmark}), counted with {@code count_by: order} or, with {@code args[2] = line},
- * {@code count_by: line} (how a project declares one row per order). Run as documented in docs/benchmarks.md.
+ * {@code count_by: line} (how a project declares one row per order); {@code args[2] = explain} prints
+ * {@code EXPLAIN ANALYZE} of the generated SQL instead. Run as documented in docs/benchmarks.md.
  */
 public final class RfmVsHandQuery {
     private RfmVsHandQuery() {
