@@ -96,6 +96,22 @@ class SyncEngineTest {
     }
 
     @Test
+    void aKeyTheProfileRepeatsStopsThePlanInsteadOfBeingSentTwice() {
+        SyncFixture.build(w, D1, 1, 20);
+        String rfm = w.dialect().table(w.own("rfm_scores"));
+        for (int copy = 0; copy < 2; copy++) {
+            w.execute("INSERT INTO " + rfm + " VALUES (?, '7', ?, 10, 1, 50.0, 50.0, 5, 1, 1, 'New')", D1, D1.minusDays(10));
+        }
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        FakeDestination dest = new FakeDestination(Channel.CRM);
+
+        assertThatThrownBy(() -> engine.plan(project(sync), sync, w, dest.capabilities()))
+                .hasMessageContaining("has 20 rows but they classify into 21 rows")
+                .hasMessageContaining("repeats a customer key");
+        assertThat(dest.audience).isEmpty();
+    }
+
+    @Test
     void aMemberHeldOutOfAnotherSegmentIsNeverSent() {
         SyncFixture.build(w, D1, 1, 100);
         w.execute("INSERT INTO seglift.segment_members (as_of, segment, customer_key, arm, build_id) VALUES "

@@ -30,9 +30,16 @@ public final class Customers {
     /** Every column of the customers table plus {@value #KEY}, one row per non-null key. */
     public String rows() {
         String key = key("seglift_c");
-        return "SELECT * FROM (SELECT seglift_c.*, CASE WHEN " + key + " IS NOT NULL AND ROW_NUMBER() OVER (PARTITION BY "
+        // Ordering by whole-row text is costly (a text sort of every row), so only keys on several rows pay for it.
+        String unique = "SELECT * FROM (SELECT seglift_c.*, CASE WHEN " + key + " IS NOT NULL AND COUNT(*) OVER (PARTITION BY "
+                + key + ") = 1 THEN " + d.castText(key) + " END AS " + KEY + " FROM " + d.table(source.table())
+                + " seglift_c) seglift_u WHERE " + KEY + " IS NOT NULL";
+        return unique + " UNION ALL "
+                + "SELECT * FROM (SELECT seglift_c.*, CASE WHEN " + key + " IS NOT NULL AND ROW_NUMBER() OVER (PARTITION BY "
                 + key + " ORDER BY " + d.rowText("seglift_c") + ") = 1 THEN " + d.castText(key) + " END AS " + KEY
-                + " FROM " + d.table(source.table()) + " seglift_c) seglift_r WHERE " + KEY + " IS NOT NULL";
+                + " FROM " + d.table(source.table()) + " seglift_c WHERE " + key + " IN (SELECT " + key("seglift_d") + " FROM "
+                + d.table(source.table()) + " seglift_d GROUP BY " + key("seglift_d") + " HAVING COUNT(*) > 1)) seglift_r WHERE "
+                + KEY + " IS NOT NULL";
     }
 
     /** Rows left out because an earlier row has the same key. */

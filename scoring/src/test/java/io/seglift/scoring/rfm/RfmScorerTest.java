@@ -1,5 +1,7 @@
 package io.seglift.scoring.rfm;
 
+import io.seglift.config.OrderRules;
+import io.seglift.config.OrdersSource;
 import io.seglift.config.RfmConfig;
 import io.seglift.scoring.Fixtures;
 import io.seglift.toolkit.jdbc.Migrator;
@@ -53,6 +55,34 @@ class RfmScorerTest {
             for (int i = 0; i < r.columnCount(); i++) m.put(r.columnName(i), r.get(i));
             return m;
         }).orElseThrow(() -> new AssertionError("no row for " + key));
+    }
+
+    /**
+     * A table with one row per order says so with {@code count_by: line}, which counts rows instead of distinct order
+     * ids (the costly part of RFM at scale): it must score exactly as {@code count_by: order} does on the same rows.
+     */
+    @Test
+    void oneRowPerOrderCountedByLineScoresExactlyAsCountByOrder() {
+        w.execute("CREATE TABLE orders_one_row AS SELECT order_id, MIN(cust_id) AS cust_id, MAX(ordered_at) AS ordered_at,"
+                + " SUM(amount) AS amount, MIN(status) AS status FROM orders GROUP BY order_id");
+        OrdersSource byOrder = withTable(Fixtures.orders(), OrderRules.CountBy.ORDER);
+        OrdersSource byLine = withTable(Fixtures.orders(), OrderRules.CountBy.LINE);
+        assertThat(new RfmScorer(w, byLine, RfmConfig.defaults(), Clock.systemUTC()).select(AS_OF)).doesNotContain("DISTINCT");
+
+        new RfmScorer(w, byOrder, RfmConfig.defaults(), Clock.systemUTC()).score(AS_OF);
+        w.execute("CREATE TABLE by_order AS SELECT * FROM seglift.rfm_scores");
+        new RfmScorer(w, byLine, RfmConfig.defaults(), Clock.systemUTC()).score(AS_OF);
+
+        String diff = "SELECT COUNT(*) FROM (SELECT * FROM by_order EXCEPT SELECT * FROM seglift.rfm_scores) d";
+        assertThat(w.queryLong("SELECT COUNT(*) FROM by_order")).isEqualTo(4);
+        assertThat(w.queryLong(diff)).isZero();
+        assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.rfm_scores")).isEqualTo(4);
+    }
+
+    private static OrdersSource withTable(OrdersSource o, OrderRules.CountBy countBy) {
+        return new OrdersSource(io.seglift.spi.warehouse.TableName.parse("orders_one_row", "t"), o.customer(), o.at(),
+                o.orderId(), o.amount(), o.quantity(), o.unitPrice(), o.category(), new OrderRules(countBy,
+                o.rules().cancelledWhen(), o.rules().cancellations(), o.rules().dropNonPositive()));
     }
 
     @Test

@@ -67,6 +67,23 @@ class SegmentBuilderTest {
         assertThat(b.holdout()).isEqualTo(w.queryLong("SELECT COUNT(*) FROM seglift.segment_members WHERE arm = 'holdout'"));
     }
 
+    /** The sync planner reads each build as one row per key, without grouping: this is where that is guaranteed. */
+    @Test
+    void eachKeyIsWrittenOncePerBuildEvenWhenCustomersRowsAndScoresRepeatIt() {
+        new RfmScorer(w, Fixtures.orders(), RfmConfig.defaults(), Clock.systemUTC()).score(D1);
+        w.execute("INSERT INTO customers SELECT * FROM customers WHERE cust_id IN (3, 4)");
+        w.execute("INSERT INTO customers VALUES (5, 'other@x.example', NULL, TRUE, FALSE, FALSE, 'silver')");
+        w.execute("INSERT INTO seglift.rfm_scores SELECT * FROM seglift.rfm_scores WHERE customer_key IN ('3', '6')");
+        SegmentConfig s = Fixtures.segment("buyers", "frequency >= 1", 0.3, true);
+
+        SegmentBuild b = builder(Fixtures.project(List.of(s))).build(s, D1);
+
+        assertThat(w.queryLong("SELECT COUNT(*) FROM (SELECT customer_key FROM seglift.segment_members WHERE segment = 'buyers'"
+                + " GROUP BY as_of, customer_key HAVING COUNT(*) > 1) d")).isZero();
+        assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.segment_members WHERE segment = 'buyers'")).isEqualTo(50)
+                .isEqualTo(b.members());
+    }
+
     @Test
     void memberWhoLeavesAndReentersKeepsGroupAndFirstAssignedAndStabilityIsReported() {
         SegmentConfig s = Fixtures.segment("gold", "tier = 'gold'", 0.5, true);

@@ -57,14 +57,14 @@ public final class MemberQueries {
     /**
      * INSERT of the classified build made as of {@code asOf} (the segment's latest, which may be empty) into
      * {@code sync_work}; parameters: run id, segment. A member's reason is the first rule it fails (held out, suppressed, no consent, no
-     * identifier), NULL when it is to be sent. Held out means in the holdout of this segment or of the latest build of
+     * identifier), NULL when it is to be sent; one row per member, as the build holds each key once. Held out means in the holdout of this segment or of the latest build of
      * any other segment: a holdout is never sent anywhere, so overlapping campaigns cannot contaminate a control group.
      */
     public String insertClassified(LocalDate asOf) {
         String sm = segmentMembers();
-        String members = "(SELECT " + d.castText("sm.customer_key") + " AS seglift_key, MIN(sm.arm) AS seglift_arm FROM "
-                + sm + " sm WHERE sm.segment = ? AND sm.as_of = " + d.dateLiteral(asOf) + " GROUP BY "
-                + d.castText("sm.customer_key") + ")";
+        // one row per key: the segment builder writes each key once per build (SegmentBuilder's DISTINCT)
+        String members = "(SELECT sm.customer_key AS seglift_key, sm.arm AS seglift_arm FROM " + sm
+                + " sm WHERE sm.segment = ? AND sm.as_of = " + d.dateLiteral(asOf) + ")";
         String suppressed = target.suppressions()
                 .map(s -> " LEFT JOIN (SELECT DISTINCT " + d.castText(d.quote(s.customer())) + " AS seglift_suppressed FROM "
                         + d.table(s.table()) + ") s ON s.seglift_suppressed = m.seglift_key")

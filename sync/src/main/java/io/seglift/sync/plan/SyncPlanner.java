@@ -110,15 +110,16 @@ public final class SyncPlanner {
         String work = t.q(SyncTables.WORK);
         String state = t.q(SyncTables.STATE);
         StringBuilder ops = new StringBuilder();
-        ops.append("SELECT 'add' AS operation, 1 AS op_order, w.customer_key, MIN(w.fingerprint) AS fingerprint,")
+        // sync_work holds each member once (insertClassified), so no operation needs a GROUP BY
+        ops.append("SELECT 'add' AS operation, 1 AS op_order, w.customer_key, w.fingerprint,")
                 .append(" CAST(NULL AS ").append(t.dialect().type(io.seglift.spi.warehouse.ColumnType.TEXT)).append(") AS destination_id FROM ")
                 .append(work).append(" w LEFT JOIN ").append(state).append(" st ON st.sync_name = ? AND st.customer_key = w.customer_key")
-                .append(" WHERE w.run_id = ? AND w.reason IS NULL AND st.customer_key IS NULL GROUP BY w.customer_key");
+                .append(" WHERE w.run_id = ? AND w.reason IS NULL AND st.customer_key IS NULL");
         if (target.mode() == SyncMode.UPSERT) {
-            ops.append(" UNION ALL SELECT 'update', 2, w.customer_key, MIN(w.fingerprint), MIN(st.destination_id) FROM ").append(work)
+            ops.append(" UNION ALL SELECT 'update', 2, w.customer_key, w.fingerprint, st.destination_id FROM ").append(work)
                     .append(" w JOIN ").append(state).append(" st ON st.sync_name = ? AND st.customer_key = w.customer_key")
                     .append(" WHERE w.run_id = ? AND w.reason IS NULL AND st.status = 'synced'")
-                    .append(" AND COALESCE(st.fingerprint, '') <> COALESCE(w.fingerprint, '') GROUP BY w.customer_key");
+                    .append(" AND COALESCE(st.fingerprint, '') <> COALESCE(w.fingerprint, '')");
         }
         if (target.mode() == SyncMode.MIRROR) {
             ops.append(" UNION ALL SELECT 'remove', 0, st.customer_key, st.fingerprint, st.destination_id FROM ").append(state).append(" st")
@@ -144,16 +145,36 @@ public final class SyncPlanner {
         return p;
     }
 
+    /**
+     * The diff counts rows as members, which holds while the build and the member profile have one row per key: the
+     * segment builder writes each key once (tested there), and the profile is one row per key when its inputs are
+     * (customers deduplicated, one RFM and one model score per key and date). A key the profile repeats would be
+     * classified, sent and counted twice, so the run stops instead. Costs one count over the build's rows.
+     */
+    private void requireOneRowPerMember(LocalDate asOf, long classified) {
+        long built = warehouse.queryLong("SELECT COUNT(*) FROM " + queries.segmentMembers() + " WHERE segment = ? AND as_of = "
+                + t.dialect().dateLiteral(asOf), target.segment());
+        if (built != classified) {
+            throw new IllegalStateException("segment " + target.segment() + " as of " + asOf + ": its build has " + built
+                    + " rows but they classify into " + classified + " rows: the member profile repeats a customer key"
+                    + " (a key on several rows of rfm_scores or model_scores for that date); re-run seglift score rfm or"
+                    + " seglift models score for " + asOf);
+        }
+    }
+
     private Plan summarize(String runId, LocalDate asOf) {
         String work = t.q(SyncTables.WORK);
-        long members = warehouse.queryLong("SELECT COUNT(DISTINCT customer_key) FROM " + work + " WHERE run_id = ?", runId);
+        // one row per member in sync_work (insertClassified), so counting rows counts members
         Map<Exclusion, Long> exclusions = new EnumMap<>(Exclusion.class);
+        long members = 0;
         long toSend = 0;
-        for (var row : warehouse.queryList("SELECT reason, COUNT(DISTINCT customer_key) AS n FROM " + work
-                + " WHERE run_id = ? GROUP BY reason", List.of(runId), r -> new Object[]{r.string("reason"), r.longValue("n")})) {
+        for (var row : warehouse.queryList("SELECT reason, COUNT(*) AS n FROM " + work + " WHERE run_id = ? GROUP BY reason",
+                List.of(runId), r -> new Object[]{r.string("reason"), r.longValue("n")})) {
+            members += (Long) row[1];
             if (row[0] == null) toSend = (Long) row[1];
             else exclusions.put(Exclusion.valueOf(((String) row[0]).toUpperCase(java.util.Locale.ROOT)), (Long) row[1]);
         }
+        requireOneRowPerMember(asOf, members);
         Map<String, Long> ops = new LinkedHashMap<>();
         for (var row : warehouse.queryList("SELECT operation, COUNT(*) AS n FROM " + t.q(SyncTables.PENDING)
                 + " WHERE run_id = ? GROUP BY operation", List.of(runId), r -> Map.entry(r.string("operation"), r.longValue("n")))) {
