@@ -1,6 +1,7 @@
 package io.seglift.bench;
 
 import io.seglift.config.ProjectConfig;
+import io.seglift.scoring.segments.SegmentBuilder;
 import io.seglift.spi.destination.Destinations;
 import io.seglift.spi.progress.Progress;
 import io.seglift.spi.warehouse.Warehouse;
@@ -51,12 +52,8 @@ public final class BenchRun {
             ProjectConfig project = p.load(warehouses, destinations);
             try (Warehouse w = opener.apply(project)) {
                 BenchContext ctx = new BenchContext(project, w, clock, progress, log);
-            for (Measure m : selected) {
-                ctx.note(m.name() + ": running Seglift and the baseline alternately, " + repeats + " times each");
-                Measurement r = m.run(ctx, alt);
-                ctx.note(String.format(Locale.ROOT, "%s: Seglift %.3f s, baseline %.3f s, ratio %.2f", r.measure(),
-                        r.seglift(), r.baseline(), r.ratio()));
-                out.add(r);
+                for (Measure m : selected) {
+                    out.add(measure(ctx, m, alt, repeats));
                 }
             }
         }
@@ -72,19 +69,32 @@ public final class BenchRun {
             try (BenchProject p = generate(n, SCALING_ROUNDS)) {
                 ProjectConfig project = p.load(warehouses, destinations);
                 try (Warehouse w = opener.apply(project)) {
-                BenchContext ctx = new BenchContext(project, w, clock, progress, log);
-                out.add(point(ctx, n, "rfm", () -> ctx.rfmScorer().score(ctx.asOf())));
-                out.add(point(ctx, n, "segments", () -> new io.seglift.scoring.segments.SegmentBuilder(w,
-                        ctx.project(), clock).build(ctx.segment(), ctx.asOf())));
-                ctx.model();
-                out.add(point(ctx, n, "scoring", () -> ctx.models().score(ctx.model(), ctx.modelConfig(), ctx.asOf(),
-                        RescoreMeasure.PATH)));
-                new PlanBaseline(ctx).fillStateWithChurn();
-                out.add(point(ctx, n, "plan", () -> PlanMeasure.plan(ctx, destinations)));
+                    out.addAll(scalingSteps(new BenchContext(project, w, clock, progress, log), n));
                 }
             }
         }
         return out;
+    }
+
+    private List<ScalingPoint> scalingSteps(BenchContext ctx, long n) throws Exception {
+        List<ScalingPoint> out = new ArrayList<>();
+        out.add(point(ctx, n, "rfm", () -> ctx.rfmScorer().score(ctx.asOf())));
+        out.add(point(ctx, n, "segments", () -> new SegmentBuilder(ctx.warehouse(), ctx.project(), clock)
+                .build(ctx.segment(), ctx.asOf())));
+        ctx.model();
+        out.add(point(ctx, n, "scoring", () -> ctx.models().score(ctx.model(), ctx.modelConfig(), ctx.asOf(),
+                RescoreMeasure.PATH)));
+        new PlanBaseline(ctx).fillStateWithChurn();
+        out.add(point(ctx, n, "plan", () -> PlanMeasure.plan(ctx, destinations)));
+        return out;
+    }
+
+    private static Measurement measure(BenchContext ctx, Measure m, Alternation alt, int repeats) throws Exception {
+        ctx.note(m.name() + ": running Seglift and the baseline alternately, " + repeats + " times each");
+        Measurement r = m.run(ctx, alt);
+        ctx.note(String.format(Locale.ROOT, "%s: Seglift %.3f s, baseline %.3f s, ratio %.2f", r.measure(),
+                r.seglift(), r.baseline(), r.ratio()));
+        return r;
     }
 
     private ScalingPoint point(BenchContext ctx, long n, String step, Alternation.Step work) throws Exception {
