@@ -46,6 +46,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 ReportCommand.class,
                 SandboxCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
     private final Session session;

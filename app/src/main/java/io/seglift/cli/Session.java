@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What a command works with, built once in {@link Main} and passed in: the factories on the class path, the
@@ -24,8 +25,8 @@ import java.util.Map;
  * their own.
  */
 public final class Session {
-    private final Warehouses warehouses;
-    private final Destinations destinations;
+    private final Supplier<Warehouses> warehouses;
+    private final Supplier<Destinations> destinations;
     private final Map<String, String> env;
     private final Clock clock;
     private final Progress progress;
@@ -39,6 +40,11 @@ public final class Session {
     /** @param sleeper every wait of a command outside the engine (waiting for a busy warehouse) */
     public Session(Warehouses warehouses, Destinations destinations, Map<String, String> env, Clock clock,
                    Progress progress, Sleeper sleeper) {
+        this(() -> warehouses, () -> destinations, env, clock, progress, sleeper);
+    }
+
+    private Session(Supplier<Warehouses> warehouses, Supplier<Destinations> destinations, Map<String, String> env,
+                    Clock clock, Progress progress, Sleeper sleeper) {
         this.warehouses = warehouses;
         this.destinations = destinations;
         this.env = Map.copyOf(env);
@@ -49,13 +55,26 @@ public final class Session {
 
     public static Session production() {
         Clock clock = Clock.systemUTC();
-        return new Session(Warehouses.discover(), Destinations.discover(), System.getenv(), clock,
-                TerminalProgress.forStderr(clock));
+        // Discovered on first use: scanning every jar's services costs a cold start that --help never needs.
+        return new Session(once(Warehouses::discover), once(Destinations::discover), System.getenv(), clock,
+                TerminalProgress.forStderr(clock), Sleeper.SYSTEM);
     }
 
-    public Warehouses warehouses() { return warehouses; }
+    public Warehouses warehouses() { return warehouses.get(); }
 
-    public Destinations destinations() { return destinations; }
+    public Destinations destinations() { return destinations.get(); }
+
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) value = make.get();
+                return value;
+            }
+        };
+    }
 
     public Map<String, String> env() { return env; }
 
@@ -64,7 +83,7 @@ public final class Session {
     public Progress progress() { return progress; }
 
     public ProjectLoader loader() {
-        return new ProjectLoader(warehouses, destinations, env);
+        return new ProjectLoader(warehouses(), destinations(), env);
     }
 
     /** Loads and validates the project file; invalid files end the command with {@link ExitCode#INVALID}. */
@@ -106,9 +125,9 @@ public final class Session {
     }
 
     private Warehouse openNow(ProjectConfig project) {
-        WarehouseFactory f = warehouses.find(project.warehouse().type()).orElseThrow(() -> new CliException(
+        WarehouseFactory f = warehouses().find(project.warehouse().type()).orElseThrow(() -> new CliException(
                 ExitCode.INVALID, "unknown warehouse type '" + project.warehouse().type() + "' (available: "
-                + String.join(", ", warehouses.all().keySet()) + ")"));
+                + String.join(", ", warehouses().all().keySet()) + ")"));
         Warehouse w = f.open(project.warehouse().settings(), project.projectDir(), project.warehouse().schema());
         try {
             Migrator.discover().migrate(w);
