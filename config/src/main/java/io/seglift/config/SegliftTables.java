@@ -17,6 +17,8 @@ public final class SegliftTables {
     public static final String SEGMENT_BUILDS = "segment_builds";
     /** The first assignment of each member to a segment and arm, for lift measurement. */
     public static final String HOLDOUT_ASSIGNMENTS = "holdout_assignments";
+    /** Customer lifetime value scores (BG/NBD + Gamma-Gamma) per as-of date and customer. */
+    public static final String CLV_SCORES = "clv_scores";
     /** Readiness audits. */
     public static final String AUDITS = "audits";
 

@@ -23,7 +23,8 @@ public final class Keys {
             "drop_non_positive");
     public static final List<String> EVENTS = List.of("table", "customer", "at", "type", "opens", "clicks");
     public static final List<String> SUPPRESSIONS = List.of("table", "customer");
-    public static final List<String> SCORING = List.of("audit", "rfm", "models");
+    public static final List<String> SCORING = List.of("audit", "rfm", "models", "clv");
+    public static final List<String> CLV = List.of("horizon_months", "discount_rate", "calibration_end", "holdout_weeks");
     public static final List<String> AUDIT = List.of("min_purchases", "window_months", "min_qualified",
             "min_history_months");
     public static final List<String> RFM = List.of("bins", "segments");

@@ -69,8 +69,8 @@ public final class BgNbd {
         double a = p.a();
         double b = p.b();
         double z = t / (alpha + age + t);
-        double term = Math.exp((r + x) * (Math.log(alpha + age) - Math.log(alpha + age + t)))
-                * Hypergeometric.f21(r + x, b + x, a + b + x - 1, z);
+        double term = Math.exp((r + x) * (Math.log(alpha + age) - Math.log(alpha + age + t))
+                + Hypergeometric.logF21(r + x, b + x, a + b + x - 1, z));
         double numerator = (a + b + x - 1) / (a - 1) * (1 - term);
         double denominator = x > 0 ? 1 + Math.exp(logDeadOdds(p, x, tx, age)) : 1;
         return Math.max(0, numerator / denominator);
