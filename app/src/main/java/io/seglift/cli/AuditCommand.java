@@ -50,6 +50,10 @@ public final class AuditCommand implements Callable<Integer> {
         s.append("Recommendation: ").append(r.recommendation() == AuditResult.Recommendation.RFM_ONLY
                 ? "RFM only" : "RFM and propensity models").append('\n');
         r.reasons().forEach(x -> s.append("  - ").append(x).append('\n'));
+        if (r.clv() != null) {
+            s.append("CLV (BG/NBD + Gamma-Gamma): ").append(r.clv().supported() ? "supported" : "not supported").append('\n');
+            r.clv().reasons().forEach(x -> s.append("  - ").append(x).append('\n'));
+        }
         s.append("\nCustomers ").append(r.customers()).append(", with a purchase ").append(r.buyers())
                 .append(", qualified ").append(r.qualified()).append('\n');
         s.append("History ").append(r.historyMonths()).append(" months (").append(r.firstPurchase()).append(" to ")

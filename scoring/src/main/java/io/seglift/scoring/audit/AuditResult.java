@@ -1,6 +1,7 @@
 package io.seglift.scoring.audit;
 
 import io.seglift.config.AuditConfig;
+import io.seglift.scoring.clv.ClvReadiness;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,11 +25,12 @@ import java.util.List;
  * @param quality            data-quality counts
  * @param recommendation     the scoring method recommended
  * @param reasons            why, with the numbers
+ * @param clv                whether CLV (BG/NBD + Gamma-Gamma) is supported, and why (null in audits stored before it)
  */
 public record AuditResult(String runId, LocalDate asOf, Instant runAt, AuditConfig thresholds, long customers,
                           long buyers, long qualified, LocalDate firstPurchase, LocalDate lastPurchase,
                           int historyMonths, Engagement engagement, List<Reach> reachability, Quality quality,
-                          Recommendation recommendation, List<String> reasons) {
+                          Recommendation recommendation, List<String> reasons, ClvReadiness.Verdict clv) {
     public AuditResult {
         reachability = List.copyOf(reachability);
         reasons = List.copyOf(reasons);

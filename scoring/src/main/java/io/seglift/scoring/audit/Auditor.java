@@ -10,6 +10,7 @@ import io.seglift.config.OrdersSource;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SegliftTables;
 import io.seglift.config.eligibility.ChannelEligibility;
+import io.seglift.scoring.clv.ClvReadiness;
 import io.seglift.scoring.data.PurchaseFacts;
 import io.seglift.spi.destination.Capabilities;
 import io.seglift.spi.destination.Channel;
@@ -115,7 +116,8 @@ public final class Auditor {
         Recommender.Decision decision = new Recommender(cfg).decide(buyers.qualified(), historyMonths);
         AuditResult result = new AuditResult(UUID.randomUUID().toString(), asOf, runAt, cfg, customerCounts[0],
                 buyers.buyers(), buyers.qualified(), buyers.first(), buyers.last(), historyMonths, engagement,
-                reachability(customers, customerCounts[0]), quality, decision.recommendation(), decision.reasons());
+                reachability(customers, customerCounts[0]), quality, decision.recommendation(), decision.reasons(),
+                new ClvReadiness(w, orders).assess(asOf));
         store(result);
         return result;
     }
