@@ -62,6 +62,19 @@ class BgNbdTest {
     }
 
     @Test
+    void conditionalExpectationsMatchSimulatedFuturePurchasesOnAverage() {
+        // E over customers of E[Y(t) | x, t_x, T] equals the mean purchases they go on to make (law of total expectation)
+        BgNbdParams truth = new BgNbdParams(0.243, 4.414, 0.793, 2.426, Double.NaN);
+        Summaries s = BgNbdSimulation.summaries(BgNbdSimulation.draw(40_000, truth.r(), truth.alpha(), truth.a(), truth.b(),
+                6, 3.7, 15, 30, 39, 39, 3));
+        FitDiagnostics d = FitDiagnostics.of(truth, s, 39);
+        assertThat(d.predicted()).isCloseTo(d.actual(), withinPercentage(4));
+        for (FitDiagnostics.Group g : d.groups()) {
+            assertThat(g.predictedMean()).as("group " + g.label()).isCloseTo(g.actualMean(), withinPercentage(12));
+        }
+    }
+
+    @Test
     void hypergeometricMatchesAClosedForm() {
         // 2F1(1, 1; 2; z) = -ln(1 - z) / z
         for (double z : new double[]{0.1, 0.5, 0.9, 0.99}) {
