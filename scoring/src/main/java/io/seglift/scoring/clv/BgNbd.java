@@ -69,8 +69,10 @@ public final class BgNbd {
         double a = p.a();
         double b = p.b();
         double z = t / (alpha + age + t);
-        double term = Math.exp((r + x) * (Math.log(alpha + age) - Math.log(alpha + age + t))
-                + Hypergeometric.logF21(r + x, b + x, a + b + x - 1, z));
+        double logPower = (r + x) * (Math.log(alpha + age) - Math.log(alpha + age + t));
+        double c = a + b + x - 1;
+        double term = c > 0 ? Math.exp(logPower + Hypergeometric.logF21(r + x, b + x, c, z))
+                : Math.exp(logPower) * Hypergeometric.f21(r + x, b + x, c, z);
         double numerator = (a + b + x - 1) / (a - 1) * (1 - term);
         double denominator = x > 0 ? 1 + Math.exp(logDeadOdds(p, x, tx, age)) : 1;
         return Math.max(0, numerator / denominator);

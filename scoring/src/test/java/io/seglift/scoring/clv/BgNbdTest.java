@@ -75,6 +75,20 @@ class BgNbdTest {
     }
 
     @Test
+    void hypergeometricWithANegativeThirdParameterMatchesItsSeries() {
+        // 2F1(1, 1; -0.5; z) = 1 + z/(-0.5) + 2*2 z^2/(-0.5*0.5*2) + ..., summed directly for a small z
+        double z = 0.01;
+        double direct = 0;
+        double term = 1;
+        for (int k = 0; k < 60; k++) {
+            direct += term;
+            term *= (1 + k) * (1 + k) / ((-0.5 + k) * (k + 1)) * z;
+        }
+        assertThat(Hypergeometric.f21(1, 1, -0.5, z)).isCloseTo(direct, within(1e-12));
+        assertThat(BgNbd.expectedPurchases(new BgNbdParams(0.5, 4, 0.3, 0.5, Double.NaN), 52, 0, 0, 10)).isFinite().isPositive();
+    }
+
+    @Test
     void hypergeometricMatchesAClosedForm() {
         // 2F1(1, 1; 2; z) = -ln(1 - z) / z
         for (double z : new double[]{0.1, 0.5, 0.9, 0.99}) {
