@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code seglift score}: scores customers in the warehouse. */
-@Command(name = "score", mixinStandardHelpOptions = true, description = "Score customers in the warehouse (RFM, clusters). Propensity models: seglift models.",
-        subcommands = {ScoreCommand.Rfm.class, ClustersCommand.class},
+@Command(name = "score", mixinStandardHelpOptions = true, description = "Score customers in the warehouse (RFM, CLV, clusters). Propensity models: seglift models.",
+        subcommands = {ScoreCommand.Rfm.class, ScoreClvCommand.class, ClustersCommand.class},
         footer = "%nExample: seglift score rfm --as-of 2011-12-10")
 public final class ScoreCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -19,6 +19,8 @@ public final class SegliftTables {
     public static final String HOLDOUT_ASSIGNMENTS = "holdout_assignments";
     /** The nearest-centroid cluster of each customer per as-of date. */
     public static final String CLUSTER_ASSIGNMENTS = "cluster_assignments";
+    /** Customer lifetime value scores (BG/NBD + Gamma-Gamma) per as-of date and customer. */
+    public static final String CLV_SCORES = "clv_scores";
     /** Readiness audits. */
     public static final String AUDITS = "audits";
 

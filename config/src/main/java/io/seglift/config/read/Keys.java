@@ -23,9 +23,10 @@ public final class Keys {
             "drop_non_positive");
     public static final List<String> EVENTS = List.of("table", "customer", "at", "type", "opens", "clicks");
     public static final List<String> SUPPRESSIONS = List.of("table", "customer");
-    public static final List<String> SCORING = List.of("audit", "rfm", "models", "clusters");
+    public static final List<String> SCORING = List.of("audit", "rfm", "models", "clv", "clusters");
     public static final List<String> CLUSTERS = List.of("features", "k", "sample", "restarts", "seed", "log");
     public static final List<String> CLUSTERS_K = List.of("min", "max");
+    public static final List<String> CLV = List.of("horizon_months", "discount_rate", "calibration_end", "holdout_weeks");
     public static final List<String> AUDIT = List.of("min_purchases", "window_months", "min_qualified",
             "min_history_months");
     public static final List<String> RFM = List.of("bins", "segments");

@@ -2,12 +2,15 @@ package io.seglift.config.read;
 
 import io.seglift.config.AuditConfig;
 import io.seglift.config.ClustersConfig;
+import io.seglift.config.ClvConfig;
 import io.seglift.config.ModelConfig;
 import io.seglift.config.RfmConfig;
 import io.seglift.config.ScoringConfig;
 import io.seglift.config.SqlFragment;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +34,39 @@ public final class ScoringReader {
         var rfm = m.get("rfm").map(v -> v.map().flatMap(ScoringReader::rfm)).orElse(Optional.of(RfmConfig.defaults()));
         var models = m.get("models").map(v -> v.map().flatMap(mm -> models(mm, hasEvents)))
                 .orElse(Optional.of(Map.of()));
+        var clv = m.get("clv").map(v -> v.map().flatMap(ScoringReader::clv)).orElse(Optional.of(ClvConfig.defaults()));
         var clusters = m.get("clusters").map(v -> v.map().flatMap(ScoringReader::clusters))
                 .orElse(Optional.of(ClustersConfig.defaults()));
-        if (audit.isEmpty() || rfm.isEmpty() || models.isEmpty() || clusters.isEmpty()) return Optional.empty();
-        return Optional.of(new ScoringConfig(audit.get(), rfm.get(), models.get(), clusters.get()));
+        if (audit.isEmpty() || rfm.isEmpty() || models.isEmpty() || clv.isEmpty() || clusters.isEmpty()) return Optional.empty();
+        return Optional.of(new ScoringConfig(audit.get(), rfm.get(), models.get(), clv.get(), clusters.get()));
+    }
+
+    private static Optional<ClvConfig> clv(YamlMap m) {
+        m.allow(Keys.CLV);
+        ClvConfig d = ClvConfig.defaults();
+        var horizon = intOr(m, "horizon_months", d.horizonMonths(), 1, 120);
+        Optional<Double> discount = m.get("discount_rate").map(v -> v.number().filter(x -> {
+            if (x >= 0 && x < 1) return true;
+            v.error(x + " is out of range (allowed: 0 to below 1, an annual rate such as 0.1)");
+            return false;
+        })).orElse(Optional.of(d.discountRate()));
+        Optional<Optional<LocalDate>> calibrationEnd = m.get("calibration_end").map(v -> v.text().flatMap(t -> {
+            try {
+                return Optional.of(Optional.of(LocalDate.parse(t.trim())));
+            } catch (DateTimeParseException e) {
+                v.error("'" + t + "' is not a date (allowed: YYYY-MM-DD)");
+                return Optional.<Optional<LocalDate>>empty();
+            }
+        })).orElse(Optional.of(Optional.empty()));
+        var holdout = intOr(m, "holdout_weeks", d.holdoutWeeks(), 0, 520);
+        if (horizon.isEmpty() || discount.isEmpty() || calibrationEnd.isEmpty() || holdout.isEmpty()) {
+            return Optional.empty();
+        }
+        if (calibrationEnd.get().isPresent() && m.has("holdout_weeks")) {
+            m.get("holdout_weeks").get().error("give calibration_end or holdout_weeks, not both");
+            return Optional.empty();
+        }
+        return Optional.of(new ClvConfig(horizon.get(), discount.get(), calibrationEnd.get(), holdout.get()));
     }
 
     private static Optional<ClustersConfig> clusters(YamlMap m) {

@@ -27,6 +27,7 @@ final class ScoringSchema {
         p.set("audit", closed("What makes data ready for a model.", audit));
         p.set("rfm", rfm());
         p.set("models", namedMap("Propensity models by name; the name is the score column.", model()));
+        p.set("clv", clv());
         p.set("clusters", clusters());
         checkKeys(p, Keys.SCORING);
         return closed("Audit thresholds, RFM, propensity models and clustering.", p);
@@ -49,6 +50,16 @@ final class ScoringSchema {
         p.set("log", Schemas.describe(object().put("type", "boolean"), "Cluster ln(1 + x) instead of x (default true)."));
         checkKeys(p, Keys.CLUSTERS);
         return closed("k-means clustering, refused when unstable.", p);
+    }
+
+    private static ObjectNode clv() {
+        ObjectNode p = object();
+        p.set("horizon_months", integer("Months ahead for expected purchases and CLV (default 12).", 1, 120));
+        p.set("discount_rate", Schemas.number("Annual discount rate for CLV, 0 to below 1 (default 0)."));
+        p.set("calibration_end", string("Last day (YYYY-MM-DD) of the fit period; later days up to the as-of date are the holdout."));
+        p.set("holdout_weeks", integer("Without calibration_end: weeks before the as-of date held out (default 0).", 0, 520));
+        checkKeys(p, Keys.CLV);
+        return closed("Customer lifetime value (BG/NBD + Gamma-Gamma).", p);
     }
 
     private static ObjectNode rfm() {

@@ -1,6 +1,7 @@
 package io.seglift.scoring.audit;
 
 import io.seglift.config.AuditConfig;
+import io.seglift.scoring.clv.ClvReadiness;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -10,6 +10,7 @@ import io.seglift.config.OrdersSource;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SegliftTables;
 import io.seglift.config.eligibility.ChannelEligibility;
+import io.seglift.scoring.clv.ClvReadiness;
 import io.seglift.scoring.data.PurchaseFacts;
 import io.seglift.spi.destination.Capabilities;
 import io.seglift.spi.destination.Channel;
@@ -67,20 +68,11 @@ public final class Auditor {
         this.clustering = clustering;
     }
 
-    /**
-     * Where CLV's readiness plugs in: the verdict of {@code io.seglift.scoring.clv.ClvReadiness} (enough repeat buyers
-     * and history for BG/NBD and Gamma-Gamma) belongs here. Until it does, CLV is judged by the audit's own counts:
-     * repeat buyers ({@code qualified}) and months of history against the propensity thresholds.
-     */
-    MethodReadiness clvReadiness(long repeatBuyers, int historyMonths) {
-        AuditConfig cfg = project.scoring().audit();
+    /** CLV's verdict: {@link ClvReadiness} (enough buyers, repeat buyers and history for BG/NBD and Gamma-Gamma). */
+    MethodReadiness clvReadiness() {
         return asOf -> {
-            List<String> reasons = new ArrayList<>();
-            boolean ok = repeatBuyers >= cfg.minQualified() && historyMonths >= cfg.minHistoryMonths();
-            reasons.add(repeatBuyers + " customers made " + cfg.minPurchases() + "+ purchases in the last "
-                    + cfg.windowMonths() + " months (" + cfg.minQualified() + " repeat buyers needed to fit BG/NBD)");
-            reasons.add(historyMonths + " months of order history (" + cfg.minHistoryMonths() + " needed)");
-            return new MethodVerdict(MethodVerdict.CLV, ok, reasons);
+            ClvReadiness.Verdict v = new ClvReadiness(w, project.sources().orders()).assess(asOf);
+            return new MethodVerdict(MethodVerdict.CLV, v.supported(), v.reasons());
         };
     }
 
@@ -138,7 +130,7 @@ public final class Auditor {
         AuditResult.Engagement engagement = project.sources().events().map(e -> engagement(e, facts, asOfSql)).orElse(null);
         int historyMonths = buyers.first() == null ? 0 : (int) ChronoUnit.MONTHS.between(buyers.first(), asOf);
         Recommender.Decision decision = new Recommender(cfg).decide(buyers.buyers(), buyers.qualified(), historyMonths,
-                clvReadiness(buyers.qualified(), historyMonths).verdict(asOf), clustering.verdict(asOf));
+                clvReadiness().verdict(asOf), clustering.verdict(asOf));
         AuditResult result = new AuditResult(UUID.randomUUID().toString(), asOf, runAt, cfg, customerCounts[0],
                 buyers.buyers(), buyers.qualified(), buyers.first(), buyers.last(), historyMonths, engagement,
                 reachability(customers, customerCounts[0]), quality, decision.recommendation(), decision.reasons(),

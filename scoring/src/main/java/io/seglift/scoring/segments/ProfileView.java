@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The member profile as of a date: one row per customer key of the customers table ({@link Customers}: rows without a
  * key are left out, one row per duplicated key) with all its columns, the customer key as text in {@value #KEY}, the RFM columns of {@code rfm_scores} for that date ({@link #RFM_COLUMNS}, NULL for customers
- * without a purchase before it) and, per configured model, {@code <model>} and {@code <model>_decile} from the most recently
+ * without a purchase before it), the CLV columns of {@code clv_scores} for that date ({@link #CLV_COLUMNS}, likewise) and, per configured model, {@code <model>} and {@code <model>_decile} from the most recently
  * trained ({@code models.trained_at}) {@code model_id} of that model name scored for that date (NULL when none), and
  * {@value #CLUSTER} from {@code cluster_assignments} for that date (NULL when none). Segment rules and sync {@code fields} are
  * SQL over this view.
@@ -32,6 +32,12 @@ public final class ProfileView {
     /** RFM columns the view adds. */
     public static final List<String> RFM_COLUMNS = List.of("recency_days", "frequency", "monetary_total",
             "monetary_avg", "r_score", "f_score", "m_score", "rfm_segment");
+
+    /** The name of the CLV scores among a rule's score inputs. */
+    public static final String CLV = "clv";
+
+    /** CLV columns the view adds from {@code clv_scores} for the date (NULL for customers without a purchase before it). */
+    public static final List<String> CLV_COLUMNS = List.of("clv", "p_alive", "expected_purchases", "expected_aov");
 
     private ProfileView() {
     }
@@ -58,6 +64,13 @@ public final class ProfileView {
         StringBuilder from = new StringBuilder(" FROM (").append(new Customers(project.sources().customers(), d).rows())
                 .append(") c LEFT JOIN ").append(d.table(TableName.of(schema, SegliftTables.RFM_SCORES))).append(" r ON r.as_of = ")
                 .append(asOfSql).append(" AND r.customer_key = ").append(key);
+        if (!without.contains(CLV)) {
+            for (String col : CLV_COLUMNS) {
+                select.append(", v.").append(col);
+            }
+            from.append(" LEFT JOIN ").append(d.table(TableName.of(schema, SegliftTables.CLV_SCORES))).append(" v ON v.as_of = ")
+                    .append(asOfSql).append(" AND v.customer_key = ").append(key);
+        }
         int i = 0;
         for (String model : project.scoring().models().keySet()) {
             String name = Identifiers.require(model, "scoring.models name");

@@ -1,6 +1,7 @@
 package io.seglift.scoring.segments;
 
 import io.seglift.config.ProjectConfig;
+import io.seglift.config.SegliftTables;
 import io.seglift.config.SegmentConfig;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Warehouse;
@@ -30,10 +31,11 @@ public final class ScoreInputs {
         this.project = project;
     }
 
-    /** The score inputs {@code segment}'s rule reads ({@link ProfileView#RFM} or model names), in profile order. */
+    /** The score inputs {@code segment}'s rule reads ({@link ProfileView#RFM}, {@link ProfileView#CLV} or model names), in profile order. */
     public List<String> readBy(SegmentConfig segment, LocalDate asOf) {
         List<String> inputs = new ArrayList<>();
         inputs.add(ProfileView.RFM);
+        inputs.add(ProfileView.CLV);
         inputs.addAll(project.scoring().models().keySet());
         inputs.add(ProfileView.CLUSTER);
         List<String> read = new ArrayList<>();
@@ -54,8 +56,8 @@ public final class ScoreInputs {
         String where = " WHERE as_of = " + d.dateLiteral(asOf);
         String table = input.equals(ProfileView.RFM) ? d.table(w.own("rfm_scores"))
                 : input.equals(ProfileView.CLUSTER) ? d.table(w.own("cluster_assignments"))
-                : d.table(w.own("model_scores"));
-        if (!input.equals(ProfileView.RFM) && !input.equals(ProfileView.CLUSTER)) {
+                : input.equals(ProfileView.CLV) ? d.table(w.own(SegliftTables.CLV_SCORES)) : d.table(w.own("model_scores"));
+        if (!input.equals(ProfileView.RFM) && !input.equals(ProfileView.CLUSTER) && !input.equals(ProfileView.CLV)) {
             where += " AND model_name = " + d.literal(input);
         }
         return w.queryLong("SELECT COUNT(*) FROM (SELECT 1 AS x FROM " + table + where + d.limit(1) + ") s") > 0;
@@ -78,12 +80,13 @@ public final class ScoreInputs {
 
     private static String describe(String input) {
         return input.equals(ProfileView.RFM) ? "RFM" : input.equals(ProfileView.CLUSTER) ? "the cluster assignments"
-                : "model " + input;
+                : input.equals(ProfileView.CLV) ? "CLV" : "model " + input;
     }
 
     private static String command(String input, LocalDate asOf) {
         return input.equals(ProfileView.RFM) ? "seglift score rfm --as-of " + asOf
                 : input.equals(ProfileView.CLUSTER) ? "seglift score clusters --as-of " + asOf
+                : input.equals(ProfileView.CLV) ? "seglift score clv --as-of " + asOf
                 : "seglift models score " + input + " --as-of " + asOf;
     }
 }

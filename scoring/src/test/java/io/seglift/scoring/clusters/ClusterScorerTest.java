@@ -2,6 +2,7 @@ package io.seglift.scoring.clusters;
 
 import io.seglift.config.AuditConfig;
 import io.seglift.config.ClustersConfig;
+import io.seglift.config.ClvConfig;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.RfmConfig;
 import io.seglift.config.ScoringConfig;
@@ -51,7 +52,7 @@ class ClusterScorerTest {
     private ProjectConfig project(List<SegmentConfig> segments, List<String> features) {
         ProjectConfig p = Fixtures.project(segments);
         return new ProjectConfig(p.project(), p.file(), p.warehouse(), p.sources(),
-                new ScoringConfig(AuditConfig.defaults(), RfmConfig.defaults(), Map.of(),
+                new ScoringConfig(AuditConfig.defaults(), RfmConfig.defaults(), Map.of(), ClvConfig.defaults(),
                         new ClustersConfig(features, 2, 5, 500, 4, 11L, false)),
                 p.segments(), p.destinations(), p.syncs(), p.sqlFragments());
     }

@@ -2,6 +2,7 @@ package io.seglift.scoring.clusters;
 
 import io.seglift.config.AuditConfig;
 import io.seglift.config.ClustersConfig;
+import io.seglift.config.ClvConfig;
 import io.seglift.config.ConsentColumns;
 import io.seglift.config.CustomersSource;
 import io.seglift.config.OrderRules;
@@ -57,7 +58,7 @@ class OnlineRetailComparisonTest {
             ProjectConfig base = Fixtures.project(customers, orders, List.of());
             ClustersConfig config = ClustersConfig.defaults();
             ProjectConfig p = new ProjectConfig(base.project(), base.file(), base.warehouse(), base.sources(),
-                    new ScoringConfig(AuditConfig.defaults(), RfmConfig.defaults(), Map.of(), config),
+                    new ScoringConfig(AuditConfig.defaults(), RfmConfig.defaults(), Map.of(), ClvConfig.defaults(), config),
                     base.segments(), base.destinations(), base.syncs(), base.sqlFragments());
             new RfmScorer(w, orders, RfmConfig.defaults(), Clock.systemUTC()).score(asOf);
             ClusterData data = new ClusterData(w, p, config);
