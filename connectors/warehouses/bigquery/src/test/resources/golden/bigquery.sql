@@ -97,6 +97,9 @@ CREATE TABLE `seglift`.`holdout_assignments` (segment STRING NOT NULL, customer_
 -- migration.0130-scoring-cluster-assignments.1
 CREATE TABLE `seglift`.`cluster_assignments` (as_of DATE NOT NULL, customer_key STRING NOT NULL, cluster INT64 NOT NULL);
 
+-- migration.0131-scoring-clv-scores.1
+CREATE TABLE `seglift`.`clv_scores` (as_of DATE NOT NULL, customer_key STRING NOT NULL, frequency INT64 NOT NULL, recency_weeks FLOAT64 NOT NULL, age_weeks FLOAT64 NOT NULL, avg_repeat_value FLOAT64, p_alive FLOAT64 NOT NULL, expected_purchases FLOAT64 NOT NULL, expected_aov FLOAT64, clv FLOAT64);
+
 -- migration.0200-propensity-models.1
 CREATE TABLE IF NOT EXISTS `seglift`.`models` (model_id STRING NOT NULL, name STRING NOT NULL, kind STRING NOT NULL, target STRING, features STRING, params STRING, metrics STRING, training_cutoff DATE, validation_cutoff DATE, as_of DATE, train_rows INT64, auc_roc FLOAT64, fingerprint STRING, path STRING, trained_at TIMESTAMP, PRIMARY KEY (model_id) NOT ENFORCED);
 

@@ -1,0 +1,1 @@
+CREATE TABLE "SEGLIFT"."CLV_SCORES" (as_of DATE NOT NULL, customer_key VARCHAR NOT NULL, frequency BIGINT NOT NULL, recency_weeks DOUBLE NOT NULL, age_weeks DOUBLE NOT NULL, avg_repeat_value DOUBLE, p_alive DOUBLE NOT NULL, expected_purchases DOUBLE NOT NULL, expected_aov DOUBLE, clv DOUBLE)
