@@ -37,8 +37,14 @@ public final class ModelsCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    /** The given date, or the day after the latest purchase (as {@code seglift score rfm} and segments default). */
+    /**
+     * The given date, or the day after the latest purchase (as {@code seglift score rfm} and segments default), or
+     * today without orders (only label-column models can be declared then, and they have no dates).
+     */
     static LocalDate asOf(Session session, String text, ProjectConfig project, Warehouse w) {
+        if (text == null && project.sources().ordersIfPresent().isEmpty()) {
+            return LocalDate.now(session.clock());
+        }
         if (text == null) {
             return ScoringOutput.asOfOrDefault(null, ScoringOutput.rfm(w, project, session));
         }
