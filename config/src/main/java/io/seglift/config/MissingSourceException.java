@@ -21,6 +21,6 @@ public final class MissingSourceException extends RuntimeException {
     public static String what(String path) {
         return path.equals("sources.orders")
                 ? "table, customer, at, and amount or quantity with unit_price"
-                : "see docs/configuration.md";
+                : "see docs/project-file.md";
     }
 }
