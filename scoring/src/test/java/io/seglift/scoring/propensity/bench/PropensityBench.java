@@ -100,7 +100,7 @@ public final class PropensityBench {
 
     private static void scoring(int customers, List<String> names, byte[] model) throws Exception {
         Path dir = Files.createTempDirectory("seglift-bench-");
-        try (DuckDbWarehouse w = DuckDbWarehouseFactory.open("jdbc:duckdb:" + dir.resolve("bench.duckdb"), "seglift", new Settings("bench", "duckdb", Map.of()))) {
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.open("jdbc:duckdb:" + dir.resolve("propensity.duckdb"), "seglift", new Settings("bench", "duckdb", Map.of()))) {
             Migrator.discover().migrate(w);
             w.execute("CREATE SCHEMA bench");
             StringBuilder ddl = new StringBuilder("CREATE TABLE bench.customers (id BIGINT");
