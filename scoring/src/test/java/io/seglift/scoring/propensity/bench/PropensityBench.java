@@ -60,7 +60,7 @@ public final class PropensityBench {
     }
 
     private static byte[] training(int rows, List<String> names) throws Exception {
-        int n = rows > 0 ? rows : 20_000;
+        int n = rows > 0 ? rows : 5_000;
         LabeledMatrix train = synthetic(n, 1);
         LabeledMatrix valid = synthetic(n / 5, 2);
         if (rows == 0) {
