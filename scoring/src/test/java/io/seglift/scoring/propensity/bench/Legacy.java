@@ -86,6 +86,9 @@ final class Legacy {
         String[] k = new String[chunk];
         int[] size = {0};
         Runnable flush = () -> {
+            if (size[0] == 0) {
+                return;
+            }
             try {
                 float[][] p = booster.inplace_predict(size[0] == chunk ? x : java.util.Arrays.copyOf(x, size[0] * cols),
                         size[0], cols, Float.NaN);
