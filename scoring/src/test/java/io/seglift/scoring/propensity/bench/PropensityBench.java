@@ -15,12 +15,26 @@ import io.seglift.spi.warehouse.TableName;
 import io.seglift.warehouse.duckdb.DuckDbWarehouse;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
 
+import io.seglift.scoring.propensity.score.SqlScorePlan;
+import io.seglift.scoring.propensity.score.StatementLimit;
+import io.seglift.scoring.propensity.sql.TreeSqlCompiler;
+import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.Warehouse;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Training time for ROWS x 30 features, and scoring throughput of the JVM and SQL paths on DuckDB for CUSTOMERS
@@ -69,15 +83,96 @@ public final class PropensityBench {
             LocalDate asOf = LocalDate.of(2026, 6, 30);
             TreeEnsemble ensemble = TreeEnsemble.parse(model.modelJson());
             ScoreRun jvm = new JvmScorer(w, Clock.systemUTC()).score("bench-jvm", "bench", model.modelJson(), set, asOf);
-            ScoreRun sql = new SqlScorer(w, Clock.systemUTC()).score("bench-sql", "bench", ensemble, set, asOf);
-            System.out.printf("scoring %,d customers, %d trees: JVM path %.1f s (%,.0f rows/s), SQL path %.1f s (%,.0f rows/s)%n",
-                    customers, ensemble.trees().size(), jvm.millis() / 1000.0, jvm.customers() * 1000.0 / jvm.millis(),
-                    sql.millis() / 1000.0, sql.customers() * 1000.0 / sql.millis());
-            double worst = w.queryOne("SELECT MAX(ABS(a.score - b.score)) FROM seglift.model_scores a JOIN seglift.model_scores b "
-                    + "ON a.customer_key = b.customer_key WHERE a.model_id = 'bench-jvm' AND b.model_id = 'bench-sql'",
-                    List.of(), x -> ((Number) x.get(0)).doubleValue()).orElseThrow();
-            System.out.printf("largest |jvm - sql| score difference: %.3g%n", worst);
+            System.out.printf("scoring %,d customers, %d trees: JVM path %.1f s (%,.0f rows/s)%n", customers,
+                    ensemble.trees().size(), jvm.millis() / 1000.0, jvm.customers() * 1000.0 / jvm.millis());
+            scoreShapes(w, model, ensemble, set, asOf, customers, names);
         }
+    }
+
+    /**
+     * SQL scoring shapes alternated in one process, medians of 3, and XGBoost4J's own predict on the same rows as the
+     * baseline: the old shape (IS NULL OR, one left-deep sum), the flipped comparisons as one expression, the
+     * current plan (flipped, one column per tree), and the current plan forced through the work table in 4 parts.
+     */
+    static void scoreShapes(DuckDbWarehouse w, TrainedModel model, TreeEnsemble ensemble, FeatureSet set,
+                            LocalDate asOf, int customers, List<String> names) {
+        Dialect d = w.dialect();
+        List<String> refs = IntStream.range(0, names.size()).mapToObj(i -> "f.x" + i).toList();
+        String source = "(SELECT customer_key" + IntStream.range(0, names.size())
+                .mapToObj(i -> ", " + d.quote(names.get(i)) + " AS x" + i).collect(Collectors.joining())
+                + " FROM (" + set.select(d) + ") n) f";
+        String legacy = "SELECT customer_key, " + LegacyTreeSql.probability(d, ensemble, refs) + " AS score FROM " + source;
+        String inline = "SELECT customer_key, " + new TreeSqlCompiler(d).probability(ensemble, refs) + " AS score FROM " + source;
+        int singleBytes = SqlScorePlan.of(d, ensemble, set, w.own(SqlScorer.WORK_TABLE)).scores().length();
+        Warehouse quarter = StatementLimit.of(w, singleBytes / 4 + 8192, new ArrayList<>());
+        Map<String, Supplier<Long>> shapes = new LinkedHashMap<>();
+        shapes.put("old: IS NULL OR, one sum", () -> insert(w, "bench-old", legacy, asOf));
+        shapes.put("flipped, one sum", () -> insert(w, "bench-inline", inline, asOf));
+        shapes.put("flipped, column per tree (current)",
+                () -> new SqlScorer(w, Clock.systemUTC()).score("bench-sql", "bench", ensemble, set, asOf).customers());
+        shapes.put("current, split in 4 statements",
+                () -> new SqlScorer(quarter, Clock.systemUTC()).score("bench-split", "bench", ensemble, set, asOf).customers());
+        System.out.printf("expression sizes: old %,d chars, current %,d chars%n", legacy.length(), singleBytes);
+        Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        for (int round = 0; round < 3; round++) {
+            for (var e : shapes.entrySet()) {
+                long t = System.nanoTime();
+                long n = e.getValue().get();
+                seconds.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add((System.nanoTime() - t) / 1e9);
+                if (n != customers) {
+                    throw new IllegalStateException(e.getKey() + " scored " + n + " rows");
+                }
+            }
+        }
+        List<Double> predict = new ArrayList<>();
+        try {
+            float[] flat = new float[customers * COLS];
+            int[] i = {0};
+            w.query(set.select(d), List.of(), r -> {
+                for (int c = 0; c < COLS; c++) {
+                    Object v = r.get(c + 1);
+                    flat[i[0] * COLS + c] = v == null ? Float.NaN : ((Number) v).floatValue();
+                }
+                i[0]++;
+            });
+            Booster booster = XGBoost.loadModel(model.modelJson());
+            DMatrix dm = new DMatrix(flat, customers, COLS, Float.NaN);
+            for (int round = 0; round < 3; round++) {
+                long t = System.nanoTime();
+                booster.predict(dm);
+                predict.add((System.nanoTime() - t) / 1e9);
+            }
+            dm.dispose();
+            booster.dispose();
+        } catch (XGBoostError | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        double old = median(seconds.get("old: IS NULL OR, one sum"));
+        seconds.forEach((k, v) -> System.out.printf("  %-36s median %.2f s (%,.0f rows/s), %.2fx the old shape; runs %s%n",
+                k, median(v), customers / median(v), old / median(v), v));
+        System.out.printf("  %-36s median %.2f s (%,.0f rows/s); runs %s%n", "XGBoost4J predict on a DMatrix",
+                median(predict), customers / median(predict), predict);
+        for (String other : List.of("bench-old", "bench-inline", "bench-split", "bench-jvm")) {
+            double worst = w.queryOne("SELECT MAX(ABS(a.score - b.score)), COUNT(*) FROM seglift.model_scores a JOIN "
+                    + "seglift.model_scores b ON a.customer_key = b.customer_key WHERE a.model_id = 'bench-sql' AND "
+                    + "b.model_id = '" + other + "'", List.of(), x -> ((Number) x.get(0)).doubleValue()).orElseThrow();
+            System.out.printf("largest |current - %s| score difference: %.3g%n", other, worst);
+        }
+    }
+
+    private static long insert(Warehouse w, String id, String select, LocalDate asOf) {
+        return w.transaction(tx -> {
+            tx.execute("DELETE FROM seglift.model_scores WHERE model_id = '" + id + "'");
+            return tx.execute("INSERT INTO seglift.model_scores (model_id, model_name, as_of, customer_key, score, "
+                    + "decile) SELECT '" + id + "', 'bench', " + w.dialect().dateLiteral(asOf) + ", customer_key, score, "
+                    + "NTILE(10) OVER (ORDER BY score, customer_key) FROM (" + select + ") s");
+        });
+    }
+
+    private static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        java.util.Collections.sort(s);
+        return s.get(s.size() / 2);
     }
 
     static LabeledMatrix synthetic(int rows, long seed) {
