@@ -189,10 +189,11 @@ public final class ModelsCommand implements Runnable {
 
     /** {@code seglift models score [NAME]}. */
     @Command(name = "score", mixinStandardHelpOptions = true,
-            description = {"Score customers with the newest model of each name into model_scores (score and decile),",
-                    "inside the warehouse with the model compiled to SQL or in the JVM. By default (auto) the JVM",
-                    "scores on an embedded engine (DuckDB) and SQL on a remote warehouse (PostgreSQL, Snowflake,",
-                    "BigQuery), so no customer row leaves it."},
+            description = {"Score customers with the newest model of each name into model_scores",
+                    "(score and decile), in the warehouse with the model compiled to SQL or in the",
+                    "JVM. By default (--path auto) the JVM scores on an embedded engine (DuckDB)",
+                    "and SQL on a remote warehouse (PostgreSQL, Snowflake, BigQuery), so no",
+                    "customer row leaves it."},
             footer = {"", "Example: seglift models score churn_90d --as-of 2026-06-30 --path sql"})
     static final class Score implements Callable<Integer> {
         private final Session session;
