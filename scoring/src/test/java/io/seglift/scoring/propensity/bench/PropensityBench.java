@@ -9,6 +9,7 @@ import io.seglift.scoring.propensity.sql.TreeEnsemble;
 import io.seglift.scoring.propensity.train.LabeledMatrix;
 import io.seglift.scoring.propensity.train.ModelTrainer;
 import io.seglift.scoring.propensity.train.TrainedModel;
+import io.seglift.scoring.propensity.train.XgbParams;
 import io.seglift.spi.warehouse.BulkWriter;
 import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.spi.warehouse.TableName;
@@ -39,7 +40,8 @@ import java.util.stream.IntStream;
 /**
  * Training time for ROWS x 30 features, and scoring throughput of the JVM and SQL paths on DuckDB for CUSTOMERS
  * customers, in one run. Synthetic data: 30 Gaussian features, 10% of values missing, label from a logistic model of
- * a few of them plus interactions. Args: [ROWS] [CUSTOMERS] (default 1,000,000 each).
+ * a few of them plus interactions. Args: [ROWS] [CUSTOMERS] (default 1,000,000 each) [ROUNDS] (when given, a model of
+ * exactly ROUNDS trees is fitted without early stopping and training is not timed).
  */
 public final class PropensityBench {
     static final int COLS = 30;
@@ -51,14 +53,8 @@ public final class PropensityBench {
         for (int c = 0; c < COLS; c++) {
             names.add("x" + c);
         }
-        LabeledMatrix train = synthetic(rows, 1);
-        LabeledMatrix valid = synthetic(rows / 5, 2);
-        long t0 = System.nanoTime();
-        TrainedModel model = new ModelTrainer().train(train, valid, names, Map.of());
-        double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("training: %,d rows x %d features (+%,d validation rows), %d trees kept, %.1f s, validation AUC %.4f%n",
-                rows, COLS, valid.rows(), model.rounds(), trainSeconds, model.validation().aucRoc());
-
+        int fixedRounds = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        byte[] modelJson = fixedRounds > 0 ? fixedRounds(synthetic(rows, 1), fixedRounds) : train(rows, names);
         try (DuckDbWarehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
             Migrator.discover().migrate(w);
             w.execute("CREATE SCHEMA bench");
@@ -81,11 +77,11 @@ public final class PropensityBench {
             List<Feature> features = names.stream().map(n -> new Feature(n, "bench", "t." + w.dialect().quote(n))).toList();
             FeatureSet set = new FeatureSet(features, "", w.dialect().castText("t.id"), "FROM bench.customers t", null, List.of());
             LocalDate asOf = LocalDate.of(2026, 6, 30);
-            TreeEnsemble ensemble = TreeEnsemble.parse(model.modelJson());
-            ScoreRun jvm = new JvmScorer(w, Clock.systemUTC()).score("bench-jvm", "bench", model.modelJson(), set, asOf);
+            TreeEnsemble ensemble = TreeEnsemble.parse(modelJson);
+            ScoreRun jvm = new JvmScorer(w, Clock.systemUTC()).score("bench-jvm", "bench", modelJson, set, asOf);
             System.out.printf("scoring %,d customers, %d trees: JVM path %.1f s (%,.0f rows/s)%n", customers,
                     ensemble.trees().size(), jvm.millis() / 1000.0, jvm.customers() * 1000.0 / jvm.millis());
-            scoreShapes(w, model, ensemble, set, asOf, customers, names);
+            scoreShapes(w, modelJson, ensemble, set, asOf, customers, names);
         }
     }
 
@@ -94,7 +90,7 @@ public final class PropensityBench {
      * baseline: the old shape (IS NULL OR, one left-deep sum), the flipped comparisons as one expression, the
      * current plan (flipped, one column per tree), and the current plan forced through the work table in 4 parts.
      */
-    static void scoreShapes(DuckDbWarehouse w, TrainedModel model, TreeEnsemble ensemble, FeatureSet set,
+    static void scoreShapes(DuckDbWarehouse w, byte[] modelJson, TreeEnsemble ensemble, FeatureSet set,
                             LocalDate asOf, int customers, List<String> names) {
         Dialect d = w.dialect();
         List<String> refs = IntStream.range(0, names.size()).mapToObj(i -> "f.x" + i).toList();
@@ -135,7 +131,7 @@ public final class PropensityBench {
                 }
                 i[0]++;
             });
-            Booster booster = XGBoost.loadModel(model.modelJson());
+            Booster booster = XGBoost.loadModel(modelJson);
             DMatrix dm = new DMatrix(flat, customers, COLS, Float.NaN);
             for (int round = 0; round < 3; round++) {
                 long t = System.nanoTime();
@@ -157,6 +153,35 @@ public final class PropensityBench {
                     + "seglift.model_scores b ON a.customer_key = b.customer_key WHERE a.model_id = 'bench-sql' AND "
                     + "b.model_id = '" + other + "'", List.of(), x -> ((Number) x.get(0)).doubleValue()).orElseThrow();
             System.out.printf("largest |current - %s| score difference: %.3g%n", other, worst);
+        }
+    }
+
+    /** Seglift's training (early stopping, refit), timed. */
+    private static byte[] train(int rows, List<String> names) {
+        LabeledMatrix train = synthetic(rows, 1);
+        LabeledMatrix valid = synthetic(rows / 5, 2);
+        long t0 = System.nanoTime();
+        TrainedModel model = new ModelTrainer().train(train, valid, names, Map.of());
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("training: %,d rows x %d features (+%,d validation rows), %d trees kept, %.1f s, validation AUC %.4f%n",
+                rows, COLS, valid.rows(), model.rounds(), trainSeconds, model.validation().aucRoc());
+        return model.modelJson();
+    }
+
+    /** A model of exactly {@code rounds} trees with Seglift's parameters, for scoring measurements only. */
+    private static byte[] fixedRounds(LabeledMatrix m, int rounds) {
+        try {
+            DMatrix d = new DMatrix(m.x(), m.rows(), m.cols(), Float.NaN);
+            d.setLabel(m.y());
+            long pos = m.positives();
+            Booster b = XGBoost.train(d, XgbParams.of(Map.of(), pos, m.rows() - pos).booster(), rounds, Map.of(), null, null);
+            byte[] json = b.toByteArray("json");
+            b.dispose();
+            d.dispose();
+            System.out.printf("model: %d trees trained on %,d rows (fixed rounds, Seglift's parameters)%n", rounds, m.rows());
+            return json;
+        } catch (XGBoostError e) {
+            throw new IllegalStateException(e);
         }
     }
 
