@@ -31,7 +31,7 @@ public final class AlertTablesMigration implements Migration {
                         + text + ", attempts " + big + ", http_status " + big + ", status " + text + " NOT NULL, error "
                         + text + ", created_at " + ts + ", finished_at " + ts + ", " + d.primaryKey("alert_id") + ")",
                 "CREATE TABLE " + d.table(TableName.of(schema, AlertTables.STATE)) + " (segment " + text
-                        + " NOT NULL, kind " + text + " NOT NULL, value " + text + ", updated_at " + ts + ", "
+                        + " NOT NULL, kind " + text + " NOT NULL, seen_value " + text + ", updated_at " + ts + ", "
                         + d.primaryKey("segment", "kind") + ")");
     }
 }

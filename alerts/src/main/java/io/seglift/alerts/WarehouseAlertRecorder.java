@@ -28,15 +28,15 @@ public final class WarehouseAlertRecorder implements AlertRecorder {
 
     @Override
     public Optional<String> lastSeen(String segment, AlertKind kind) {
-        return w.queryOne("SELECT value FROM " + w.dialect().table(w.own(AlertTables.STATE))
-                + " WHERE segment = ? AND kind = ?", List.of(segment, kind.code()), r -> r.string("value"));
+        return w.queryOne("SELECT seen_value FROM " + w.dialect().table(w.own(AlertTables.STATE))
+                + " WHERE segment = ? AND kind = ?", List.of(segment, kind.code()), r -> r.string("seen_value"));
     }
 
     @Override
     public void remember(String segment, AlertKind kind, String value, Instant at) {
         Dialect d = w.dialect();
         String text = d.type(ColumnType.TEXT);
-        for (String sql : d.upsert(w.own(AlertTables.STATE), List.of("segment", "kind"), List.of("value", "updated_at"),
+        for (String sql : d.upsert(w.own(AlertTables.STATE), List.of("segment", "kind"), List.of("seen_value", "updated_at"),
                 "SELECT CAST(? AS " + text + "), CAST(? AS " + text + "), CAST(? AS " + text + "), CAST(? AS "
                         + d.type(ColumnType.TIMESTAMP) + ")")) {
             w.execute(sql, segment, kind.code(), value, at);
