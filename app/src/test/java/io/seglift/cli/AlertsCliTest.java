@@ -203,6 +203,43 @@ class AlertsCliTest {
         assertThat(deliveries()).isEmpty();
     }
 
+    @Test
+    void aSegmentBuildThatChangesMostOfItsMembersIsAlerted() throws Exception {
+        Path file = dir.resolve("shop.yaml");
+        try (Warehouse w = DuckDbWarehouseFactory.open("jdbc:duckdb:" + dir.resolve("shop.duckdb"), "seglift",
+                new Settings("w", "duckdb", Map.of()))) {
+            w.execute("CREATE TABLE customers AS SELECT i AS customer_id, 'c' || i || '@shop.example' AS email"
+                    + " FROM range(1, 301) t(i)");
+            w.execute("CREATE TABLE orders AS SELECT 'o' || i AS order_id, 1 + i % 300 AS customer_id,"
+                    + " DATE '2024-01-01' + CAST(i % 360 AS INTEGER) AS ordered_at, 10.0 AS total FROM range(0, 900) t(i)");
+        }
+        Files.writeString(file, """
+                project: shop
+                warehouse: {type: duckdb, path: ./shop.duckdb}
+                sources:
+                  customers: {table: customers, key: customer_id, email: email}
+                  orders: {table: orders, customer: customer_id, at: ordered_at, order_id: order_id, amount: total}
+                segments:
+                  recent:
+                    rule: "recency_days <= 60"
+                    holdout: 10%
+                alerts:
+                  webhook: {url: "URL", secret: "${env:ALERT_SECRET}"}
+                """.replace("URL", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
+        assertThat(CliRun.run(session, "segments", "build", "--as-of", "2024-04-01", "-p", file.toString()).exitCode())
+                .isEqualTo(ExitCode.OK);
+        assertThat(received).isEmpty();
+        assertThat(CliRun.run(session, "segments", "build", "--as-of", "2024-10-01", "-p", file.toString()).exitCode())
+                .isEqualTo(ExitCode.OK);
+        assertThat(received).singleElement().satisfies(j -> {
+            assertThat(j.get("type").asText()).isEqualTo("membership_change");
+            assertThat(j.get("segment").asText()).isEqualTo("recent");
+            assertThat(j.get("details").get("change_ratio").asDouble()).isGreaterThan(0.2);
+            assertThat(j.get("text").asText()).contains("segment recent changed", "flagged above 20%");
+        });
+        assertThat(verified).containsExactly(true);
+    }
+
     private List<String> deliveries() {
         List<String> out = new ArrayList<>();
         try (Warehouse w = DuckDbWarehouseFactory.open("jdbc:duckdb:" + dir.resolve("acme.duckdb"), "seglift",
