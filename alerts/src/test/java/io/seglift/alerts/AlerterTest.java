@@ -140,6 +140,40 @@ class AlerterTest {
     }
 
     @Test
+    void aClockThatMovesWithTheSleeperIsNotCountedTwice() {
+        receiver.answer(503, 503, 503, 503, 503);
+        Instant[] now = {NOW};
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        AlertsConfig c = new AlertsConfig(Optional.of(new AlertsConfig.Webhook(receiver.url(),
+                Secret.of("${env:ALERT_SECRET}", SECRET))), EnumSet.allOf(AlertKind.class), 0.05, 10,
+                Duration.ofSeconds(5));
+        Alerter a = new Alerter("acme", c, new WarehouseAlertRecorder(w), WebhookTransport.jdk(), moving, d -> {
+            slept.add(d);
+            now[0] = now[0].plus(d);
+        }, notices::add);
+        a.syncFailed("s", "lapsed", "run-1", "boom");
+        // as with a fixed clock: 1 s and 2 s fit in 5 s; each attempt is stamped with the time it was sent
+        assertThat(slept).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(receiver.received()).extracting(LocalReceiver.Received::timestamp)
+                .containsExactly(NOW.getEpochSecond(), NOW.getEpochSecond() + 1, NOW.getEpochSecond() + 3);
+    }
+
+    @Test
     void aFinalClientErrorIsNotRetried() {
         receiver.answer(401);
         var r = alerter().syncFailed("s", "lapsed", "run-1", "boom").orElseThrow();
