@@ -59,6 +59,7 @@ public final class ReportCommand implements Callable<Integer> {
         session.progress().start("measuring segments, models and syncs", 0);
         try (Warehouse w = session.openWarehouse(project)) {
             report = new Measurement(project, w, session.clock()).report(asOfDate);
+            CommandAlerts.measured(session, project, w, report); // alerts: lift_verdict_change
         }
         session.progress().finish("measured " + report.segments().size() + " segment(s), " + report.models().size()
                 + " model(s) as of " + report.asOf());

@@ -104,6 +104,7 @@ public final class SegmentsCommand implements Runnable {
                     session.progress().finish("segment " + s.name() + ": " + builds.get(builds.size() - 1).members()
                             + " members");
                 }
+                CommandAlerts.segmentsBuilt(session, project, w, builds); // alerts: membership_change
                 if (options.json()) {
                     System.out.println(Json.write(builds.stream().map(SegmentsCommand::json).toList()));
                 } else {

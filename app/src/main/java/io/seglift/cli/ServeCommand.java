@@ -83,7 +83,10 @@ public final class ServeCommand implements Callable<Integer> {
     private RunSummary run(ProjectConfig project, String name, BooleanSupplier stop) {
         SyncEngine engine = new SyncEngine(SyncCommands.engineOptions(session).withStopRequested(stop), ProfileView::sql);
         try (Warehouse w = session.warehouseOnFirstUse(project)) {
-            return SyncCommands.translate(() -> engine.run(project, SyncCommands.sync(project, name), w, session.destinations()));
+            SyncConfig sync = SyncCommands.sync(project, name);
+            // alerts: sync_failed and rejected_share (never change the run's result)
+            return CommandAlerts.watchSync(session, project, sync, w, () -> SyncCommands.translate(
+                    () -> engine.run(project, sync, w, session.destinations())));
         } catch (CliException e) {
             throw new NotDoneException(e.getMessage(), e.exitCode() == ExitCode.LOCKED, e);
         }

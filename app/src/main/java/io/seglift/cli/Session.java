@@ -82,6 +82,9 @@ public final class Session {
 
     public Progress progress() { return progress; }
 
+    /** How commands wait outside the engine (a busy warehouse, an alert's retry). */
+    public Sleeper sleeper() { return sleeper; }
+
     public ProjectLoader loader() {
         return new ProjectLoader(warehouses(), destinations(), env);
     }

@@ -71,7 +71,9 @@ public final class SyncCommand implements Callable<Integer> {
             entry.put("sync", sync.name());
             // the engine takes the sync's lock before its first warehouse call, so a second run stops on the lock
             try (Warehouse w = session.warehouseOnFirstUse(project)) {
-                RunSummary s = SyncCommands.translate(() -> SyncCommands.engine(session).run(project, sync, w, session.destinations()));
+                // alerts: sync_failed and rejected_share (never change the exit code)
+                RunSummary s = CommandAlerts.watchSync(session, project, sync, w, () -> SyncCommands.translate(
+                        () -> SyncCommands.engine(session).run(project, sync, w, session.destinations())));
                 code = exitCode(s);
                 entry.put("run", s);
                 if (!options.json()) print(s);

@@ -17,17 +17,27 @@ import java.util.Optional;
  * @param destinations destinations by name, in file order
  * @param syncs        syncs, in file order
  * @param sqlFragments every piece of SQL the file holds, in file order, each with its line and YAML path
+ * @param alerts       where alerts go and when ({@link AlertsConfig#NONE} without an {@code alerts:} block)
  */
 public record ProjectConfig(String project, Path file, WarehouseConfig warehouse, SourcesConfig sources,
                             ScoringConfig scoring, Map<String, SegmentConfig> segments,
                             Map<String, DestinationConfig> destinations, List<SyncConfig> syncs,
-                            List<SqlFragment> sqlFragments) {
+                            List<SqlFragment> sqlFragments, AlertsConfig alerts) {
 
     public ProjectConfig {
+        java.util.Objects.requireNonNull(alerts, "alerts");
         segments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(segments));
         destinations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(destinations));
         syncs = List.copyOf(syncs);
         sqlFragments = List.copyOf(sqlFragments);
+    }
+
+    /** A config without alerts. */
+    public ProjectConfig(String project, Path file, WarehouseConfig warehouse, SourcesConfig sources,
+                         ScoringConfig scoring, Map<String, SegmentConfig> segments,
+                         Map<String, DestinationConfig> destinations, List<SyncConfig> syncs,
+                         List<SqlFragment> sqlFragments) {
+        this(project, file, warehouse, sources, scoring, segments, destinations, syncs, sqlFragments, AlertsConfig.NONE);
     }
 
     /** A config built in code, with no positions for its SQL. */

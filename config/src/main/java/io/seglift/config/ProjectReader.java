@@ -1,5 +1,6 @@
 package io.seglift.config;
 
+import io.seglift.config.read.AlertsReader;
 import io.seglift.config.read.DestinationsReader;
 import io.seglift.config.read.Keys;
 import io.seglift.config.read.Problems;
@@ -111,14 +112,16 @@ final class ProjectReader {
         var syncs = top.get("syncs").map(v -> v.list().flatMap(l -> SyncsReader.read(l, segmentNames,
                 destinationNames))).orElse(Optional.of(List.of()));
 
+        var alerts = top.get("alerts").map(v -> v.map().flatMap(AlertsReader::read)).orElse(Optional.of(AlertsConfig.NONE));
+
         if (name.isEmpty() || warehouse.isEmpty() || sources.isEmpty() || scoring.isEmpty() || dests.isEmpty()
-                || segments.isEmpty() || syncs.isEmpty()) {
+                || segments.isEmpty() || syncs.isEmpty() || alerts.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ProjectConfig(name.get(), file, warehouse.get(), sources.get(), scoring.get(),
                 segments.get(), dests.get(), syncs.get(), ctx.sql().stream()
                 .sorted(java.util.Comparator.comparingInt(SqlFragment::line).thenComparingInt(SqlFragment::column))
-                .toList()));
+                .toList(), alerts.get()));
     }
 
     private static Set<String> names(Optional<YamlMap> m) {

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class Keys {
     public static final List<String> TOP = List.of("project", "warehouse", "sources", "scoring", "segments",
-            "destinations", "syncs");
+            "destinations", "syncs", "alerts");
     /** Besides the warehouse factory's own keys. */
     public static final List<String> WAREHOUSE = List.of("type", "schema");
     public static final List<String> SOURCES = List.of("customers", "orders", "events", "suppressions");
@@ -47,6 +47,10 @@ public final class Keys {
     public static final List<String> RATE_LIMIT = List.of("requests", "per", "scope");
     public static final List<String> SYNC = List.of("name", "segment", "destination", "mode", "schedule", "fields",
             "max_removal_share", "max_addition_share", "max_server_wait");
+
+    public static final List<String> ALERTS = List.of("webhook", "on", "rejected_share_above", "max_attempts",
+            "give_up_after");
+    public static final List<String> WEBHOOK = List.of("url", "secret");
 
     private Keys() {
     }

@@ -60,6 +60,7 @@ public final class ProjectSchema {
         ObjectNode syncs = object().put("type", "array").put("description", "Which segment goes where, how and when.");
         syncs.set("items", sync());
         top.set("syncs", syncs);
+        top.set("alerts", alerts());
         ObjectNode body = closed(null, top, "project", "warehouse", "sources");
         body.fields().forEachRemaining(e -> root.set(e.getKey(), e.getValue()));
         root.set("$defs", defs());
@@ -111,6 +112,26 @@ public final class ProjectSchema {
                 + "(exit 1) naming the wait: 0s to 1d, e.g. 15m (default 15m)."));
         checkKeys(p, Keys.SYNC);
         return closed("One sync.", p, "name", "segment", "destination");
+    }
+
+    private static ObjectNode alerts() {
+        ObjectNode hook = object();
+        hook.set("url", string("Where alerts are posted: an https URL, or http on 127.0.0.1, ::1 or localhost."));
+        hook.set("secret", ref("secret", "The key each message is signed with (Standard Webhooks, HMAC-SHA256)."));
+        checkKeys(hook, Keys.WEBHOOK);
+        ObjectNode p = object();
+        p.set("webhook", closed("The receiver of signed JSON alert messages.", hook, "url", "secret"));
+        ObjectNode on = object().put("type", "array").put("description", "Which events send an alert (default: all).");
+        on.set("items", enumeration("An alert kind.", io.seglift.config.read.AlertsReader.kindCodes()));
+        p.set("on", on);
+        p.set("rejected_share_above", share("Alert when a run rejects more than this share of the rows it sent: "
+                + "5% or 0.05 (default 5%).", 1.0));
+        p.set("max_attempts", integer("Delivery attempts per alert, the first included (default 5).", 1, 10));
+        p.set("give_up_after", ref("duration", "No retry starts later than this after the first attempt: 1s to 1h "
+                + "(default 2m)."));
+        checkKeys(p, Keys.ALERTS);
+        return closed("Signed alert messages to a webhook when a sync fails, rejects too many rows, a segment's "
+                + "membership changes more than the stability threshold or its lift verdict changes.", p, "webhook");
     }
 
     private static ObjectNode share(String description, double max) {

@@ -1,0 +1,58 @@
+package io.seglift.alerts;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Signs a message the Standard Webhooks way (https://www.standardwebhooks.com/, specification
+ * https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md): the signed content is
+ * {@code id + "." + timestamp + "." + body}, HMAC-SHA256 with the secret, base64, sent as {@code webhook-signature:
+ * v1,<base64>} beside {@code webhook-id} and {@code webhook-timestamp} (Unix seconds). Receivers reject timestamps too
+ * far from their clock and ids they have seen, which stops replays. A secret written {@code whsec_<base64>} is
+ * base64-decoded to the key, as the specification's secrets are; any other secret is used as its UTF-8 bytes.
+ */
+public final class WebhookSignature {
+    public static final String ID = "webhook-id";
+    public static final String TIMESTAMP = "webhook-timestamp";
+    public static final String SIGNATURE = "webhook-signature";
+    private static final String PREFIX = "whsec_";
+
+    private WebhookSignature() {
+    }
+
+    /** The three headers for {@code body}. */
+    public static Map<String, String> headers(String secret, String id, long timestampSeconds, byte[] body) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put(ID, id);
+        h.put(TIMESTAMP, Long.toString(timestampSeconds));
+        h.put(SIGNATURE, "v1," + sign(secret, id, timestampSeconds, body));
+        return h;
+    }
+
+    static String sign(String secret, String id, long timestampSeconds, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(secret), "HmacSHA256"));
+            mac.update((id + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+
+    static byte[] key(String secret) {
+        if (secret.startsWith(PREFIX)) {
+            try {
+                return Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+            } catch (IllegalArgumentException e) {
+                // not base64 after the prefix: use the text as written
+            }
+        }
+        return secret.getBytes(StandardCharsets.UTF_8);
+    }
+}

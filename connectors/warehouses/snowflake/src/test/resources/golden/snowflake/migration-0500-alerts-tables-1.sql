@@ -1,0 +1,1 @@
+CREATE TABLE "SEGLIFT"."ALERT_DELIVERIES" (alert_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, sync_name VARCHAR, segment VARCHAR, run_id VARCHAR, attempts BIGINT, http_status BIGINT, status VARCHAR NOT NULL, error VARCHAR, created_at TIMESTAMP_NTZ, finished_at TIMESTAMP_NTZ, PRIMARY KEY (alert_id))

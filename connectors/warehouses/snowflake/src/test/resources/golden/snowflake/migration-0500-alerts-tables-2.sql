@@ -1,0 +1,1 @@
+CREATE TABLE "SEGLIFT"."ALERT_STATE" (segment VARCHAR NOT NULL, kind VARCHAR NOT NULL, seen_value VARCHAR, updated_at TIMESTAMP_NTZ, PRIMARY KEY (segment, kind))
