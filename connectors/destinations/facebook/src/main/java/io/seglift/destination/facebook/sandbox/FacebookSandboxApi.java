@@ -114,6 +114,11 @@ public final class FacebookSandboxApi implements SandboxApi {
         people.remove(audienceId);
     }
 
+    /** Renames an audience, as a marketer in Ads Manager does. */
+    public synchronized void rename(String audienceId, String name) {
+        audiences.get(audienceId).put("name", name);
+    }
+
     /** Flags an audience (operation_status 471), so Meta refuses member changes to it. */
     public synchronized void flag(String audienceId) {
         flagged.add(audienceId);
