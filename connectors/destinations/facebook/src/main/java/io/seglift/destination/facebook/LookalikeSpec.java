@@ -34,7 +34,7 @@ public record LookalikeSpec(BigDecimal ratio, List<String> countries) {
         countries = List.copyOf(countries);
     }
 
-    /** The spec in {@code settings}, or empty when the block has no {@code lookalike:}; call {@link #problems} first. */
+    /** The spec of a valid block; a block with {@link #problems} is refused with all of them. */
     static Optional<LookalikeSpec> of(Map<String, Object> block) {
         if (problems(block).isEmpty()) {
             List<String> codes = new ArrayList<>(new LinkedHashSet<>(countries(block).stream()
