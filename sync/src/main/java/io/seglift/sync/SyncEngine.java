@@ -5,6 +5,7 @@ import io.seglift.config.DestinationConfig;
 import io.seglift.config.ProjectConfig;
 import io.seglift.config.SegmentConfig;
 import io.seglift.config.SyncConfig;
+import io.seglift.spi.destination.AfterSync;
 import io.seglift.spi.destination.AudienceRef;
 import io.seglift.spi.destination.AudienceSpec;
 import io.seglift.spi.destination.Batch;
@@ -21,6 +22,7 @@ import io.seglift.spi.destination.Operation;
 import io.seglift.spi.destination.RateLimit;
 import io.seglift.spi.destination.RowResult;
 import io.seglift.spi.destination.SyncMode;
+import io.seglift.spi.destination.SyncTotals;
 import io.seglift.spi.warehouse.Row;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.lock.SyncLock;
@@ -39,6 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.seglift.sync.runs.RunHistory;
 import io.seglift.sync.runs.RunStatus;
+import io.seglift.sync.state.AudienceLinks;
 import io.seglift.sync.state.AudienceStore;
 import io.seglift.sync.state.BatchCommitter;
 import io.seglift.sync.state.Outcome;
@@ -299,6 +302,7 @@ public final class SyncEngine {
                     error = "stopped on request after the batch in flight; the rest is sent by the next run";
                 } else {
                     status = rejected + retried > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED;
+                    afterSync(audience);
                 }
             } catch (LargeChangeException e) {
                 status = RunStatus.REFUSED;
@@ -328,6 +332,26 @@ public final class SyncEngine {
                     sync.name(), added, removed, updated, rejected, retried, status.code()));
             return new RunSummary(runId, sync.name(), status, plan, added, removed, updated, rejected, retried,
                     guard.calls(), guard.retries(), started, finished, error);
+        }
+
+        /**
+         * Lets the destination act on the filled audience ({@link Destination#afterSync}) and stores the links it
+         * returns; its failure is a warning of the run, whose members stay committed.
+         */
+        private void afterSync(AudienceRef audience) {
+            AudienceLinks links = new AudienceLinks(warehouse);
+            SyncTotals totals = new SyncTotals(added, removed, rejected, links.of(sync.name(), audience.id()));
+            try {
+                AfterSync after = guard.call("after sync", () -> destination.afterSync(audience, totals));
+                after.notes().forEach(note -> history.warn(runId, note));
+                if (!after.links().equals(totals.links())) {
+                    links.replace(sync.name(), dc.name(), audience.id(), after.links(), options.clock().instant());
+                }
+            } catch (DestinationException | WaitTooLongException | DestinationDownException e) {
+                String code = e instanceof DestinationException d ? " (" + d.code() + ")" : "";
+                history.warn(runId, "after the sync, destination " + dc.name() + code + ": " + e.getMessage());
+                LOG.warn("sync {} run {}: after-sync step of {} failed{}", sync.name(), runId, dc.name(), code);
+            }
         }
 
         /** Sends every pending row of one operation; false when a stop was requested. */
@@ -402,6 +426,7 @@ public final class SyncEngine {
          */
         private void resetForNewAudience(AudienceStore audiences, String knownId, AudienceRef audience) {
             long forgotten = audiences.resetState(sync.name());
+            new AudienceLinks(warehouse).forget(sync.name());
             String warning = String.format(Locale.ROOT, "audience %s of destination %s was not found (deleted in the "
                             + "destination?); %s audience %s \"%s\" is used instead and the sync's state (%d members) was reset, so "
                             + "the whole segment is sent again", knownId, dc.name(), audience.created() ? "a new" : "the existing",

@@ -81,7 +81,21 @@ public final class ConnectorBlock {
             }
             case URL -> v.nonBlank().flatMap(t -> url(v, t, urlSchemes));
             case DURATION -> v.nonBlank().flatMap(t -> duration(v, t));
+            case MAP -> v.map().flatMap(ConnectorBlock::nested);
         };
+    }
+
+    /** A nested block's values as strings or lists of strings; the connector's own checks judge them. */
+    private static Optional<Map<String, Object>> nested(YamlMap m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        boolean ok = true;
+        for (var e : m.entries().entrySet()) {
+            Optional<?> value = e.getValue().node() instanceof org.snakeyaml.engine.v2.nodes.SequenceNode
+                    ? e.getValue().strings() : e.getValue().text();
+            if (value.isPresent()) out.put(e.getKey(), value.get());
+            else ok = false;
+        }
+        return ok ? Optional.of(out) : Optional.empty();
     }
 
     private static Optional<String> url(YamlValue v, String t, List<String> schemes) {

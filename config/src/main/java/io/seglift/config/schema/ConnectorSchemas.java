@@ -65,6 +65,7 @@ final class ConnectorSchemas {
             case ENUM -> Schemas.enumeration(d, key.allowed());
             case STRING_LIST -> Schemas.stringList(d);
             case DURATION -> Schemas.ref("duration", d);
+            case MAP -> Schemas.describe(Schemas.object().put("type", "object"), d);
         };
         if (key.defaultValue() != null) n.put("default", key.defaultValue());
         return n;

@@ -10,6 +10,8 @@ public final class SyncTables {
     public static final String RUNS = "sync_runs";
     public static final String RESULTS = "sync_results";
     public static final String AUDIENCES = "sync_audiences";
+    /** Objects a destination derived from a sync's audience, e.g. a Facebook lookalike. */
+    public static final String LINKS = "sync_audience_links";
     /** Work table: the classified segment of one run (desired set and exclusion reasons). */
     public static final String WORK = "sync_work";
     /** Work table: the diff of one run, numbered for paging. */

@@ -32,6 +32,20 @@ public interface Destination extends AutoCloseable {
      */
     BatchResult push(Batch batch);
 
+    /**
+     * Called once after a run sent every batch (status succeeded or partial, not after a failed or stopped run), with
+     * the audience the run used and the links stored after earlier runs. A destination creates or checks objects that
+     * derive from the audience here (Facebook: a lookalike audience once the source is large enough) and returns the
+     * links to store, which the engine persists in its own state and forgets when the audience is replaced. Must be
+     * idempotent: a crash after the destination created something but before the engine stored its id is followed by
+     * another call with the old links, which has to find the object rather than create it twice. A {@link
+     * DestinationException} thrown here becomes a warning of the run; the members sent stay committed. By default
+     * nothing is done and the stored links are kept.
+     */
+    default AfterSync afterSync(AudienceRef audience, SyncTotals totals) {
+        return AfterSync.unchanged(totals);
+    }
+
     /** Releases resources; must not throw for an already closed destination. */
     @Override
     default void close() {

@@ -17,7 +17,9 @@ public record ConfigKey(String name, Type type, boolean required, String default
                         List<String> allowed) {
 
     /** Value types a key may have. */
-    public enum Type { STRING, SECRET, INTEGER, NUMBER, BOOLEAN, URL, ENUM, STRING_LIST, DURATION }
+    public enum Type { STRING, SECRET, INTEGER, NUMBER, BOOLEAN, URL, ENUM, STRING_LIST, DURATION,
+        /** A small nested block of scalars and lists ({@code {ratio: 0.01, countries: [US]}}), checked by the connector. */
+        MAP }
 
     public ConfigKey {
         Objects.requireNonNull(name, "name");

@@ -87,6 +87,18 @@ public final class Settings {
         return List.of(v.toString());
     }
 
+    /** A nested block ({@link ConfigKey.Type#MAP}): its keys mapped to strings or lists of strings; empty when absent. */
+    public Optional<Map<String, Object>> map(String key) {
+        Object v = values.get(key);
+        if (v == null) return Optional.empty();
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), x));
+            return Optional.of(Collections.unmodifiableMap(out));
+        }
+        throw new IllegalStateException(name + "." + key + " must be a block of key: value lines");
+    }
+
     public Settings with(String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(values);
         copy.put(key, value);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.facebook.ads.sdk.APIException;
 import com.facebook.ads.sdk.AdAccount;
 import com.facebook.ads.sdk.CustomAudience;
+import io.seglift.spi.destination.AfterSync;
 import io.seglift.spi.destination.AudienceRef;
 import io.seglift.spi.destination.AudienceSpec;
 import io.seglift.spi.destination.Batch;
@@ -23,6 +24,7 @@ import io.seglift.spi.destination.RateLimit;
 import io.seglift.spi.destination.RetriableDestinationException;
 import io.seglift.spi.destination.RowResult;
 import io.seglift.spi.destination.SyncMode;
+import io.seglift.spi.destination.SyncTotals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,7 @@ public final class FacebookDestination implements Destination {
     private final GraphApiContext sdk;
     private final MetaNormalizer normalizer;
     private final Map<String, Long> sessions = new ConcurrentHashMap<>();
+    private final Lookalikes lookalikes;
 
     public FacebookDestination(FacebookOptions options, DestinationContext context) {
         this.options = options;
@@ -69,6 +72,7 @@ public final class FacebookDestination implements Destination {
         SdkRequestExecutor.install();
         this.sdk = new GraphApiContext(options, graph);
         this.normalizer = new MetaNormalizer(options.defaultCountryCode(), context.clock());
+        this.lookalikes = new Lookalikes(options, graph, sdk);
     }
 
     /** What a Facebook destination with {@code options} can do. */
@@ -184,6 +188,16 @@ public final class FacebookDestination implements Destination {
         }
         for (Member m : batch.members()) results.putIfAbsent(m.key(), RowResult.ok(m.key(), null));
         return new BatchResult(List.copyOf(results.values()));
+    }
+
+    /**
+     * With a {@code lookalike:} block, creates the audience's lookalike once Meta counts enough people in it (see {@link
+     * Lookalikes}); without one, keeps whatever links are stored.
+     */
+    @Override
+    public AfterSync afterSync(AudienceRef audience, SyncTotals totals) {
+        return options.lookalike().map(spec -> lookalikes.afterSync(spec, audience, totals))
+                .orElseGet(() -> AfterSync.unchanged(totals));
     }
 
     private JsonNode upload(Batch batch, List<HashedRow> rows) {

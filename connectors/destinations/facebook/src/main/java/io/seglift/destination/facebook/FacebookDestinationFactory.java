@@ -67,12 +67,16 @@ public final class FacebookDestinationFactory implements DestinationFactory {
                         "no longer supported (must be false): use the sync's mode: mirror to keep the audience equal to"
                                 + " the segment"),
                 ConfigKey.optional("requests_per_minute", ConfigKey.Type.INTEGER, "60",
-                        "user-upload calls per minute; Meta throttles dynamically and the connector honours its wait"));
+                        "user-upload calls per minute; Meta throttles dynamically and the connector honours its wait"),
+                new ConfigKey(LookalikeSpec.KEY, ConfigKey.Type.MAP, false, null,
+                        "lookalike audience created from each sync's audience once Meta counts at least "
+                                + Lookalikes.MIN_SOURCE_SIZE + " people in it: {ratio: 0.01..0.20, countries: [US, ..]}"
+                                + " (ISO 3166-1 alpha-2 codes)", List.of()));
     }
 
     @Override
     public String version() {
-        return "1.2.0 (Graph API " + DEFAULT_VERSION + " by default)";
+        return "1.3.0 (Graph API " + DEFAULT_VERSION + " by default)";
     }
 
     @Override
@@ -97,6 +101,7 @@ public final class FacebookDestinationFactory implements DestinationFactory {
         if (settings.bool("full_refresh", false)) {
             problems.add(FULL_REFRESH_REFUSED);
         }
+        settings.map(LookalikeSpec.KEY).ifPresent(block -> problems.addAll(LookalikeSpec.problems(block)));
         long perMinute = settings.integer("requests_per_minute", 60);
         if (perMinute < 1) {
             problems.add("requests_per_minute: " + perMinute + " must be at least 1");
@@ -133,6 +138,7 @@ public final class FacebookDestinationFactory implements DestinationFactory {
                 settings.string("api_version", DEFAULT_VERSION).trim(), settings.requireSecret("access_token"),
                 settings.secret("app_secret"), adAccount(settings.requireString("ad_account_id")), fileSource(settings),
                 settings.string("default_country_code").map(s -> s.replaceAll("\\D", "")).filter(s -> !s.isEmpty()),
-                (int) settings.integer("requests_per_minute", 60));
+                (int) settings.integer("requests_per_minute", 60),
+                settings.map(LookalikeSpec.KEY).flatMap(LookalikeSpec::of));
     }
 }

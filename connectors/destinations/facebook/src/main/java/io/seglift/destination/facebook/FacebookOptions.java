@@ -15,8 +15,17 @@ import java.util.Optional;
  * @param customerFileSource where the customer data came from, as Meta requires
  * @param defaultCountryCode calling code added to phone numbers written without one (e.g. {@code 1}), if any
  * @param requestsPerMinute  pace the engine keeps for user uploads
+ * @param lookalike          the lookalike to create from each sync's audience once it is large enough, if any
  */
 public record FacebookOptions(String baseUrl, String apiVersion, Secret accessToken, Optional<Secret> appSecret,
                               String adAccountId, String customerFileSource, Optional<String> defaultCountryCode,
-                              int requestsPerMinute) {
+                              int requestsPerMinute, Optional<LookalikeSpec> lookalike) {
+
+    /** Options without a lookalike. */
+    public FacebookOptions(String baseUrl, String apiVersion, Secret accessToken, Optional<Secret> appSecret,
+                           String adAccountId, String customerFileSource, Optional<String> defaultCountryCode,
+                           int requestsPerMinute) {
+        this(baseUrl, apiVersion, accessToken, appSecret, adAccountId, customerFileSource, defaultCountryCode,
+                requestsPerMinute, Optional.empty());
+    }
 }

@@ -60,6 +60,8 @@ public final class FacebookSandboxApi implements SandboxApi {
     private static final Map<Integer, LocalDate> EXPIRES = Map.of(22, LocalDate.of(2026, 2, 19),
             23, LocalDate.of(2026, 6, 9), 24, LocalDate.of(2026, 11, 10), 25, LocalDate.of(2027, 2, 23));
     private static final String LATEST = "v27.0";
+    /** The lookalike guide: origin audiences need at least 100 members (from one country). */
+    public static final int LOOKALIKE_MIN_SOURCE = 100;
 
     private final Predicate<String> tokenAccepted;
     private final String appSecret;
@@ -74,6 +76,7 @@ public final class FacebookSandboxApi implements SandboxApi {
     private final Set<String> refusedHashes = new HashSet<>();
     private long unhashedValues;
     private long rowsReceived;
+    private int lookalikesCreated;
 
     /** A sandbox accepting access tokens for which {@code tokenAccepted} is true, for an app without an app secret. */
     public FacebookSandboxApi(Predicate<String> tokenAccepted) {
@@ -111,6 +114,11 @@ public final class FacebookSandboxApi implements SandboxApi {
         people.remove(audienceId);
     }
 
+    /** Renames an audience, as a marketer in Ads Manager does. */
+    public synchronized void rename(String audienceId, String name) {
+        audiences.get(audienceId).put("name", name);
+    }
+
     /** Flags an audience (operation_status 471), so Meta refuses member changes to it. */
     public synchronized void flag(String audienceId) {
         flagged.add(audienceId);
@@ -134,6 +142,17 @@ public final class FacebookSandboxApi implements SandboxApi {
     /** Audience reads, as {@code id <id>} or {@code list <filtering>}, to show how audiences were looked up. */
     public synchronized List<String> audienceQueries() {
         return List.copyOf(audienceQueries);
+    }
+
+    /** Lookalike audiences created so far (refused attempts not counted). */
+    public synchronized int lookalikesCreated() {
+        return lookalikesCreated;
+    }
+
+    /** The lookalike audiences whose origin is {@code audienceId}, by id. */
+    public synchronized List<String> lookalikesOf(String audienceId) {
+        return audiences.values().stream().filter(a -> audienceId.equals(a.path("origin_audience_id").asText(null)))
+                .map(a -> a.path("id").asText()).toList();
     }
 
     /** Makes Meta treat rows carrying this hash as invalid entries (as it does for malformed hashed data). */
@@ -165,7 +184,7 @@ public final class FacebookSandboxApi implements SandboxApi {
                 return request.method().equals("GET") ? listAudiences(request, params) : createAudience(params);
             }
             Matcher audience = AUDIENCE.matcher(request.path());
-            if (audience.matches() && request.method().equals("GET")) return readAudience(audience.group(1));
+            if (audience.matches() && request.method().equals("GET")) return readAudience(audience.group(1), params);
             Matcher users = USERS.matcher(request.path());
             if (users.matches()) return upload(users.group(1), users.group(2), request.method(), params);
         } catch (IOException | RuntimeException e) {
@@ -224,11 +243,23 @@ public final class FacebookSandboxApi implements SandboxApi {
      * that does not exist answers Graph's generic "Unsupported get request" (code 100, subcode 33); Meta documents that
      * shape in https://developers.facebook.com/docs/graph-api/guides/error-handling/ , not per endpoint.
      */
-    private SandboxResponse readAudience(String id) {
+    private SandboxResponse readAudience(String id, Map<String, String> params) {
         audienceQueries.add("id " + id);
         ObjectNode a = audiences.get(id);
         if (a == null) return missing(id);
-        return json(200, JSON.createObjectNode().put("id", id).put("name", a.path("name").asText()));
+        ObjectNode answer = JSON.createObjectNode().put("id", id).put("name", a.path("name").asText());
+        Set<String> fields = Set.of(params.getOrDefault("fields", "").split(","));
+        if (fields.contains("subtype")) answer.put("subtype", a.path("subtype").asText());
+        // the reference's approximate_count_lower_bound / _upper_bound (approximate_count is gone); Meta reports a
+        // range, the sandbox the exact number of people as both bounds
+        if (fields.contains("approximate_count_lower_bound")) answer.put("approximate_count_lower_bound", size(id));
+        if (fields.contains("approximate_count_upper_bound")) answer.put("approximate_count_upper_bound", size(id));
+        if (fields.contains("lookalike_spec") && a.has("lookalike_spec")) answer.set("lookalike_spec", a.get("lookalike_spec"));
+        return json(200, answer);
+    }
+
+    private long size(String audienceId) {
+        return people.getOrDefault(audienceId, List.of()).size();
     }
 
     /**
@@ -247,7 +278,8 @@ public final class FacebookSandboxApi implements SandboxApi {
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode data = answer.putArray("data");
         for (int i = after; i < Math.min(all.size(), after + limit); i++) {
-            data.addObject().put("id", all.get(i).path("id").asText()).put("name", all.get(i).path("name").asText());
+            data.addObject().put("id", all.get(i).path("id").asText()).put("name", all.get(i).path("name").asText())
+                    .put("subtype", all.get(i).path("subtype").asText());
         }
         ObjectNode paging = answer.putObject("paging");
         paging.putObject("cursors").put("before", Integer.toString(after)).put("after", Integer.toString(after + limit));
@@ -282,9 +314,10 @@ public final class FacebookSandboxApi implements SandboxApi {
      * (https://developers.facebook.com/docs/marketing-api/audiences/guides/custom-audiences/#create). The exact error
      * text for a missing field is not documented; the sandbox answers Graph's generic code 100.
      */
-    private SandboxResponse createAudience(Map<String, String> params) {
+    private SandboxResponse createAudience(Map<String, String> params) throws IOException {
         String name = params.get("name");
         if (name == null || name.isBlank()) return error(400, "OAuthException", 100, "Invalid parameter: name is required");
+        if ("LOOKALIKE".equals(params.get("subtype"))) return createLookalike(name, params);
         if (!"CUSTOM".equals(params.get("subtype"))) return error(400, "OAuthException", 100, "Invalid parameter: subtype");
         if (params.get("customer_file_source") == null) {
             return error(400, "OAuthException", 100, "Invalid parameter: customer_file_source is required");
@@ -294,6 +327,65 @@ public final class FacebookSandboxApi implements SandboxApi {
                 .put("description", params.getOrDefault("description", ""))
                 .put("customer_file_source", params.get("customer_file_source"));
         audiences.put(id, a);
+        return json(200, JSON.createObjectNode().put("id", id));
+    }
+
+    /**
+     * POST /act_{id}/customaudiences with subtype LOOKALIKE, following
+     * https://developers.facebook.com/documentation/ads-commerce/marketing-api/audiences/guides/lookalike-audiences :
+     * origin_audience_id required ("Origin audiences must have at least 100 members"); lookalike_spec.ratio "0.01-0.20
+     * incremented by 0.01" (or a type); lookalike_spec.country or location_spec.geo_locations.countries. A source
+     * below the minimum answers "Source Audience is Too Small" (the title quoted in
+     * https://github.com/facebook/facebook-php-business-sdk/issues/158 ; Meta prints no code for it, so Graph's generic
+     * code 100); a second lookalike with the same source, countries and ratio answers code 2654 subcode 1713007 "Can't
+     * Create a Duplicate Lookalike", quoted in https://github.com/facebook/facebook-php-business-sdk/issues/477 .
+     */
+    private SandboxResponse createLookalike(String name, Map<String, String> params) throws IOException {
+        String origin = params.get("origin_audience_id");
+        if (origin == null || !audiences.containsKey(origin)) {
+            return error(400, "OAuthException", 100, "Invalid parameter: origin_audience_id");
+        }
+        JsonNode spec = JSON.readTree(params.getOrDefault("lookalike_spec", "{}"));
+        JsonNode ratio = spec.path("ratio");
+        if (ratio.isMissingNode() && !spec.has("type")) {
+            return error(400, "OAuthException", 100, "Invalid parameter: lookalike_spec needs ratio or type");
+        }
+        if (!ratio.isMissingNode()) {
+            double r = ratio.asDouble(-1);
+            if (r < 0.01 - 1e-9 || r > 0.20 + 1e-9 || Math.abs(r * 100 - Math.rint(r * 100)) > 1e-6) {
+                return error(400, "OAuthException", 100, "Invalid parameter: lookalike_spec.ratio must be 0.01-0.20"
+                        + " incremented by 0.01");
+            }
+        }
+        List<String> countries = new ArrayList<>();
+        if (spec.path("country").isTextual()) countries.add(spec.path("country").asText());
+        spec.path("location_spec").path("geo_locations").path("countries").forEach(c -> countries.add(c.asText()));
+        if (countries.isEmpty() || countries.stream().anyMatch(c -> !Set.of(java.util.Locale.getISOCountries()).contains(c))) {
+            return error(400, "OAuthException", 100, "Invalid parameter: lookalike_spec needs country or"
+                    + " location_spec.geo_locations.countries with ISO 3166-1 alpha-2 codes");
+        }
+        if (size(origin) < LOOKALIKE_MIN_SOURCE) {
+            ObjectNode answer = JSON.createObjectNode();
+            answer.putObject("error").put("message", "Invalid parameter").put("type", "OAuthException").put("code", 100)
+                    .put("error_user_title", "Source Audience is Too Small")
+                    .put("error_user_msg", "Your source audience must have at least " + LOOKALIKE_MIN_SOURCE
+                            + " people from a single country.").put("fbtrace_id", "sandbox");
+            return json(400, answer);
+        }
+        String key = origin + "|" + String.join(",", countries) + "|" + ratio.asText(spec.path("type").asText());
+        for (ObjectNode a : audiences.values()) {
+            if (key.equals(a.path("lookalike_key").asText())) {
+                return error(400, "OAuthException", 2654, "(#2654) Can\u2019t Create a Duplicate Lookalike: You've"
+                        + " already created a lookalike audience with the same source, country and size. Please try"
+                        + " using a different source or different specifications.");
+            }
+        }
+        String id = Long.toString(ids.incrementAndGet());
+        ObjectNode a = JSON.createObjectNode().put("id", id).put("name", name).put("subtype", "LOOKALIKE")
+                .put("origin_audience_id", origin).put("lookalike_key", key);
+        a.set("lookalike_spec", spec);
+        audiences.put(id, a);
+        lookalikesCreated++;
         return json(200, JSON.createObjectNode().put("id", id));
     }
 

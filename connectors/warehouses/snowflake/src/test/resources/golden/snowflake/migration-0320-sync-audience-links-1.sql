@@ -1,0 +1,1 @@
+CREATE TABLE "SEGLIFT"."SYNC_AUDIENCE_LINKS" (sync_name VARCHAR NOT NULL, link VARCHAR NOT NULL, destination VARCHAR, audience_id VARCHAR, value VARCHAR, updated_at TIMESTAMP_NTZ, PRIMARY KEY (sync_name, link))
