@@ -133,6 +133,9 @@ ALTER TABLE `seglift`.`sync_audiences` ADD COLUMN updated_at TIMESTAMP;
 -- migration.0301-sync-audience-tracking.2
 ALTER TABLE `seglift`.`sync_runs` ADD COLUMN warnings STRING;
 
+-- migration.0320-sync-audience-links.1
+CREATE TABLE `seglift`.`sync_audience_links` (sync_name STRING NOT NULL, link STRING NOT NULL, destination STRING, audience_id STRING, value STRING, updated_at TIMESTAMP, PRIMARY KEY (sync_name, link) NOT ENFORCED);
+
 -- migration.0500-alerts-tables.1
 CREATE TABLE `seglift`.`alert_deliveries` (alert_id STRING NOT NULL, kind STRING NOT NULL, sync_name STRING, segment STRING, run_id STRING, attempts INT64, http_status INT64, status STRING NOT NULL, error STRING, created_at TIMESTAMP, finished_at TIMESTAMP, PRIMARY KEY (alert_id) NOT ENFORCED);
 
