@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The code paths before issue 14, kept only to time them against the current ones in the same process: training in
- * two passes (early stopping without the validation cache, then a refit) and the JVM scorer that writes through the appender in chunks of 20,000 and assigns deciles with an UPDATE.
+ * two passes (early stopping without the validation cache, then a refit) and the JVM scorer that writes through the
+ * appender in chunks of 20,000 and assigns deciles with an UPDATE.
  */
 final class Legacy {
     private Legacy() {

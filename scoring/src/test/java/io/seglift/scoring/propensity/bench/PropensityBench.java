@@ -228,7 +228,7 @@ public final class PropensityBench {
     /** The training frame Seglift builds (FeatureBuilder + LabelSql) over a synthetic shop, loaded three ways. */
     private static void shopFrame(int customers) throws Exception {
         Path dir = Files.createTempDirectory("seglift-bench-");
-        try (DuckDbWarehouse w = DuckDbWarehouseFactory.open("jdbc:duckdb:" + dir.resolve("shop.duckdb"), "seglift", new Settings("bench", "duckdb", Map.of()))) {
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.open("jdbc:duckdb:" + dir.resolve("frames.duckdb"), "seglift", new Settings("bench", "duckdb", Map.of()))) {
             Migrator.discover().migrate(w);
             SyntheticShop.create(w, customers, 7);
             ModelConfig model = new ModelConfig("buy_30d", new ModelConfig.Target(ModelConfig.Target.Kind.PURCHASE, 30,
