@@ -71,7 +71,7 @@ final class JdbcRow implements Row {
 
     @Override
     public double doubleOr(int i, double missing) {
-        if (!primitive[i]) {
+        if (i < 0 || i >= primitive.length || !primitive[i]) {
             return Row.super.doubleOr(i, missing);
         }
         try {
