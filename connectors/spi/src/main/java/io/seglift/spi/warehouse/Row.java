@@ -16,6 +16,26 @@ public interface Row {
 
     Object get(String column);
 
+    /**
+     * Column {@code index} (0-based) as a primitive double, {@code missing} for SQL NULL; booleans read as 1 and 0.
+     * For hot loops over numeric columns (feature matrices): implementations override it to read without boxing.
+     *
+     * @throws WarehouseException if the value is neither a number nor a boolean
+     */
+    default double doubleOr(int index, double missing) {
+        Object v = get(index);
+        if (v == null) {
+            return missing;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        throw new WarehouseException("column " + columnName(index) + " is not numeric (" + v.getClass().getSimpleName() + ")");
+    }
+
     String string(String column);
 
     Long longValue(String column);

@@ -108,8 +108,7 @@ public final class JvmScorer {
             keys[size] = String.valueOf(row.get(0));
             int base = size * cols;
             for (int c = 0; c < cols; c++) {
-                Object v = row.get(c + 1);
-                x[base + c] = v == null ? Float.NaN : (float) ((Number) v).doubleValue();
+                x[base + c] = (float) row.doubleOr(c + 1, Double.NaN);
             }
             if (++size == CHUNK) {
                 flush();

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * The code paths before issue 14, kept only to time them against the current ones in the same process: training in
- * two passes (early stopping without the validation cache, then a refit), the feature matrix read after a COUNT, and
- * the JVM scorer that writes through the appender in chunks of 20,000 and assigns deciles with an UPDATE.
+ * two passes (early stopping without the validation cache, then a refit) and the JVM scorer that writes through the
+ * appender in chunks of 20,000 and assigns deciles with an UPDATE.
  */
 final class Legacy {
     private Legacy() {
@@ -56,21 +56,6 @@ final class Legacy {
         DMatrix d = new DMatrix(m.x(), m.rows(), m.cols(), Float.NaN);
         d.setLabel(m.y());
         return d;
-    }
-
-    /** COUNT first, then the rows into an array of that size. */
-    static int loadMatrix(Warehouse w, String frame, int cols) {
-        int rows = (int) w.queryLong("SELECT COUNT(*) FROM (" + frame + ") n");
-        float[] x = new float[rows * cols];
-        int[] at = {0};
-        w.query(frame, List.of(), row -> {
-            for (int c = 0; c < cols; c++) {
-                Object v = row.get(c + 1);
-                x[at[0] * cols + c] = v == null ? Float.NaN : ((Number) v).floatValue();
-            }
-            at[0]++;
-        });
-        return at[0];
     }
 
     /** The JVM scorer before: chunks of 20,000, keys and scores spilled, written through the appender, UPDATE for deciles. */

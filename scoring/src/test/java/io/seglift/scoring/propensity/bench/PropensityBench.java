@@ -1,9 +1,14 @@
 package io.seglift.scoring.propensity.bench;
 
+import io.seglift.config.ModelConfig;
 import io.seglift.scoring.features.Feature;
+import io.seglift.scoring.features.FeatureBuilder;
 import io.seglift.scoring.features.FeatureSet;
 import io.seglift.scoring.propensity.score.JvmScorer;
+import io.seglift.scoring.propensity.SyntheticShop;
+import io.seglift.scoring.propensity.train.LabelSql;
 import io.seglift.scoring.propensity.train.LabeledMatrix;
+import io.seglift.scoring.propensity.train.LoaderVariants;
 import io.seglift.scoring.propensity.train.MatrixLoader;
 import io.seglift.scoring.propensity.train.ModelTrainer;
 import io.seglift.scoring.propensity.train.TrainedModel;
@@ -26,14 +31,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
  * Propensity training and JVM scoring on DuckDB, each step alternated with its baseline and its code before issue 14
  * ({@link Legacy}) in one process, three times, printing medians and ratios. Synthetic data: 30 Gaussian features,
  * 10% of values missing, label from a logistic model of a few of them plus interactions.
- * Args: [ROWS] [CUSTOMERS] [PK_ROWS] (training rows, scored customers, rows for the primary-key delete measures;
- * default 1,000,000 each; 0 skips that part).
+ * Args: [ROWS] [CUSTOMERS] [PK_ROWS] [SHOP] (training rows, scored customers, rows for the primary-key delete
+ * measures, default 1,000,000 each; customers of the {@link SyntheticShop} whose real feature frame (FeatureBuilder's
+ * joins and aggregates, labels) is loaded by the three matrix loaders, default 0; 0 skips that part).
  */
 public final class PropensityBench {
     static final int COLS = 30;
@@ -44,6 +51,7 @@ public final class PropensityBench {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int customers = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int pkRows = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+        int shop = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         System.out.println("load average at start: " + load());
         List<String> names = new ArrayList<>();
         for (int c = 0; c < COLS; c++) {
@@ -55,6 +63,9 @@ public final class PropensityBench {
         }
         if (pkRows > 0) {
             keys(pkRows);
+        }
+        if (shop > 0) {
+            shopFrame(shop);
         }
         System.out.println("load average at end: " + load());
     }
@@ -127,19 +138,32 @@ public final class PropensityBench {
             String frame = "SELECT CAST(id AS VARCHAR) AS customer_key, " + String.join(", ", names)
                     + ", 0 AS label FROM bench.customers ORDER BY id";
 
-            double[] loadBefore = new double[REPEAT];
-            double[] loadNow = new double[REPEAT];
+            matrices("plain table", w, frame, names);
+
+            String select = set.select(w.dialect());
+            double[] boxed = new double[REPEAT];
+            double[] primitive = new double[REPEAT];
+            float[] into = new float[COLS];
             for (int i = 0; i < REPEAT; i++) {
                 long t0 = System.nanoTime();
-                Legacy.loadMatrix(w, frame, COLS);
+                w.query(select, List.of(), row -> {
+                    for (int c = 0; c < COLS; c++) {
+                        Object v = row.get(c + 1);
+                        into[c] = v == null ? Float.NaN : (float) ((Number) v).doubleValue();
+                    }
+                });
                 long t1 = System.nanoTime();
-                new MatrixLoader(w).load(frame, names);
+                w.query(select, List.of(), row -> {
+                    for (int c = 0; c < COLS; c++) {
+                        into[c] = (float) row.doubleOr(c + 1, Double.NaN);
+                    }
+                });
                 long t2 = System.nanoTime();
-                loadBefore[i] = (t1 - t0) / 1e9;
-                loadNow[i] = (t2 - t1) / 1e9;
+                boxed[i] = (t1 - t0) / 1e9;
+                primitive[i] = (t2 - t1) / 1e9;
             }
-            System.out.printf("training matrix %,d x %d from DuckDB: before (COUNT + read) %.2f s, now (one read) %.2f s, ratio %.2f%n",
-                    customers, COLS, median(loadBefore), median(loadNow), median(loadNow) / median(loadBefore));
+            System.out.printf("feature rows %,d x %d over JDBC: boxed get() %.2f s, primitive doubleOr() %.2f s, ratio %.2f%n",
+                    customers, COLS, median(boxed), median(primitive), median(primitive) / median(boxed));
 
             Booster booster = XGBoost.loadModel(model);
             JvmScorer jvm = new JvmScorer(w, Clock.systemUTC());
@@ -199,6 +223,53 @@ public final class PropensityBench {
             }
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** The training frame Seglift builds (FeatureBuilder + LabelSql) over a synthetic shop, loaded three ways. */
+    private static void shopFrame(int customers) throws Exception {
+        Path dir = Files.createTempDirectory("seglift-bench-");
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.open("jdbc:duckdb:" + dir.resolve("frames.duckdb"), "seglift", new Settings("bench", "duckdb", Map.of()))) {
+            Migrator.discover().migrate(w);
+            SyntheticShop.create(w, customers, 7);
+            ModelConfig model = new ModelConfig("buy_30d", new ModelConfig.Target(ModelConfig.Target.Kind.PURCHASE, 30,
+                    Optional.empty()), List.of(), Map.of("age", "c.age"), Map.of());
+            FeatureSet set = new FeatureBuilder(SyntheticShop.sources(), w).build(model, AS_OF.minusDays(60));
+            LabelSql labels = new LabelSql(SyntheticShop.sources(), w.dialect());
+            matrices("feature frame of a " + customers + "-customer shop", w, labels.ordered(labels.frame(model, set)), set.names());
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** COUNT + read, spill file, growable blocks (MatrixLoader), alternated; checks they load the same matrix. */
+    private static void matrices(String what, DuckDbWarehouse w, String frame, List<String> names) {
+        double[][] s = new double[3][REPEAT];
+        LabeledMatrix m = null;
+        for (int i = 0; i < REPEAT; i++) {
+            long t0 = System.nanoTime();
+            LabeledMatrix a = LoaderVariants.countThenRead(w, frame, names);
+            long t1 = System.nanoTime();
+            LabeledMatrix b = LoaderVariants.spill(w, frame, names);
+            long t2 = System.nanoTime();
+            m = new MatrixLoader(w).load(frame, names);
+            long t3 = System.nanoTime();
+            s[0][i] = (t1 - t0) / 1e9;
+            s[1][i] = (t2 - t1) / 1e9;
+            s[2][i] = (t3 - t2) / 1e9;
+            if (!Arrays.equals(a.x(), m.x()) || !Arrays.equals(b.x(), m.x()) || !Arrays.equals(a.y(), m.y())
+                    || !a.fingerprint().equals(m.fingerprint())) {
+                throw new IllegalStateException("the loaders disagree on " + what);
+            }
+        }
+        System.out.printf("training matrix, %s, %,d x %d (load %s): COUNT + read %.2f s, spill file %.2f s,"
+                        + " growable blocks %.2f s; blocks/count %.2f, blocks/spill %.2f%n",
+                what, m.rows(), m.cols(), load(), median(s[0]), median(s[1]), median(s[2]),
+                median(s[2]) / median(s[0]), median(s[2]) / median(s[1]));
     }
 
     /** Deleting every row of one (model, as-of) and of one sync, with and without the primary key, alternated. */

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,6 +23,8 @@ final class JdbcRow implements Row {
     private final ResultSet rs;
     private final ResultSetMetaData meta;
     private final Map<String, Integer> index = new HashMap<>();
+    /** Per column: read with {@code getDouble} (numeric JDBC type) or through {@code getObject}. */
+    private final boolean[] primitive;
 
     JdbcRow(ResultSet rs) throws SQLException {
         this.rs = rs;
@@ -29,6 +32,18 @@ final class JdbcRow implements Row {
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             index.putIfAbsent(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
         }
+        primitive = new boolean[meta.getColumnCount()];
+        for (int i = 0; i < primitive.length; i++) {
+            primitive[i] = numeric(meta.getColumnType(i + 1));
+        }
+    }
+
+    private static boolean numeric(int jdbcType) {
+        return switch (jdbcType) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.REAL, Types.FLOAT, Types.DOUBLE,
+                    Types.DECIMAL, Types.NUMERIC -> true;
+            default -> false;
+        };
     }
 
     @Override
@@ -49,6 +64,19 @@ final class JdbcRow implements Row {
     public Object get(int i) {
         try {
             return rs.getObject(i + 1);
+        } catch (SQLException e) {
+            throw new WarehouseException("reading column " + i, e);
+        }
+    }
+
+    @Override
+    public double doubleOr(int i, double missing) {
+        if (i < 0 || i >= primitive.length || !primitive[i]) {
+            return Row.super.doubleOr(i, missing);
+        }
+        try {
+            double v = rs.getDouble(i + 1);
+            return rs.wasNull() ? missing : v;
         } catch (SQLException e) {
             throw new WarehouseException("reading column " + i, e);
         }

@@ -40,6 +40,26 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void doubleOrReadsNumericColumnsAsPrimitivesWithMissingForNull() {
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
+            List<double[]> rows = new ArrayList<>();
+            w.query("SELECT * FROM (VALUES (CAST(7 AS BIGINT), 2.5::DOUBLE, 1.25::DECIMAL(10, 2), 3::INTEGER, true, 0.5::REAL),"
+                    + " (NULL, NULL, NULL, NULL, NULL, NULL), (0, 0.0, 0, 0, false, 0)) v(a, b, c, d, e, f)", List.of(), r -> {
+                double[] v = new double[6];
+                for (int i = 0; i < 6; i++) {
+                    v[i] = r.doubleOr(i, -1);
+                }
+                rows.add(v);
+            });
+            assertThat(rows.get(0)).containsExactly(7, 2.5, 1.25, 3, 1, 0.5);
+            assertThat(rows.get(1)).containsExactly(-1, -1, -1, -1, -1, -1);
+            assertThat(rows.get(2)).containsExactly(0, 0, 0, 0, 0, 0);
+            assertThatThrownBy(() -> w.query("SELECT 'x' AS word", List.of(), r -> r.doubleOr(0, 0)))
+                    .isInstanceOf(WarehouseException.class).hasMessageContaining("word is not numeric");
+        }
+    }
+
+    @Test
     void holdoutBucketMatchesJava() throws Exception {
         try (DuckDbWarehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
             Dialect d = w.dialect();
