@@ -37,18 +37,27 @@ import java.util.stream.Collectors;
  * server after the batch in flight and the command exits 0.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the project's syncs on their cron schedules (syncs[].schedule) and serve health, metrics, runs and manual triggers on 127.0.0.1:",
-                "  GET /health, GET /metrics (Prometheus), GET /runs, POST /syncs/NAME/trigger (HEAD wherever GET is).",
-                "POST needs the header Content-Type: application/json; on 127.0.0.1 only local Host names are answered.",
-                "With a token (SEGLIFT_SERVE_TOKEN or --token), /runs and triggers need the header Authorization: Bearer TOKEN;",
-                "  --bind to any address but a loopback one is refused without a token (exit 2). /health never needs it.",
-                "The warehouse is opened for each run and closed after it, so other commands can run in between.",
-                "Stops on Ctrl-C or SIGTERM after the batch in flight (exit 0); the next run finishes the rest."},
+        description = {"Run the project's syncs on their cron schedules (syncs[].schedule) and serve health,",
+                "metrics, runs and manual triggers on 127.0.0.1 (--bind for another address):",
+                "  GET /health, GET /metrics (Prometheus), GET /runs, POST /syncs/NAME/trigger;",
+                "  HEAD wherever GET is.",
+                "POST needs the header Content-Type: application/json; on a loopback address",
+                "only local Host names are answered.",
+                "With a token (SEGLIFT_SERVE_TOKEN or --token), /runs and triggers need the header",
+                "Authorization: Bearer TOKEN (/metrics too with --token-protects-metrics; /health",
+                "never). Without a token, --bind to an address that is not a loopback one is",
+                "refused (exit 2) before anything listens.",
+                "The warehouse is opened for each run and closed after it, so other commands can",
+                "run in between. Stops on Ctrl-C or SIGTERM after the batch in flight (exit 0);",
+                "the next run finishes the rest."},
         footer = {"", "Example: seglift serve --port 8642",
-                "         curl -X POST -H 'Content-Type: application/json' http://127.0.0.1:8642/syncs/lapsed_to_hubspot/trigger",
-                "", "In a container (every interface, token from the environment):",
-                "         docker run -p 8642:8642 -e SEGLIFT_SERVE_TOKEN=\"$(openssl rand -hex 32)\" IMAGE seglift serve --bind 0.0.0.0",
-                "         curl -H \"Authorization: Bearer $SEGLIFT_SERVE_TOKEN\" http://HOST:8642/runs"})
+                "  curl -X POST -H 'Content-Type: application/json' \\",
+                "       http://127.0.0.1:8642/syncs/lapsed_to_hubspot/trigger",
+                "", "In a container (every interface; the token from the environment):",
+                "  export SEGLIFT_SERVE_TOKEN=$(openssl rand -hex 32)",
+                "  docker run -p 8642:8642 -e SEGLIFT_SERVE_TOKEN IMAGE \\",
+                "       seglift serve --bind 0.0.0.0",
+                "  curl -H \"Authorization: Bearer $SEGLIFT_SERVE_TOKEN\" http://HOST:8642/runs"})
 public final class ServeCommand implements Callable<Integer> {
     /** The environment variable whose value is the token when {@code --token} is not given. */
     static final String TOKEN_ENV = "SEGLIFT_SERVE_TOKEN";
@@ -58,11 +67,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions options;
 
-    @Option(names = "--port", defaultValue = "8642", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8642", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--allow-host", paramLabel = "NAME", description = "Also answer requests whose Host is NAME "
-            + "(e.g. a reverse proxy's name); repeatable. Default: localhost, 127.0.0.1 and [::1] only.")
+            + "(e.g. a reverse proxy's name); repeatable. Default: localhost, 127.0.0.1 and [::1] only. Beyond a loopback "
+            + "address any Host is answered: the token admits clients.")
     List<String> allowHosts = List.of();
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address to listen on: "
