@@ -6,10 +6,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,5 +109,46 @@ class ServeCommandTest {
                 .contains("${env:").contains("${file:PATH}").contains("Default: ${env:SEGLIFT_SERVE_TOKEN}")
                 .contains("docker run -p 8642:8642 -e SEGLIFT_SERVE_TOKEN").contains("seglift serve --bind 0.0.0.0").contains("Authorization: Bearer $SEGLIFT_SERVE_TOKEN")
                 .doesNotContain("must-never-be-printed");
+    }
+
+    @Test
+    void theTokenFromTheEnvironmentIsRequiredForRunsOfARealServe() throws Exception {
+        String token = "env-token-0123456789abcdef";
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--bind", "127.0.0.1",
+                "--port", "0", "-p", project().toString()).redirectErrorStream(true);
+        child.environment().put("SEGLIFT_SERVE_TOKEN", token);
+        Process serve = child.start();
+        try {
+            BufferedReader log = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            String listening = CompletableFuture.supplyAsync(() -> {
+                try {
+                    for (String line; (line = log.readLine()) != null; ) {
+                        seen.append(line).append('\n');
+                        if (line.contains("listening on")) return line;
+                    }
+                    return null;
+                } catch (IOException e) {
+                    return null;
+                }
+            }).get(60, TimeUnit.SECONDS);
+            assertThat(listening).as(seen.toString()).contains("http://127.0.0.1:")
+                    .contains("bearer token required for /runs, triggers)").doesNotContain(token);
+            Matcher port = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(listening);
+            assertThat(port.find()).isTrue();
+            URI runs = URI.create("http://127.0.0.1:" + port.group(1) + "/runs");
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(runs).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"seglift\"");
+            HttpResponse<String> admitted = http.send(HttpRequest.newBuilder(runs).header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(admitted.statusCode()).as(admitted.body()).isNotEqualTo(401).isNotEqualTo(400);
+        } finally {
+            new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor();
+            if (!serve.waitFor(30, TimeUnit.SECONDS)) serve.destroyForcibly();
+        }
     }
 }
