@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,12 +29,15 @@ import java.util.regex.Pattern;
 
 /**
  * The long-running server: a scheduler that queues each sync at its next cron time, one worker that runs queued syncs
- * one at a time, and an HTTP endpoint on {@code 127.0.0.1}. {@link #close()} stops taking work, asks the run in
+ * one at a time, and an HTTP endpoint on the {@link HttpSettings#bind bound address} (loopback unless a bearer token is
+ * set). {@link #close()} stops taking work, asks the run in
  * progress to stop after its batch in flight, waits for it, then stops the HTTP server.
  *
  * <p>The endpoint answers exactly {@code GET /health}, {@code GET /metrics}, {@code GET /runs} and
- * {@code POST /syncs/NAME/trigger}: other paths get 404, other methods 405 with {@code Allow}, and every request first
- * passes the {@link RequestGuard} (local Host, no foreign Origin, JSON content type for POST). Errors are JSON.
+ * {@code POST /syncs/NAME/trigger} (HEAD wherever GET is): other paths get 404, other methods 405 with {@code Allow},
+ * and every request first passes the {@link RequestGuard} (exactly one Host, a local one on a loopback address; no
+ * foreign Origin; the bearer token, when set, for runs, triggers and optionally metrics; JSON content type for POST).
+ * A malformed {@code Content-Length} or body gets 400, a body over the limit 413. Errors are JSON.
  */
 public final class SyncServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncServer.class);
@@ -89,8 +91,8 @@ public final class SyncServer implements AutoCloseable {
         this.runsJson = runsJson;
         this.clock = clock;
         this.settings = settings;
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 64);
-        this.guard = new RequestGuard(settings.extraHosts(), http.getAddress().getPort());
+        this.http = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 64);
+        this.guard = new RequestGuard(settings, http.getAddress().getPort());
         this.httpWorkers = Executors.newFixedThreadPool(settings.workers(), r -> daemon(r, "seglift-http"));
         http.createContext("/", this::handle);
         http.setExecutor(httpWorkers);
@@ -148,13 +150,9 @@ public final class SyncServer implements AutoCloseable {
         try (ex) {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getRawPath();
-            Optional<HttpError> refused = guard.check(ex.getRequestHeaders());
+            Optional<HttpError> refused = guard.check(ex.getRequestHeaders()).or(() -> readBody(ex));
             if (refused.isPresent()) {
                 error(ex, refused.get());
-                return;
-            }
-            if (!readBody(ex)) {
-                error(ex, new HttpError(413, "request body larger than " + settings.maxBodyBytes() + " bytes"));
                 return;
             }
             route(ex, method, path);
@@ -168,33 +166,48 @@ public final class SyncServer implements AutoCloseable {
         Matcher trigger = TRIGGER.matcher(path);
         switch (path) {
             case "/health" -> {
-                if (allow(ex, method, "GET")) reply(ex, 200, "text/plain; charset=utf-8", stopping.get() ? "stopping\n" : "ok\n");
+                if (admit(ex, method, "GET", false)) {
+                    reply(ex, 200, "text/plain; charset=utf-8", stopping.get() ? "stopping\n" : "ok\n");
+                }
             }
             case "/metrics" -> {
-                if (allow(ex, method, "GET")) reply(ex, 200, ServeMetrics.CONTENT_TYPE, metrics.scrape());
+                if (admit(ex, method, "GET", settings.tokenProtectsMetrics())) {
+                    reply(ex, 200, ServeMetrics.CONTENT_TYPE, metrics.scrape());
+                }
             }
             case "/runs" -> {
-                if (allow(ex, method, "GET")) runs(ex);
+                if (admit(ex, method, "GET", true)) runs(ex);
             }
             default -> {
-                if (trigger.matches()) {
-                    if (!allow(ex, method, "POST")) return;
+                if (!trigger.matches()) {
+                    error(ex, new HttpError(404, "no such path; the endpoint serves GET /health, GET /metrics,"
+                            + " GET /runs and POST /syncs/NAME/trigger"));
+                } else if (admit(ex, method, "POST", true)) {
                     Optional<HttpError> refused = guard.checkPost(ex.getRequestHeaders());
                     if (refused.isPresent()) error(ex, refused.get());
                     else trigger(ex, trigger.group(1));
-                } else {
-                    error(ex, new HttpError(404, "no such path; the endpoint serves GET /health, GET /metrics,"
-                            + " GET /runs and POST /syncs/NAME/trigger"));
                 }
             }
         }
     }
 
-    private boolean allow(HttpExchange ex, String method, String allowed) throws IOException {
-        if (allowed.equals(method)) return true;
-        ex.getResponseHeaders().set("Allow", allowed);
-        error(ex, new HttpError(405, method + " is not allowed here; use " + allowed));
-        return false;
+    /**
+     * Whether the request may reach the endpoint: its method is {@code allowed} (HEAD wherever GET is), else 405 with
+     * {@code Allow}; and, on a {@code guarded} endpoint, it carries the token when one is set, else 401 or 400.
+     */
+    private boolean admit(HttpExchange ex, String method, String allowed, boolean guarded) throws IOException {
+        boolean get = allowed.equals("GET");
+        if (!method.equals(allowed) && !(get && method.equals("HEAD"))) {
+            String allow = get ? "GET, HEAD" : allowed;
+            error(ex, new HttpError(405, method + " is not allowed here; use " + allow, Map.of("Allow", allow)));
+            return false;
+        }
+        Optional<HttpError> refused = guarded ? guard.checkToken(ex.getRequestHeaders()) : Optional.empty();
+        if (refused.isPresent()) {
+            error(ex, refused.get());
+            return false;
+        }
+        return true;
     }
 
     private void runs(HttpExchange ex) throws IOException {
@@ -202,8 +215,8 @@ public final class SyncServer implements AutoCloseable {
         try {
             json = runsJson.get();
         } catch (NotDoneException e) {
-            if (e.retryLater()) ex.getResponseHeaders().set("Retry-After", "5");
-            error(ex, new HttpError(e.retryLater() ? 503 : 500, e.getMessage()));
+            error(ex, e.retryLater() ? new HttpError(503, e.getMessage(), Map.of("Retry-After", "5"))
+                    : new HttpError(500, e.getMessage()));
             return;
         }
         reply(ex, 200, "application/json", json);
@@ -219,22 +232,29 @@ public final class SyncServer implements AutoCloseable {
         }
     }
 
-    /** Reads and discards the request body; false when it exceeds the limit. */
-    private boolean readBody(HttpExchange ex) throws IOException {
+    /** Reads and discards the request body; the error when its length is malformed (400) or over the limit (413). */
+    private Optional<HttpError> readBody(HttpExchange ex) {
+        HttpError tooLarge = new HttpError(413, "request body larger than " + settings.maxBodyBytes() + " bytes",
+                Map.of("Connection", "close"));
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         try {
-            if (length != null && Long.parseLong(length.trim()) > settings.maxBodyBytes()) return false;
+            if (length != null && Long.parseLong(length.trim()) > settings.maxBodyBytes()) return Optional.of(tooLarge);
         } catch (NumberFormatException e) {
-            return false;
+            return Optional.of(new HttpError(400, "Content-Length must be a number of bytes"));
         }
-        InputStream in = ex.getRequestBody();
-        byte[] buffer = new byte[4096];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            total += n;
-            if (total > settings.maxBodyBytes()) return false;
+        try {
+            InputStream in = ex.getRequestBody();
+            byte[] buffer = new byte[4096];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > settings.maxBodyBytes()) return Optional.of(tooLarge);
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(new HttpError(400, "the request body could not be read (malformed chunked encoding?)",
+                    Map.of("Connection", "close")));
         }
-        return true;
     }
 
     @Override
@@ -254,6 +274,7 @@ public final class SyncServer implements AutoCloseable {
     }
 
     private static void error(HttpExchange ex, HttpError e) throws IOException {
+        e.headers().forEach(ex.getResponseHeaders()::set);
         reply(ex, e.status(), "application/json", "{\"error\":" + Json.string(e.message()) + ",\"status\":" + e.status() + "}");
     }
 
@@ -262,6 +283,11 @@ public final class SyncServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            ex.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream os = ex.getResponseBody()) {
             os.write(bytes);

@@ -187,9 +187,9 @@ class SyncServerTest {
         try (SyncServer s = server((name, stop) -> summary(name, RunStatus.SUCCEEDED))) {
             HttpResponse<String> postHealth = send(s, "POST", "/health");
             assertThat(postHealth.statusCode()).isEqualTo(405);
-            assertThat(postHealth.headers().firstValue("Allow")).hasValue("GET");
+            assertThat(postHealth.headers().firstValue("Allow")).hasValue("GET, HEAD");
             assertThat(postHealth.headers().firstValue("Content-Type")).hasValue("application/json");
-            assertThat(postHealth.body()).isEqualTo("{\"error\":\"POST is not allowed here; use GET\",\"status\":405}");
+            assertThat(postHealth.body()).isEqualTo("{\"error\":\"POST is not allowed here; use GET, HEAD\",\"status\":405}");
             assertThat(send(s, "DELETE", "/runs").statusCode()).isEqualTo(405);
             assertThat(send(s, "PUT", "/metrics").statusCode()).isEqualTo(405);
             HttpResponse<String> getTrigger = send(s, "GET", "/syncs/a/trigger");
