@@ -84,7 +84,7 @@ public final class BenchRun {
         ctx.model();
         out.add(point(ctx, n, "scoring", () -> ctx.models().score(ctx.model(), ctx.modelConfig(), ctx.asOf(),
                 RescoreMeasure.PATH)));
-        new PlanBaseline(ctx).fillStateWithChurn();
+        new SyncStateWithChurn(ctx).fill();
         out.add(point(ctx, n, "plan", () -> PlanMeasure.plan(ctx, destinations)));
         return out;
     }

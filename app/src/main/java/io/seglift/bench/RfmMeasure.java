@@ -1,5 +1,6 @@
 package io.seglift.bench;
 
+import io.seglift.scoring.rfm.RfmBaseline;
 import io.seglift.scoring.rfm.RfmScorer;
 
 /** {@code rfm}: {@link RfmScorer} against {@link RfmBaseline}'s one hand-written query. */
@@ -19,7 +20,8 @@ final class RfmMeasure implements Measure {
         RfmScorer scorer = ctx.rfmScorer();
         long[] customers = new long[1];
         double[] t = alt.run(() -> customers[0] = scorer.score(ctx.asOf()).customers(),
-                () -> RfmBaseline.score(ctx.warehouse(), ctx.asOf()));
+                () -> RfmBaseline.score(ctx.warehouse(), ctx.project().sources().orders(), ctx.asOf(),
+                        ctx.project().scoring().rfm().bins()));
         return new Measurement(name(), t[0], t[1], customers[0], target());
     }
 }

@@ -93,6 +93,11 @@ public final class Main implements Runnable {
             err.println("error: " + ErrorText.of(c));
             return c.exitCode();
         }
+        var missing = MissingSourceText.find(ex);
+        if (missing.isPresent()) {
+            err.println("error: " + MissingSourceText.of(missing.get(), cmd));
+            return ExitCode.INVALID;
+        }
         if (ex instanceof ConfigException || ex instanceof InvalidIdentifierException) {
             err.println("error: " + ErrorText.of(ex));
             return ExitCode.INVALID;

@@ -6,6 +6,8 @@ import io.seglift.scoring.propensity.AuditTrainingGate;
 import io.seglift.scoring.propensity.ModelReportText;
 import io.seglift.scoring.propensity.PropensityModels;
 import io.seglift.scoring.propensity.TrainOutcome;
+import io.seglift.scoring.propensity.cv.CrossValidation;
+import io.seglift.scoring.propensity.cv.CrossValidationResult;
 import io.seglift.scoring.propensity.registry.ModelSummary;
 import io.seglift.scoring.propensity.registry.StoredModel;
 import io.seglift.scoring.propensity.score.ScoreRun;
@@ -35,8 +37,14 @@ public final class ModelsCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    /** The given date, or the day after the latest purchase (as {@code seglift score rfm} and segments default). */
+    /**
+     * The given date, or the day after the latest purchase (as {@code seglift score rfm} and segments default), or
+     * today without orders (only label-column models can be declared then, and they have no dates).
+     */
     static LocalDate asOf(Session session, String text, ProjectConfig project, Warehouse w) {
+        if (text == null && project.sources().ordersIfPresent().isEmpty()) {
+            return LocalDate.now(session.clock());
+        }
         if (text == null) {
             return ScoringOutput.asOfOrDefault(null, ScoringOutput.rfm(w, project, session));
         }
@@ -71,8 +79,9 @@ public final class ModelsCommand implements Runnable {
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Train a model (or all declared models) for scoring as of a date, validate it on the",
                     "latest complete period, and register it. Refused when the readiness audit says the data",
-                    "is insufficient, unless --force."},
-            footer = {"", "Example: seglift models train churn_90d --as-of 2026-06-30"})
+                    "is insufficient, unless --force. Label-column models need no orders and no audit."},
+            footer = {"", "Example: seglift models train churn_90d --as-of 2026-06-30",
+                    "         seglift models train telco_churn --cv 5 --format json"})
     static final class Train implements Callable<Integer> {
         private final Session session;
         @Mixin
@@ -83,6 +92,10 @@ public final class ModelsCommand implements Runnable {
         String asOf;
         @Option(names = "--force", description = "Train even when the readiness audit advises against it.")
         boolean force;
+        @Option(names = "--cv", paramLabel = "K", description = {"Label-column models: K-fold cross-validation "
+                + "(stratified, folds by a stable hash of the key);", "reports per-fold and mean AUC, registers "
+                + "nothing."})
+        Integer cv;
 
         Train(Session session) {
             this.session = session;
@@ -92,10 +105,15 @@ public final class ModelsCommand implements Runnable {
         public Integer call() {
             ProjectConfig project = session.project(options);
             List<ModelConfig> which = selected(project, name);
+            if (cv != null) {
+                return crossValidate(project, which);
+            }
+            boolean labelOnly = which.stream().allMatch(m -> m.target().kind() == ModelConfig.Target.Kind.LABEL);
             try (Warehouse w = session.openWarehouse(project)) {
-                LocalDate date = asOf(session, asOf, project, w);
-                List<String> blockers = new AuditTrainingGate(w, project, session.destinations(), session.clock())
-                        .blockers(date);
+                LocalDate date = labelOnly && asOf == null ? LocalDate.now(session.clock())
+                        : asOf(session, asOf, project, w);
+                List<String> blockers = labelOnly ? List.of() : new AuditTrainingGate(w, project,
+                        session.destinations(), session.clock()).blockers(date);
                 if (!blockers.isEmpty() && !force) {
                     throw new CliException(ExitCode.NOT_READY, "models are not trained: "
                             + String.join("; ", blockers) + " (see seglift audit; --force trains anyway)");
@@ -120,6 +138,28 @@ public final class ModelsCommand implements Runnable {
                 if (options.json()) {
                     System.out.println(Json.write(json));
                 }
+            }
+            return ExitCode.OK;
+        }
+
+        private int crossValidate(ProjectConfig project, List<ModelConfig> which) {
+            if (cv < 2 || cv > 100) {
+                throw new CliException(ExitCode.INVALID, "--cv: " + cv + " folds (allowed: 2 to 100)");
+            }
+            List<CrossValidationResult> results = new ArrayList<>();
+            try (Warehouse w = session.openWarehouse(project)) {
+                for (ModelConfig m : which) {
+                    try {
+                        results.add(new CrossValidation(project.sources(), w, session.progress()).run(m, cv));
+                    } catch (IllegalArgumentException e) {
+                        throw new CliException(ExitCode.INVALID, e.getMessage(), e);
+                    }
+                }
+            }
+            if (options.json()) {
+                System.out.println(Json.write(name == null ? results : results.get(0)));
+            } else {
+                results.forEach(r -> System.out.println(r.render()));
             }
             return ExitCode.OK;
         }

@@ -96,7 +96,8 @@ final class ProjectReader {
         Optional<YamlMap> sourcesMap = top.required("sources").flatMap(YamlValue::map);
         var sources = sourcesMap.flatMap(SourcesReader::read);
         boolean hasEvents = sourcesMap.map(m -> m.has("events")).orElse(false);
-        var scoring = top.get("scoring").map(v -> v.map().flatMap(m -> ScoringReader.read(m, hasEvents)))
+        boolean hasOrders = sourcesMap.map(m -> m.has("orders")).orElse(true);
+        var scoring = top.get("scoring").map(v -> v.map().flatMap(m -> ScoringReader.read(m, hasEvents, hasOrders)))
                 .orElse(Optional.of(ScoringReader.defaults()));
 
         Optional<YamlMap> destinationsMap = top.get("destinations").flatMap(YamlValue::map);

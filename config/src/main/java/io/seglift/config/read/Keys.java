@@ -34,8 +34,11 @@ public final class Keys {
     public static final List<String> MODEL = List.of("target", "features", "sql_features", "params");
     public static final List<String> MODEL_TARGET = List.of("churn_within_days", "purchase_within_days", "label");
     public static final List<String> LABEL = List.of("table", "key", "column", "positive");
-    public static final List<String> FEATURES = List.of("rfm", "behaviour", "trend", "tenure", "aov", "categories",
-            "engagement");
+    /** Feature groups computed from orders and events as of a cutoff (purchase and churn models). */
+    public static final List<String> DATED_FEATURES = List.of("rfm", "behaviour", "trend", "tenure", "aov",
+            "categories", "engagement");
+    /** Every feature group: the dated ones and {@code label_table} (label-column models). */
+    public static final List<String> FEATURES = concat(DATED_FEATURES, List.of("label_table"));
     public static final List<String> SEGMENT = List.of("rule", "holdout", "salt", "description", "brief");
     public static final List<String> BRIEF = List.of("channel", "hypothesis", "success_metric", "owner");
     public static final List<String> SUCCESS_METRIC = List.of("name", "outcome", "window_days", "target");

@@ -26,13 +26,16 @@ public final class ScoringReader {
         return new ScoringConfig(AuditConfig.defaults(), RfmConfig.defaults(), Map.of());
     }
 
-    /** @param hasEvents whether {@code sources.events} is configured (the engagement features need it) */
-    public static Optional<ScoringConfig> read(YamlMap m, boolean hasEvents) {
+    /**
+     * @param hasEvents whether {@code sources.events} is configured (the engagement features need it)
+     * @param hasOrders whether {@code sources.orders} is configured (purchase and churn targets need it)
+     */
+    public static Optional<ScoringConfig> read(YamlMap m, boolean hasEvents, boolean hasOrders) {
         m.allow(Keys.SCORING);
         var audit = m.get("audit").map(v -> v.map().flatMap(ScoringReader::audit))
                 .orElse(Optional.of(AuditConfig.defaults()));
         var rfm = m.get("rfm").map(v -> v.map().flatMap(ScoringReader::rfm)).orElse(Optional.of(RfmConfig.defaults()));
-        var models = m.get("models").map(v -> v.map().flatMap(mm -> models(mm, hasEvents)))
+        var models = m.get("models").map(v -> v.map().flatMap(mm -> models(mm, hasEvents, hasOrders)))
                 .orElse(Optional.of(Map.of()));
         var clv = m.get("clv").map(v -> v.map().flatMap(ScoringReader::clv)).orElse(Optional.of(ClvConfig.defaults()));
         var clusters = m.get("clusters").map(v -> v.map().flatMap(ScoringReader::clusters))
@@ -167,23 +170,24 @@ public final class ScoringReader {
         return ok ? Optional.of(out) : Optional.empty();
     }
 
-    private static Optional<Map<String, ModelConfig>> models(YamlMap m, boolean hasEvents) {
+    private static Optional<Map<String, ModelConfig>> models(YamlMap m, boolean hasEvents, boolean hasOrders) {
         Map<String, ModelConfig> out = new LinkedHashMap<>();
         boolean ok = true;
         for (var e : m.entries().entrySet()) {
             Optional<ModelConfig> model = NameCheck.identifier(e.getValue(), e.getKey(), "model name")
-                    .flatMap(name -> e.getValue().map().flatMap(mm -> model(name, mm, hasEvents)));
+                    .flatMap(name -> e.getValue().map().flatMap(mm -> model(name, mm, hasEvents, hasOrders)));
             if (model.isPresent()) out.put(e.getKey(), model.get());
             else ok = false;
         }
         return ok ? Optional.of(out) : Optional.empty();
     }
 
-    private static Optional<ModelConfig> model(String name, YamlMap m, boolean hasEvents) {
+    private static Optional<ModelConfig> model(String name, YamlMap m, boolean hasEvents, boolean hasOrders) {
         m.allow(Keys.MODEL);
-        var target = m.required("target").flatMap(v -> v.map()).flatMap(ScoringReader::target);
-        var features = m.get("features").map(v -> features(v, hasEvents))
-                .orElse(Optional.of(defaultFeatures(hasEvents)));
+        var target = m.required("target").flatMap(v -> v.map()).flatMap(t -> target(t, hasOrders));
+        boolean label = target.map(t -> t.kind() == ModelConfig.Target.Kind.LABEL).orElse(false);
+        var features = m.get("features").map(v -> features(v, hasEvents, label))
+                .orElse(Optional.of(label ? List.of("label_table") : defaultFeatures(hasEvents)));
         Optional<Map<String, String>> sql = m.get("sql_features").map(v -> v.map().flatMap(ScoringReader::sqlFeatures))
                 .orElse(Optional.of(Map.of()));
         Optional<Map<String, Object>> params = m.get("params").map(v -> v.map().flatMap(ScoringReader::params))
@@ -193,10 +197,12 @@ public final class ScoringReader {
     }
 
     private static List<String> defaultFeatures(boolean hasEvents) {
-        return hasEvents ? Keys.FEATURES : Keys.FEATURES.stream().filter(f -> !f.equals("engagement")).toList();
+        return hasEvents ? Keys.DATED_FEATURES
+                : Keys.DATED_FEATURES.stream().filter(f -> !f.equals("engagement")).toList();
     }
 
-    private static Optional<List<String>> features(YamlValue v, boolean hasEvents) {
+    /** Label-column models have no cutoff, so only {@code label_table}; the others only the dated groups. */
+    private static Optional<List<String>> features(YamlValue v, boolean hasEvents, boolean label) {
         Optional<List<YamlValue>> items = v.list();
         if (items.isEmpty()) return Optional.empty();
         Map<String, String> allowed = new LinkedHashMap<>();
@@ -208,6 +214,12 @@ public final class ScoringReader {
             if (f.isPresent() && f.get().equals("engagement") && !hasEvents) {
                 item.error("the engagement features need sources.events (add it, or drop engagement)");
                 ok = false;
+            } else if (f.isPresent() && label != f.get().equals("label_table")) {
+                item.error(label ? "'" + f.get() + "' is computed from orders as of a cutoff and a label-column model "
+                        + "has none (allowed: label_table; add SQL over the customers table under sql_features)"
+                        : "label_table is only for label-column models (target: label); allowed here: "
+                        + String.join(", ", Keys.DATED_FEATURES));
+                ok = false;
             } else if (f.isPresent()) {
                 out.add(f.get());
             } else {
@@ -217,13 +229,18 @@ public final class ScoringReader {
         return ok ? Optional.of(out) : Optional.empty();
     }
 
-    private static Optional<ModelConfig.Target> target(YamlMap m) {
+    private static Optional<ModelConfig.Target> target(YamlMap m, boolean hasOrders) {
         m.allow(Keys.MODEL_TARGET);
         List<String> given = Keys.MODEL_TARGET.stream().filter(m::has).toList();
         if (given.size() != 1) {
             m.context().problems().error(m.node(), m.path(), (given.isEmpty() ? "no target given" : "several targets "
                     + "given (" + String.join(", ", given) + ")") + "; give exactly one of: churn_within_days, "
                     + "purchase_within_days, label");
+            return Optional.empty();
+        }
+        if (!hasOrders && !given.get(0).equals("label")) {
+            m.get(given.get(0)).get().error(given.get(0) + " is computed from purchases: sources.orders is required "
+                    + "for it (add sources.orders with table, customer, at and amount, or use a target: label)");
             return Optional.empty();
         }
         return switch (given.get(0)) {

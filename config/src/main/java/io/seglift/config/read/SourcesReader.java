@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads {@code sources:}. */
+/** Reads {@code sources:}: {@code customers} required; {@code orders}, {@code events} and {@code suppressions} optional. */
 public final class SourcesReader {
     private SourcesReader() {
     }
@@ -27,15 +27,15 @@ public final class SourcesReader {
         sources.allow(Keys.SOURCES);
         Optional<CustomersSource> customers = sources.required("customers").flatMap(YamlValue::map)
                 .flatMap(SourcesReader::customers);
-        Optional<OrdersSource> orders = sources.required("orders").flatMap(YamlValue::map)
-                .flatMap(SourcesReader::orders);
+        Optional<Optional<OrdersSource>> orders = optional(sources, "orders", SourcesReader::orders);
         Optional<Optional<EventsSource>> events = optional(sources, "events", SourcesReader::events);
         Optional<Optional<SuppressionsSource>> suppressions = optional(sources, "suppressions",
                 SourcesReader::suppressions);
         if (customers.isEmpty() || orders.isEmpty() || events.isEmpty() || suppressions.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SourcesConfig(customers.get(), orders.get(), events.get(), suppressions.get()));
+        return Optional.of(new SourcesConfig(customers.get(), orders.get().orElse(null), events.get(),
+                suppressions.get()));
     }
 
     /** Empty when the block is present but invalid; {@code Optional.of(Optional.empty())} when absent. */

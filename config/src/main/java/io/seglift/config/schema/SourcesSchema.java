@@ -25,7 +25,8 @@ final class SourcesSchema {
         p.set("events", events());
         p.set("suppressions", suppressions());
         checkKeys(p, Keys.SOURCES);
-        return closed("Where customers, orders and optional events and suppressions live.", p, "customers", "orders");
+        return closed("Where customers and optional orders, events and suppressions live (orders are needed by "
+                + "everything but label-column models).", p, "customers");
     }
 
     private static ObjectNode column(String description) {

@@ -66,9 +66,19 @@ public final class FeatureBuilder {
                         + "' (allowed: " + KNOWN.stream().sorted().collect(Collectors.joining(", ")) + ")");
             }
         }
-        return model.target().kind() == ModelConfig.Target.Kind.LABEL
+        FeatureSet set = model.target().kind() == ModelConfig.Target.Kind.LABEL
                 ? labelFeatures(model, groups)
                 : purchaseFeatures(model, groups, cutoff);
+        if (set.features().isEmpty()) {
+            throw new IllegalArgumentException("scoring.models." + model.name() + ".features: model '" + model.name()
+                    + "' has no features (groups: " + String.join(", ", groups)
+                    + (set.notes().isEmpty() ? "" : "; " + String.join("; ", set.notes()))
+                    + "); give feature groups that apply"
+                    + (model.target().kind() == ModelConfig.Target.Kind.LABEL
+                    ? " (label_table: the label table's other columns)" : "")
+                    + " or SQL under scoring.models." + model.name() + ".sql_features");
+        }
+        return set;
     }
 
     private String c(String column) {

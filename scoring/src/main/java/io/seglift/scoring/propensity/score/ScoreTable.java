@@ -7,7 +7,12 @@ import io.seglift.spi.warehouse.Warehouse;
 
 import java.time.LocalDate;
 
-/** {@code model_scores}: clearing one (model, as-of) and assigning deciles (NTILE(10) by score, 10 = highest). */
+/**
+ * {@code model_scores}: replacing one (model, as-of) as a whole. The table has no key index (see
+ * {@code ModelScoresUnindexedMigration}); one key per (model, as-of, customer) is kept here instead: the old rows are
+ * deleted and the new ones inserted by one statement in one transaction, which is rolled back if a customer key
+ * repeats.
+ */
 final class ScoreTable {
     private final Warehouse w;
     private final Dialect d;
@@ -21,20 +26,29 @@ final class ScoreTable {
         return w.own(SegliftTables.MODEL_SCORES);
     }
 
-    void clear(String modelId, LocalDate asOf) {
-        w.execute("DELETE FROM " + d.table(table()) + " WHERE model_id = " + d.literal(modelId) + " AND as_of = "
-                + d.dateLiteral(asOf));
-    }
-
     static String decile() {
         return "NTILE(10) OVER (ORDER BY score, customer_key)";
     }
 
-    void assignDeciles(String modelId, LocalDate asOf) {
-        String t = d.table(table());
+    /**
+     * Replaces the scores of {@code modelId} as of {@code asOf} with the rows of {@code scores} (a query with
+     * {@code customer_key} and {@code score}), deciles assigned by NTILE(10) by score (10 = highest); returns the rows
+     * written.
+     */
+    long replace(String modelId, String modelName, LocalDate asOf, String scores) {
         String where = "model_id = " + d.literal(modelId) + " AND as_of = " + d.dateLiteral(asOf);
-        w.execute("UPDATE " + t + " SET decile = x.dec FROM (SELECT customer_key AS k, " + decile() + " AS dec FROM "
-                + t + " WHERE " + where + ") x WHERE " + d.quote(table().table()) + ".customer_key = x.k AND "
-                + d.quote(table().table()) + "." + where);
+        String t = d.table(table());
+        return w.transaction(tx -> {
+            tx.execute("DELETE FROM " + t + " WHERE " + where);
+            long n = tx.execute("INSERT INTO " + t + " (model_id, model_name, as_of, customer_key, score, decile) SELECT "
+                    + d.literal(modelId) + ", " + d.literal(modelName) + ", " + d.dateLiteral(asOf)
+                    + ", customer_key, score, " + decile() + " FROM (" + scores + ") s");
+            long repeated = tx.queryLong("SELECT COUNT(*) - COUNT(DISTINCT customer_key) FROM " + t + " WHERE " + where);
+            if (repeated > 0) {
+                throw new IllegalStateException("model " + modelId + ": the feature rows hold " + repeated
+                        + " repeated customer keys; each customer must appear once (check the label table's key)");
+            }
+            return n;
+        });
     }
 }

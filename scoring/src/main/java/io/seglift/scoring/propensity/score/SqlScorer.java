@@ -32,15 +32,7 @@ public final class SqlScorer {
 
     public ScoreRun score(String modelId, String modelName, TreeEnsemble model, FeatureSet features, LocalDate asOf) {
         long start = clock.millis();
-        Dialect d = w.dialect();
-        ScoreTable table = new ScoreTable(w);
-        long n = w.transaction(tx -> {
-            table.clear(modelId, asOf);
-            return tx.execute("INSERT INTO " + d.table(table.table()) + " (model_id, model_name, as_of, customer_key, "
-                    + "score, decile) SELECT " + d.literal(modelId) + ", " + d.literal(modelName) + ", "
-                    + d.dateLiteral(asOf) + ", customer_key, score, " + ScoreTable.decile() + " FROM ("
-                    + scoreSelect(d, model, features) + ") s");
-        });
+        long n = new ScoreTable(w).replace(modelId, modelName, asOf, scoreSelect(w.dialect(), model, features));
         return new ScoreRun(modelId, modelName, asOf, n, "sql", clock.millis() - start);
     }
 }

@@ -11,8 +11,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Streams a labelled frame ({@code customer_key}, features in order, {@link LabelSql#LABEL}) from the warehouse
- * straight into one float array sized by a count query first, so no per-row objects are kept. NULL becomes NaN
+ * Streams a labelled frame ({@code customer_key}, features in order, {@link LabelSql#LABEL}) from the warehouse in one
+ * read: rows go as floats to a local spill file ({@link FloatSpill}) and, once the count is known, into one exactly
+ * sized array, so the heap never holds more than the matrix and no per-row objects are kept. NULL becomes NaN
  * (missing for XGBoost).
  */
 public final class MatrixLoader {
@@ -25,40 +26,38 @@ public final class MatrixLoader {
 
     /** Loads {@code orderedFrame} (already ordered) with {@code features} columns. */
     public LabeledMatrix load(String orderedFrame, List<String> features) {
-        long count = warehouse.queryLong("SELECT COUNT(*) FROM (" + orderedFrame + ") n");
         int cols = features.size();
-        if (count * Math.max(1, cols) > MAX_CELLS) {
-            throw new IllegalStateException("training frame too large for one matrix: " + count + " rows x " + cols
-                    + " features (at most " + MAX_CELLS + " cells); sample customers with a sql_feature filter");
+        try (FloatSpill spill = new FloatSpill()) {
+            MessageDigest digest = sha256();
+            ByteBuffer buf = ByteBuffer.allocate(4 * (cols + 1));
+            float[] rowValues = new float[cols + 1];
+            long[] rows = {0};
+            warehouse.query(orderedFrame, List.of(), row -> {
+                if ((rows[0] + 1) * Math.max(1, cols) > MAX_CELLS) {
+                    throw new IllegalStateException("training frame too large for one matrix: more than " + rows[0]
+                            + " rows x " + cols + " features (at most " + MAX_CELLS
+                            + " cells); sample customers with a sql_feature filter");
+                }
+                digest.update(String.valueOf(row.get(0)).getBytes(StandardCharsets.UTF_8));
+                buf.clear();
+                for (int c = 0; c < cols; c++) {
+                    float v = value(row, c + 1);
+                    rowValues[c] = v;
+                    buf.putFloat(v);
+                }
+                Object label = row.get(cols + 1);
+                rowValues[cols] = label == null ? 0f : ((Number) label).floatValue();
+                buf.putFloat(rowValues[cols]);
+                digest.update(buf.array(), 0, buf.position());
+                spill.add(rowValues);
+                rows[0]++;
+            });
+            int n = (int) rows[0];
+            float[] x = new float[n * cols];
+            float[] y = new float[n];
+            spill.readRows(cols, x, y);
+            return new LabeledMatrix(x, y, n, cols, HexFormat.of().formatHex(digest.digest()));
         }
-        int rows = (int) count;
-        float[] x = new float[rows * cols];
-        float[] y = new float[rows];
-        MessageDigest digest = sha256();
-        ByteBuffer buf = ByteBuffer.allocate(4 * (cols + 1));
-        int[] at = {0};
-        warehouse.query(orderedFrame, List.of(), row -> {
-            int r = at[0];
-            if (r >= rows) {
-                throw new IllegalStateException("the training frame changed while loading (more than " + rows + " rows)");
-            }
-            digest.update(String.valueOf(row.get(0)).getBytes(StandardCharsets.UTF_8));
-            buf.clear();
-            for (int c = 0; c < cols; c++) {
-                float v = value(row, c + 1);
-                x[r * cols + c] = v;
-                buf.putFloat(v);
-            }
-            Object label = row.get(cols + 1);
-            y[r] = label == null ? 0f : ((Number) label).floatValue();
-            buf.putFloat(y[r]);
-            digest.update(buf.array(), 0, buf.position());
-            at[0]++;
-        });
-        if (at[0] != rows) {
-            throw new IllegalStateException("the training frame changed while loading (" + at[0] + " of " + rows + " rows)");
-        }
-        return new LabeledMatrix(x, y, rows, cols, HexFormat.of().formatHex(digest.digest()));
     }
 
     static float value(Row row, int index) {

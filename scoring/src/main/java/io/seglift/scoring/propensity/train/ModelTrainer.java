@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trains a binary:logistic booster on one matrix with early stopping on another (the later period), then refits
- * exactly the best number of rounds so the stored model is the validated one. Class imbalance is handled with
+ * Trains a binary:logistic booster on one matrix with early stopping on another (the later period), in one pass: the
+ * stored model is the early-stopped booster cut to its first {@code best + 1} trees, which is exactly what a refit of
+ * that many rounds would grow (same seed, same rows, same random draws per round). Class imbalance is handled with
  * {@code scale_pos_weight}; because weighting positives by w multiplies the learned odds by w, the intercept
  * ({@code base_score}) is then shifted by {@code -ln(w)} so scores stay probabilities. Deterministic: fixed seed and
  * thread count, rows in key order.
@@ -40,10 +41,8 @@ public final class ModelTrainer {
         try {
             DMatrix dtrain = matrix(train);
             DMatrix dvalid = matrix(valid);
-            int best = earlyStopped(dtrain, dvalid, params);
-            Booster fitted = XGBoost.train(dtrain, params.booster(), best + 1, Map.of(), null, null);
-            byte[] json = correctIntercept(fitted.toByteArray("json"), params.scalePosWeight());
-            fitted.dispose();
+            byte[] json = correctIntercept(earlyStopped(dtrain, dvalid, params), params.scalePosWeight());
+            int best = BoosterCut.trees(json) - 1;
             Booster model = XGBoost.loadModel(json);
             double[] p = predict(model, dvalid);
             ValidationReport report = BinaryMetrics.report(p, valid.y())
@@ -74,10 +73,12 @@ public final class ModelTrainer {
 
     /**
      * Boosts one round at a time, evaluating the validation log loss quietly (XGBoost's own early stopping prints to
-     * stdout), and returns the best round, stopping after {@code early_stopping_rounds} without improvement.
+     * stdout), stops after {@code early_stopping_rounds} without improvement, and returns the model JSON cut to the
+     * best round. The validation matrix is registered with the booster so each evaluation adds only the newest tree
+     * to its cached margins instead of predicting every tree again.
      */
-    private static int earlyStopped(DMatrix dtrain, DMatrix dvalid, XgbParams params) throws XGBoostError {
-        Booster probe = XGBoost.train(dtrain, params.booster(), 0, Map.of(), null, null);
+    static byte[] earlyStopped(DMatrix dtrain, DMatrix dvalid, XgbParams params) throws XGBoostError, IOException {
+        Booster probe = XGBoost.train(dtrain, params.booster(), 0, Map.of("valid", dvalid), null, null);
         DMatrix[] sets = {dvalid};
         String[] names = {"valid"};
         float[] metric = new float[1];
@@ -92,10 +93,10 @@ public final class ModelTrainer {
                     best = i;
                 }
             }
+            return BoosterCut.firstTrees(probe.toByteArray("json"), best + 1);
         } finally {
             probe.dispose();
         }
-        return best;
     }
 
     /** Shifts the logistic intercept by {@code -ln(w)}. */
