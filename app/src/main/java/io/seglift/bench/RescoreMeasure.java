@@ -9,7 +9,7 @@ import io.seglift.spi.warehouse.TableName;
  * run on an emptied model_scores, both on the JVM path (what {@code --path auto} picks on DuckDB).
  */
 final class RescoreMeasure implements Measure {
-    static final String PATH = "jvm";
+    static final String PATH = "auto";
 
     @Override
     public String name() {

@@ -26,9 +26,9 @@ final class ScoreMeasure implements Measure {
         return new ScoreMeasure("score_sql", "sql", "1.6x faster than before (8.8 in issue 14)");
     }
 
-    /** The path {@code --path auto} picks on embedded DuckDB: the JVM path. */
+    /** The default path ({@code --path auto}), which picks the JVM path on embedded DuckDB. */
     static ScoreMeasure defaultPath() {
-        return new ScoreMeasure("score_default", "jvm", "<= 1.67 (>= 0.6x native predict)");
+        return new ScoreMeasure("score_default", "auto", "<= 1.67 (>= 0.6x native predict)");
     }
 
     @Override

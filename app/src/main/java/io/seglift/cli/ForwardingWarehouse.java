@@ -29,6 +29,11 @@ public abstract class ForwardingWarehouse implements Warehouse {
     }
 
     @Override
+    public boolean inProcess() {
+        return delegate().inProcess();
+    }
+
+    @Override
     public String schema() {
         return delegate().schema();
     }

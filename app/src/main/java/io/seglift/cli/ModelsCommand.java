@@ -10,6 +10,7 @@ import io.seglift.scoring.propensity.cv.CrossValidation;
 import io.seglift.scoring.propensity.cv.CrossValidationResult;
 import io.seglift.scoring.propensity.registry.ModelSummary;
 import io.seglift.scoring.propensity.registry.StoredModel;
+import io.seglift.scoring.propensity.score.ScorePath;
 import io.seglift.scoring.propensity.score.ScoreRun;
 import io.seglift.spi.warehouse.Warehouse;
 import picocli.CommandLine.Command;
@@ -228,8 +229,11 @@ public final class ModelsCommand implements Runnable {
 
     /** {@code seglift models score [NAME]}. */
     @Command(name = "score", mixinStandardHelpOptions = true,
-            description = {"Score customers with the newest model of each name into model_scores (score and decile),",
-                    "inside the warehouse with the model compiled to SQL (default) or in the JVM."},
+            description = {"Score customers with the newest model of each name into model_scores",
+                    "(score and decile), in the warehouse with the model compiled to SQL or in the",
+                    "JVM. By default (--path auto) the JVM scores on an embedded engine (DuckDB)",
+                    "and SQL on a remote warehouse (PostgreSQL, Snowflake, BigQuery), so no",
+                    "customer row leaves it."},
             footer = {"", "Example: seglift models score churn_90d --as-of 2026-06-30 --path sql"})
     static final class Score implements Callable<Integer> {
         private final Session session;
@@ -239,8 +243,9 @@ public final class ModelsCommand implements Runnable {
         String name;
         @Option(names = "--as-of", paramLabel = "DATE", description = "Score date (default: the day after the latest purchase).")
         String asOf;
-        @Option(names = "--path", paramLabel = "PATH", defaultValue = "sql",
-                description = "sql (in the warehouse) or jvm (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--path", paramLabel = "PATH", defaultValue = "auto",
+                description = "auto (jvm on an embedded engine, sql on a remote warehouse), sql (in the warehouse) "
+                        + "or jvm (default: ${DEFAULT-VALUE}).")
         String path;
 
         Score(Session session) {
@@ -249,8 +254,10 @@ public final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (!path.equals("sql") && !path.equals("jvm")) {
-                throw new CliException(ExitCode.INVALID, "--path: '" + path + "' (allowed: sql, jvm)");
+            try {
+                ScorePath.parse(path);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCode.INVALID, "--path: '" + path + "' (allowed: " + ScorePath.allowed() + ")");
             }
             ProjectConfig project = session.project(options);
             List<Object> json = new ArrayList<>();

@@ -50,9 +50,9 @@ public final class ModelsStage implements DemoStage {
         for (ModelConfig m : project.scoring().models().values()) {
             TrainOutcome trained = models.train(m, asOf);
             StoredModel stored = models.registry().find(trained.metadata().id()).orElseThrow();
-            ScoreRun run = models.score(stored, m, asOf, "sql");
-            lines.add(String.format(Locale.ROOT, "%s validation AUC %.3f, %,d customers scored in SQL", m.name(),
-                    trained.metadata().validation().aucRoc(), run.customers()));
+            ScoreRun run = models.score(stored, m, asOf, "auto");
+            lines.add(String.format(Locale.ROOT, "%s validation AUC %.3f, %,d customers scored (%s path)", m.name(),
+                    trained.metadata().validation().aucRoc(), run.customers(), run.path()));
         }
         return StageResult.done(String.join("; ", lines));
     }

@@ -130,6 +130,7 @@ class ScoringGuardsTest {
 
         assertThat(score.exitCode()).as(score.out() + score.err()).isZero();
         assertThat(score.err()).contains("4 customers rows share a key with an earlier row");
+        assertThat(score.out()).as("--path auto on an embedded DuckDB").contains("jvm path");
         assertThat(count("SELECT COUNT(*) - COUNT(DISTINCT customer_key) FROM seglift.model_scores")).isZero();
         CliRun build = run("segments", "build", "--as-of", "2026-06-01");
         assertThat(build.exitCode()).as(build.err()).isZero();

@@ -11,6 +11,7 @@ import io.seglift.scoring.propensity.registry.ModelRegistry;
 import io.seglift.scoring.propensity.registry.StoredModel;
 import io.seglift.scoring.propensity.score.JvmScorer;
 import io.seglift.scoring.propensity.score.ScoreRun;
+import io.seglift.scoring.propensity.score.ScorePath;
 import io.seglift.scoring.propensity.score.SqlScorer;
 import io.seglift.scoring.propensity.sql.TreeEnsemble;
 import io.seglift.scoring.propensity.train.LabelSql;
@@ -122,15 +123,19 @@ public final class PropensityModels {
         return fresh.withFeatures(stored.metadata().features());
     }
 
-    /** Scores as of {@code asOf} in the warehouse ({@code sql}) or in the JVM ({@code jvm}). */
+    /**
+     * Scores as of {@code asOf} on a {@link ScorePath} given by its code: {@code sql} (in the warehouse), {@code jvm},
+     * or {@code auto} (JVM on an in-process engine, SQL on a remote warehouse).
+     */
     public ScoreRun score(StoredModel stored, ModelConfig config, LocalDate asOf, String path) {
+        ScorePath chosen = ScorePath.parse(path).on(w);
         FeatureSet features = scoringFeatures(stored, config, asOf);
         ModelMetadata m = stored.metadata();
-        return switch (path) {
-            case "sql" -> new SqlScorer(w, clock).score(m.id(), m.name(), TreeEnsemble.parse(stored.modelJson()),
+        return switch (chosen) {
+            case SQL -> new SqlScorer(w, clock).score(m.id(), m.name(), TreeEnsemble.parse(stored.modelJson()),
                     features, asOf);
-            case "jvm" -> new JvmScorer(w, clock).score(m.id(), m.name(), stored.modelJson(), features, asOf);
-            default -> throw new IllegalArgumentException("scoring path '" + path + "' (allowed: sql, jvm)");
+            case JVM -> new JvmScorer(w, clock).score(m.id(), m.name(), stored.modelJson(), features, asOf);
+            case AUTO -> throw new IllegalStateException("auto resolves to sql or jvm");
         };
     }
 }

@@ -176,4 +176,12 @@ public interface Dialect {
     default String logistic(String expr) {
         return "(1.0 / (1.0 + EXP(-(" + expr + "))))";
     }
+
+    /**
+     * The longest statement the engine accepts, in UTF-8 bytes (no limit by default). Generators that can write very
+     * large statements (compiled models) split their work so that no statement exceeds it.
+     */
+    default int maxStatementBytes() {
+        return Integer.MAX_VALUE;
+    }
 }

@@ -16,6 +16,14 @@ public interface Warehouse extends AutoCloseable {
     /** The SQL dialect of this engine. */
     Dialect dialect();
 
+    /**
+     * Whether the engine runs inside this JVM's process (an embedded DuckDB), so reading rows into the JVM moves no
+     * data off the machine. Remote warehouses keep the default, {@code false}.
+     */
+    default boolean inProcess() {
+        return false;
+    }
+
     /** The schema where Seglift keeps its own tables (default {@code seglift}). */
     String schema();
 

@@ -1,17 +1,22 @@
 package io.seglift.scoring.propensity.score;
 
+import io.seglift.config.SegliftTables;
 import io.seglift.scoring.features.FeatureSet;
 import io.seglift.scoring.propensity.sql.TreeEnsemble;
-import io.seglift.scoring.propensity.sql.TreeSqlCompiler;
 import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
-/** Scores inside the warehouse: one {@code INSERT ... SELECT} with the compiled model; no row leaves the engine. */
+/**
+ * Scores inside the warehouse with the model compiled to SQL ({@link SqlScorePlan}); no row leaves the engine. A
+ * model too large for one statement of the engine goes through a work table of partial sums, dropped afterwards.
+ */
 public final class SqlScorer {
+    /** The work table of partial margins, in Seglift's schema, when a model must be split. */
+    public static final String WORK_TABLE = "model_score_parts";
     private final Warehouse w;
     private final Clock clock;
 
@@ -20,19 +25,21 @@ public final class SqlScorer {
         this.clock = clock;
     }
 
-    /** {@code SELECT customer_key, score} for the features, with the model compiled to SQL. */
-    public static String scoreSelect(Dialect d, TreeEnsemble model, FeatureSet features) {
-        List<String> names = features.names();
-        List<String> refs = java.util.stream.IntStream.range(0, names.size()).mapToObj(i -> "f.x" + i).toList();
-        String renamed = java.util.stream.IntStream.range(0, names.size())
-                .mapToObj(i -> ", " + d.quote(names.get(i)) + " AS x" + i).collect(java.util.stream.Collectors.joining());
-        return "SELECT customer_key, " + new TreeSqlCompiler(d).probability(model, refs) + " AS score FROM ("
-                + "SELECT customer_key" + renamed + " FROM (" + features.select(d) + ") n) f";
-    }
-
     public ScoreRun score(String modelId, String modelName, TreeEnsemble model, FeatureSet features, LocalDate asOf) {
         long start = clock.millis();
-        long n = new ScoreTable(w).replace(modelId, modelName, asOf, scoreSelect(w.dialect(), model, features));
-        return new ScoreRun(modelId, modelName, asOf, n, "sql", clock.millis() - start);
+        Dialect d = w.dialect();
+        TableName work = w.own(WORK_TABLE);
+        SqlScorePlan plan = SqlScorePlan.of(d, model, features, work);
+        try {
+            for (var statements : plan.parts()) {
+                w.inTransaction(tx -> statements.forEach(tx::execute));
+            }
+            long n = new ScoreTable(w).replace(modelId, modelName, asOf, plan.scores());
+            return new ScoreRun(modelId, modelName, asOf, n, "sql", clock.millis() - start);
+        } finally {
+            if (plan.split()) {
+                w.execute("DROP TABLE IF EXISTS " + d.table(work));
+            }
+        }
     }
 }

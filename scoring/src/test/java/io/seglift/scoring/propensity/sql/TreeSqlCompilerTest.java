@@ -49,4 +49,48 @@ class TreeSqlCompilerTest {
             }
         }
     }
+
+    /**
+     * One split per default direction and threshold kind, evaluated by DuckDB on missing, below, at and above the
+     * threshold: the leaf reached must be the one XGBoost's walk ({@link Tree#leaf}) reaches. Fails if the flipped
+     * comparison or the swapped branches are wrong.
+     */
+    @Test
+    void missingAndPresentValuesReachTheSameLeafAsXgboost() {
+        float[] thresholds = {0.5f, -3.25f, 1e-3f, Math.nextUp(2f), Float.NaN, Float.NEGATIVE_INFINITY,
+                Float.POSITIVE_INFINITY};
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
+            TreeSqlCompiler compiler = new TreeSqlCompiler(w.dialect());
+            int checked = 0;
+            for (boolean defaultLeft : new boolean[]{true, false}) {
+                for (float t : thresholds) {
+                    Tree split = new Tree(new int[]{1, -1, -1}, new int[]{2, -1, -1}, new int[]{0, 0, 0},
+                            new float[]{t, 1f, 2f}, new boolean[]{defaultLeft, false, false});
+                    String sql = "SELECT " + compiler.trees(new TreeEnsemble(List.of(split), 0, 1),
+                            List.of("q.x")).get(0) + " AS v FROM (SELECT CAST(? AS DOUBLE) AS x) q";
+                    assertThat(sql).doesNotContain("IS NULL OR");
+                    double mid = Float.isFinite(t) ? (Math.nextDown(t) + (double) t) / 2 : 0;
+                    for (Double x : new Double[]{null, (double) t, mid, Math.nextUp(mid), Math.nextDown(mid), -1e300,
+                            1e300, 0.0}) {
+                        if (x != null && (x.isNaN() || x.isInfinite())) {
+                            continue;
+                        }
+                        double v = w.queryOne(sql, java.util.Collections.singletonList(x),
+                                r -> ((Number) r.get(0)).doubleValue()).orElseThrow();
+                        double expected = split.leaf(new double[]{x == null ? Double.NaN : x});
+                        assertThat(v).as("t=%s defaultLeft=%s x=%s", t, defaultLeft, x).isEqualTo(expected);
+                        checked++;
+                    }
+                }
+            }
+            assertThat(checked).isGreaterThan(90);
+        }
+    }
+
+    @Test
+    void treesAreSummedAsABalancedTree() {
+        assertThat(TreeSqlCompiler.sum(List.of("a", "b", "c", "d"))).isEqualTo("((a + b) + (c + d))");
+        assertThat(TreeSqlCompiler.sum(List.of("a", "b", "c"))).isEqualTo("(a + (b + c))");
+        assertThat(TreeSqlCompiler.sum(List.of("a"))).isEqualTo("a");
+    }
 }

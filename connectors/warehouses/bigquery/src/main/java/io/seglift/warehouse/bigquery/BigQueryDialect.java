@@ -17,6 +17,16 @@ import java.util.stream.Collectors;
  * {@code TO_HEX(MD5(...))} for the holdout bucket.
  */
 public final class BigQueryDialect implements Dialect {
+    /**
+     * BigQuery's maximum query length, 1,024k characters for GoogleSQL
+     * (https://cloud.google.com/bigquery/quotas#query_jobs); Seglift's SQL is ASCII, so bytes count characters.
+     */
+    public static final int MAX_QUERY_CHARACTERS = 1_024_000;
+
+    @Override
+    public int maxStatementBytes() {
+        return MAX_QUERY_CHARACTERS;
+    }
 
     @Override
     public String name() {

@@ -25,6 +25,12 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
         super(connection, new DuckDbDialect(), schema);
     }
 
+    /** DuckDB is embedded: it runs in this JVM. */
+    @Override
+    public boolean inProcess() {
+        return true;
+    }
+
     @Override
     protected String defaultSchema() {
         return "main";

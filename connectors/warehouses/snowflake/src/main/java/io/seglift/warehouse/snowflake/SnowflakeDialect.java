@@ -34,6 +34,11 @@ public final class SnowflakeDialect implements Dialect {
     }
 
     @Override
+    public int maxStatementBytes() {
+        return MAX_STATEMENT_BYTES;
+    }
+
+    @Override
     public IdentifierCase identifierCase() {
         return IdentifierCase.UPPER;
     }
