@@ -65,8 +65,9 @@ public final class ModelsStage implements DemoStage {
                 lines.add(m.name() + " not trained in the first cycle, not scored");
                 continue;
             }
-            ScoreRun run = models.score(stored.get(), m, asOf, "sql");
-            lines.add(String.format(Locale.ROOT, "%s re-scored %,d customers", m.name(), run.customers()));
+            ScoreRun run = models.score(stored.get(), m, asOf, "auto");
+            lines.add(String.format(Locale.ROOT, "%s re-scored %,d customers (%s path)", m.name(), run.customers(),
+                    run.path()));
         }
         return StageResult.done(String.join("; ", lines));
     }
