@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Trains each declared propensity model point-in-time (gated by the audit) and scores every customer with the model
- * compiled to SQL, inside the warehouse. In later campaign cycles ({@link DemoContext#cycle} above 0) the model trained
+ * Trains each declared propensity model point-in-time (gated by the audit) and scores every customer on the
+ * {@code auto} path (in the JVM on an in-process engine, compiled to SQL on a remote warehouse). In later campaign cycles ({@link DemoContext#cycle} above 0) the model trained
  * in the first cycle is only re-scored as of the cycle's date, as a team would between retrainings.
  */
 public final class ModelsStage implements DemoStage {
