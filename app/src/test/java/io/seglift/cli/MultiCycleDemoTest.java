@@ -47,6 +47,8 @@ class MultiCycleDemoTest {
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
         assertThat(demo.out()).contains("campaign cycles", "cycle " + DemoStages.DEFAULT_CYCLES + " as of "
                 + CampaignCyclesStage.cycleDate(DATA_AS_OF, DemoStages.DEFAULT_CYCLES - 1));
+        String cycles = demo.out().lines().filter(l -> l.contains("campaign cycles")).findFirst().orElse("");
+        assertThat(cycles).as("no sync of a cycle is refused by the mass-change guard").doesNotContain("refused");
         assertThat(report).contains("Stability between builds", "Lift by cohort")
                 .doesNotContain("One build so far");
     }
