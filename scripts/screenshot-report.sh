@@ -7,13 +7,13 @@
 #   DIR        demo folder; the demo is run there first unless DIR already holds seglift-report.html
 #              (default: a new temporary folder)
 #   CUSTOMERS  customers to generate when the demo runs (default: the demo's default)
-# Environment: SEGMENT (default lapsed_reengage), OUT (default docs/images of this checkout).
+# Environment: SEGMENT (default champions_vip, as committed), OUT (default docs/images of this checkout).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 dir="${1:-$(mktemp -d)/seglift-demo}"
 customers="${2:-}"
-segment="${SEGMENT:-lapsed_reengage}"
+segment="${SEGMENT:-champions_vip}"
 out="${OUT:-$root/docs/images}"
 chromium="$(command -v chromium || command -v chromium-browser || true)"
 if [[ -z "$chromium" ]]; then
