@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -54,8 +55,8 @@ public final class DemoCommand implements Callable<Integer> {
         this.stages = List.copyOf(stages);
     }
 
-    /** One stage's outcome, as printed. */
-    record Ran(String stage, StageResult.Status status, String summary) {
+    /** One stage's outcome, as printed, with its wall time. */
+    record Ran(String stage, StageResult.Status status, String summary, double seconds) {
     }
 
     @Override
@@ -74,11 +75,12 @@ public final class DemoCommand implements Callable<Integer> {
             for (DemoStage stage : stages) {
                 n++;
                 if (failed) {
-                    ran.add(new Ran(stage.name(), StageResult.Status.NOT_RUN, "an earlier stage failed"));
+                    ran.add(new Ran(stage.name(), StageResult.Status.NOT_RUN, "an earlier stage failed", 0));
                     continue;
                 }
                 System.err.printf("[seglift] demo %d/%d: %s%n", n, stages.size(), stage.name());
                 StageResult r;
+                long started = System.nanoTime();
                 try {
                     r = stage.run(context);
                 } catch (CliException e) {
@@ -90,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 if (r.status() == StageResult.Status.FAILED) failed = true;
                 r.outputs().forEach(p -> outputs.add(p.toAbsolutePath().normalize()));
-                ran.add(new Ran(stage.name(), r.status(), r.summary()));
+                ran.add(new Ran(stage.name(), r.status(), r.summary(), (System.nanoTime() - started) / 1e9));
             }
         }
         print(ran, outputs, failed);
@@ -111,8 +113,10 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Seglift demo in " + dir.toAbsolutePath().normalize());
         int width = ran.stream().mapToInt(r -> r.stage().length()).max().orElse(0);
         for (Ran r : ran) {
-            System.out.printf("  %-" + width + "s  %-13s  %s%n", r.stage(), label(r.status()), r.summary());
+            System.out.printf(Locale.ROOT, "  %-" + width + "s  %-13s %6.1fs  %s%n", r.stage(), label(r.status()),
+                    r.seconds(), r.summary());
         }
+        System.out.printf(Locale.ROOT, "Wall time %.1fs.%n", ran.stream().mapToDouble(Ran::seconds).sum());
         if (!outputs.isEmpty()) {
             System.out.println("Outputs:");
             outputs.forEach(p -> System.out.println("  " + p));

@@ -20,9 +20,9 @@ public final class DataSummaryStage implements DemoStage {
         long events = w.queryLong("SELECT count(*) FROM " + d.table(DemoTables.EMAIL_EVENTS));
         long alive = w.queryLong("SELECT count(*) FROM " + d.table(DemoTables.TRUTH_CUSTOMERS)
                 + " WHERE alive_at_as_of");
-        return StageResult.done(String.format(java.util.Locale.ROOT, "%,d customers, %,d orders, %,d email events as of %s; "
-                        + "%.0f%% of customers still active (ground truth)", customers, orders, events,
-                context.asOf(), customers == 0 ? 0 : 100.0 * alive / customers),
+        return StageResult.done(String.format(java.util.Locale.ROOT, "%,d customers, %,d orders (history to %s and the simulated "
+                        + "campaign cycles), %,d email events; %.0f%% of customers active at %s (ground truth)", customers,
+                orders, context.dataAsOf(), events, customers == 0 ? 0 : 100.0 * alive / customers, context.dataAsOf()),
                 context.projectFile(), context.database());
     }
 }

@@ -29,6 +29,9 @@ public final class DemoContext implements AutoCloseable {
     private final Map<String, String> env;
     private ProjectConfig project;
     private Warehouse warehouse;
+    private int cycle;
+    private LocalDate cycleAsOf;
+    private final java.util.Deque<AutoCloseable> resources = new java.util.ArrayDeque<>();
 
     /**
      * @param dir             the demo folder
@@ -104,18 +107,51 @@ public final class DemoContext implements AutoCloseable {
         return warehouse;
     }
 
-    /** The as-of date the data was generated for, from {@code demo_truth.parameters}. */
+    /**
+     * Starts campaign cycle {@code index} (0 is the first) whose stages run as of {@code asOf}: {@link #asOf} answers
+     * that date from now on.
+     */
+    public void startCycle(int index, LocalDate asOf) {
+        this.cycle = index;
+        this.cycleAsOf = asOf;
+    }
+
+    /** The campaign cycle being run, 0 for the first. */
+    public int cycle() {
+        return cycle;
+    }
+
+    /** The date the current stages run as of: the cycle's date once a cycle started, else {@link #dataAsOf}. */
     public LocalDate asOf() {
+        return cycleAsOf != null ? cycleAsOf : dataAsOf();
+    }
+
+    /** The as-of date the data was generated for, from {@code demo_truth.parameters}: the last day of history. */
+    public LocalDate dataAsOf() {
         Warehouse w = warehouse();
         return w.queryOne("SELECT value FROM " + w.dialect().table(DemoTables.PARAMETERS) + " WHERE name = ?",
                 List.of("as_of"), r -> LocalDate.parse(r.string("value"))).orElse(spec.asOf());
     }
 
+    /** Keeps {@code resource} open for the rest of the demo (e.g. a sandbox used by every cycle); closed by {@link #close}. */
+    public void keepOpen(AutoCloseable resource) {
+        resources.push(resource);
+    }
+
     @Override
     public void close() {
+        IllegalStateException failure = null;
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                if (failure == null) failure = new IllegalStateException("could not close a demo resource: " + e, e);
+            }
+        }
         if (warehouse != null) {
             warehouse.close();
             warehouse = null;
         }
+        if (failure != null) throw failure;
     }
 }

@@ -16,6 +16,10 @@ import io.seglift.spi.warehouse.Warehouse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +29,8 @@ import java.util.Optional;
  * The demo's last measuring step: writes {@code seglift-report.html} in the demo folder and says, per measured
  * segment, whether the lift interval per member sent contains the true effect the generator injected
  * ({@code demo_truth.campaign.true_effect_pp}, which applies to members actually sent). Replaces the
- * {@code lift report} placeholder in {@code DemoStages}.
+ * {@code lift report} placeholder in {@code DemoStages}. The report is measured with the clock on the day after the last
+ * simulated order, so it covers every campaign cycle whatever today's date is.
  */
 public final class LiftReportStage implements DemoStage {
 
@@ -41,7 +46,8 @@ public final class LiftReportStage implements DemoStage {
                 + w.dialect().table(w.own(SyncTables.RUNS))) == 0) {
             return StageResult.skipped("nothing has been sent yet, so there is no lift to measure");
         }
-        MeasurementReport report = new Measurement(context.project(), w, context.clock()).report(Optional.empty());
+        MeasurementReport report = new Measurement(context.project(), w, afterSimulatedOrders(context))
+                .report(Optional.empty());
         Path html = context.dir().resolve("seglift-report.html");
         Files.writeString(html, new HtmlReport().render(report), StandardCharsets.UTF_8);
         Optional<Double> truth = w.tableExists(DemoTables.CAMPAIGN) ? w.queryOne("SELECT true_effect_pp FROM "
@@ -63,5 +69,14 @@ public final class LiftReportStage implements DemoStage {
         }
         return StageResult.done(lines.isEmpty() ? "no segment has measurable cohorts yet; report written"
                 : String.join("; ", lines), html);
+    }
+
+    /** The demo's clock moved to the day after the latest order (the end of the simulated future). */
+    private static Clock afterSimulatedOrders(DemoContext context) {
+        Warehouse w = context.warehouse();
+        LocalDate last = w.queryOne("SELECT " + w.dialect().castDate("MAX(ordered_at)") + " AS d FROM "
+                + w.dialect().table(DemoTables.ORDERS), List.of(), r -> r.date("d")).orElse(context.asOf());
+        return Clock.offset(context.clock(), Duration.between(context.clock().instant(),
+                last.plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC)));
     }
 }

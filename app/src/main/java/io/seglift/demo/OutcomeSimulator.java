@@ -50,6 +50,17 @@ public final class OutcomeSimulator {
      * @param end           last day whose baseline orders are appended
      */
     public Result simulate(Map<String, String> segmentBySync, LocalDate asOf, LocalDate end) {
+        return simulate(segmentBySync, asOf, asOf, end);
+    }
+
+    /**
+     * One campaign cycle of several: only members first exposed on or after {@code exposedFrom} (the cycle's date)
+     * can respond, with the baseline rate of that cycle's cohort; members of earlier cycles were played out by then.
+     *
+     * @param asOf        the demo data's as-of date (the start of the simulated future)
+     * @param exposedFrom the first day whose exposures this call plays out
+     */
+    public Result simulate(Map<String, String> segmentBySync, LocalDate asOf, LocalDate exposedFrom, LocalDate end) {
         Dialect d = warehouse.dialect();
         double effect = warehouse.queryOne("SELECT true_effect_pp FROM " + d.table(DemoTables.CAMPAIGN), List.of(),
                 r -> r.doubleValue("true_effect_pp")).orElseThrow(() ->
@@ -66,7 +77,9 @@ public final class OutcomeSimulator {
                     + " AND first_exposed < " + d.timestampLiteral(futureEnd.minusDays(window - 1L)
                     .atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
             long outside = w.queryLong("WITH " + exposures + " SELECT count(*) FROM exposed WHERE NOT (" + inPeriod + ")");
-            String cohort = exposures + ", cohort AS (SELECT * FROM exposed WHERE " + inPeriod + "), "
+            String cohort = exposures + ", cohort AS (SELECT * FROM exposed WHERE " + inPeriod
+                    + " AND first_exposed >= " + d.timestampLiteral(exposedFrom.atStartOfDay()
+                    .toInstant(java.time.ZoneOffset.UTC)) + "), "
                     + "rates AS (SELECT segment, count(*) AS exposed, " + d.castBigint("sum(converted)") + " AS converters, "
                     + "avg(" + d.castDouble("converted") + ") AS b FROM cohort GROUP BY segment), "
                     + "responders AS (SELECT c.customer_id, c.first_exposed, c.segment, t.uplift_draw / q.q AS u "

@@ -30,12 +30,14 @@ import java.util.Map;
  * Starts a local sandbox for every destination the demo's syncs use (each enforcing its vendor's documented rate limit,
  * with a few injected 429s and 5xx so retries show up in the run history), points the project at them, and runs every
  * sync with the real engine. The engine's clock is moved to the demo's as-of date so exposures fall where the outcome
- * simulation expects them. A sync of a segment without a complete brief is refused, which the demo shows on purpose.
+ * simulation expects them. The sandboxes stay up (closed with the {@link DemoContext}) so later campaign cycles sync
+ * only the changes to the same audiences. A sync of a segment without a complete brief is refused, which the demo shows on purpose.
  */
 public final class SandboxSyncStage implements DemoStage {
     private final Destinations destinations;
     private final SandboxProviders sandboxes;
     private final FaultPlan faults;
+    private final Map<String, Sandbox> started = new LinkedHashMap<>();
 
     public SandboxSyncStage(Destinations destinations, SandboxProviders sandboxes, FaultPlan faults) {
         this.destinations = destinations;
@@ -59,39 +61,35 @@ public final class SandboxSyncStage implements DemoStage {
         if (project.syncs().isEmpty()) {
             return StageResult.skipped("the project declares no syncs");
         }
-        Map<String, Sandbox> started = new LinkedHashMap<>();
-        try {
-            for (SyncConfig sync : project.syncs()) {
-                DestinationConfig dc = project.destination(sync.destination()).orElseThrow();
-                if (started.containsKey(dc.type())) continue;
-                SandboxProvider provider = sandboxes.find(dc.type()).orElseThrow(() -> new IllegalStateException(
-                        "no sandbox for destination type '" + dc.type() + "' (available: " + sandboxes.types() + ")"));
-                Sandbox sandbox = provider.startRealistic(faults);
-                started.put(dc.type(), sandbox);
-                provider.demoEnvironment(sandbox.baseUrl()).forEach(context::setEnv);
-            }
-            project = context.project();
-            Clock atAsOf = Clock.offset(context.clock(), Duration.between(context.clock().instant(),
-                    context.asOf().atTime(9, 0).toInstant(ZoneOffset.UTC)));
-            SyncEngine engine = new SyncEngine(EngineOptions.defaults().withClock(atAsOf)
-                    .withProgress(context.progress() == null ? Progress.NONE : context.progress()), ProfileView::sql);
-            List<String> lines = new ArrayList<>();
-            for (SyncConfig sync : project.syncs()) {
-                try {
-                    RunSummary r = engine.run(project, sync, context.warehouse(), destinations);
-                    lines.add(String.format(Locale.ROOT, "%s %s: %,d added, %,d held out, %,d without consent, "
-                                    + "%,d rejected, %,d %s retried", sync.name(), r.status().code(), r.added(),
-                            r.plan().excluded(Exclusion.HELD_OUT), r.plan().excluded(Exclusion.NO_CONSENT),
-                            r.rejected(), r.callRetries(), r.callRetries() == 1 ? "call" : "calls"));
-                } catch (SyncRefusedException e) {
-                    lines.add(sync.name() + " refused: " + e.getMessage());
-                } catch (SegmentNotBuiltException e) {
-                    lines.add(sync.name() + " skipped: " + e.getMessage());
-                }
-            }
-            return StageResult.done(String.join("; ", lines));
-        } finally {
-            started.values().forEach(Sandbox::close);
+        for (SyncConfig sync : project.syncs()) {
+            DestinationConfig dc = project.destination(sync.destination()).orElseThrow();
+            if (started.containsKey(dc.type())) continue;
+            SandboxProvider provider = sandboxes.find(dc.type()).orElseThrow(() -> new IllegalStateException(
+                    "no sandbox for destination type '" + dc.type() + "' (available: " + sandboxes.types() + ")"));
+            Sandbox sandbox = provider.startRealistic(faults);
+            context.keepOpen(sandbox);
+            started.put(dc.type(), sandbox);
+            provider.demoEnvironment(sandbox.baseUrl()).forEach(context::setEnv);
         }
+        project = context.project();
+        Clock atAsOf = Clock.offset(context.clock(), Duration.between(context.clock().instant(),
+                context.asOf().atTime(9, 0).toInstant(ZoneOffset.UTC)));
+        SyncEngine engine = new SyncEngine(EngineOptions.defaults().withClock(atAsOf)
+                .withProgress(context.progress() == null ? Progress.NONE : context.progress()), ProfileView::sql);
+        List<String> lines = new ArrayList<>();
+        for (SyncConfig sync : project.syncs()) {
+            try {
+                RunSummary r = engine.run(project, sync, context.warehouse(), destinations);
+                lines.add(String.format(Locale.ROOT, "%s %s: %,d added, %,d removed, %,d held out, %,d without consent, "
+                                + "%,d rejected, %,d %s retried", sync.name(), r.status().code(), r.added(), r.removed(),
+                        r.plan().excluded(Exclusion.HELD_OUT), r.plan().excluded(Exclusion.NO_CONSENT),
+                        r.rejected(), r.callRetries(), r.callRetries() == 1 ? "call" : "calls"));
+            } catch (SyncRefusedException e) {
+                lines.add(sync.name() + " refused: " + e.getMessage());
+            } catch (SegmentNotBuiltException e) {
+                lines.add(sync.name() + " skipped: " + e.getMessage());
+            }
+        }
+        return StageResult.done(String.join("; ", lines));
     }
 }

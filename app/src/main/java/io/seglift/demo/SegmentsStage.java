@@ -29,7 +29,9 @@ public final class SegmentsStage implements DemoStage {
                 lines.add(s.name() + " not built (" + e.getMessage() + ")");
                 continue;
             }
-            lines.add(String.format(Locale.ROOT, "%s %,d (%,d held out)%s", s.name(), b.members(), b.holdout(),
+            String moved = b.previousBuildId().isEmpty() ? ""
+                    : String.format(Locale.ROOT, ", %,d entered, %,d left", b.entered(), b.exited());
+            lines.add(String.format(Locale.ROOT, "%s %,d (%,d held out%s)%s", s.name(), b.members(), b.holdout(), moved,
                     s.syncable() ? "" : ", no brief: will not be synced"));
         }
         return StageResult.done(String.join("; ", lines));

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * After the sandbox sync: lets the simulated future happen with the {@link OutcomeSimulator}, up to the end of the
  * campaign window of the latest exposure or the longest model horizon, whichever is later (so both lift and the
- * models' predictive validity can be measured). Skipped, with the reason, when nothing has been sent.
+ * models' predictive validity can be measured). In a campaign cycle only that cycle's new exposures respond. Skipped, with the reason, when nothing has been sent.
  */
 public final class SimulateOutcomesStage implements DemoStage {
 
@@ -38,7 +38,7 @@ public final class SimulateOutcomesStage implements DemoStage {
         LocalDate campaignEnd = (lastExposure.isBefore(asOf) ? asOf : lastExposure).plusDays(window);
         LocalDate horizonEnd = asOf.plusDays(longestHorizon);
         LocalDate end = horizonEnd.isAfter(campaignEnd) ? horizonEnd : campaignEnd;
-        OutcomeSimulator.Result r = new OutcomeSimulator(w).simulate(segmentBySync, asOf, end);
+        OutcomeSimulator.Result r = new OutcomeSimulator(w).simulate(segmentBySync, context.dataAsOf(), asOf, end);
         return StageResult.done(String.format(java.util.Locale.ROOT, "orders to %s appended: %,d baseline, %,d caused by the campaign "
                         + "(true effect +%.1f points within %d days; %,d exposures outside the simulated period)", end,
                 r.baselineOrdersAppended(), r.upliftOrdersAppended(), r.trueEffectPp() * 100, r.windowDays(),
