@@ -42,7 +42,7 @@ public final class Keys {
     public static final List<String> DESTINATION = List.of("type", "rate_limit");
     public static final List<String> RATE_LIMIT = List.of("requests", "per", "scope");
     public static final List<String> SYNC = List.of("name", "segment", "destination", "mode", "schedule", "fields",
-            "max_removal_share", "max_addition_share", "max_server_wait");
+            "max_removal_share", "max_addition_share", "max_server_wait", "min_match_rate");
 
     private Keys() {
     }
