@@ -74,7 +74,7 @@ SELECT 1 AS seglift_probe, (tier) AS seglift_f_0 FROM (SELECT c.*, CAST(c.`cust_
 SELECT x.seglift_seq, x.seglift_key, x.seglift_fp, x.seglift_dest, CAST(p.`email` AS STRING) AS seglift_id_0, (tier) AS seglift_f_0 FROM (SELECT seq AS seglift_seq, customer_key AS seglift_key, fingerprint AS seglift_fp, destination_id AS seglift_dest FROM `seglift`.`sync_pending` WHERE run_id = ? AND operation = ? AND seq > ? ORDER BY seq LIMIT 500) x LEFT JOIN (SELECT c.*, CAST(c.`cust_id` AS STRING) AS customer_key FROM `shop`.`customers` c) p ON p.seglift_customer_key = x.seglift_key ORDER BY x.seglift_seq;
 
 -- customers.rows
-SELECT * FROM (SELECT seglift_c.*, CASE WHEN seglift_c.`cust_id` IS NOT NULL AND ROW_NUMBER() OVER (PARTITION BY seglift_c.`cust_id` ORDER BY TO_JSON_STRING(seglift_c)) = 1 THEN CAST(seglift_c.`cust_id` AS STRING) END AS seglift_customer_key FROM `shop`.`customers` seglift_c) seglift_r WHERE seglift_customer_key IS NOT NULL;
+SELECT * FROM (SELECT seglift_c.*, CASE WHEN seglift_c.`cust_id` IS NOT NULL AND COUNT(*) OVER (PARTITION BY seglift_c.`cust_id`) = 1 THEN CAST(seglift_c.`cust_id` AS STRING) END AS seglift_customer_key FROM `shop`.`customers` seglift_c) seglift_u WHERE seglift_customer_key IS NOT NULL UNION ALL SELECT * FROM (SELECT seglift_c.*, CASE WHEN seglift_c.`cust_id` IS NOT NULL AND ROW_NUMBER() OVER (PARTITION BY seglift_c.`cust_id` ORDER BY TO_JSON_STRING(seglift_c)) = 1 THEN CAST(seglift_c.`cust_id` AS STRING) END AS seglift_customer_key FROM `shop`.`customers` seglift_c WHERE seglift_c.`cust_id` IN (SELECT seglift_d.`cust_id` FROM `shop`.`customers` seglift_d GROUP BY seglift_d.`cust_id` HAVING COUNT(*) > 1)) seglift_r WHERE seglift_customer_key IS NOT NULL;
 
 -- model.small
 SELECT (1.0 / (1.0 + EXP(-LEAST(GREATEST(CAST(((-0.4E0) + CASE WHEN f.`monetary` <= (-8.673886775970459E0) THEN CASE WHEN f.`frequency` IS NULL OR f.`frequency` <= (-2.0095189809799194E0) THEN CASE WHEN f.`tenure` IS NULL OR f.`tenure` < (-7.793116807937622E0) THEN 0.09512322E0 ELSE 0.029516129E0 END ELSE CASE WHEN f.`tenure` IS NULL OR f.`tenure` < (8.841922283172607E0) THEN 0.090297215E0 ELSE 0.0949086E0 END END ELSE CASE WHEN f.`tenure` < (4.729310750961304E0) THEN CASE WHEN f.`frequency` < (-0.2778253108263016E0) THEN -0.10414905E0 ELSE 0.19938737E0 END ELSE CASE WHEN f.`frequency` IS NULL OR f.`frequency` < (-3.418974995613098E0) THEN -0.014927902E0 ELSE -0.03742286E0 END END END + CASE WHEN f.`recency` < (-2.9724866151809692E0) THEN CASE WHEN f.`frequency` <= (6.463061571121216E0) THEN CASE WHEN f.`monetary` IS NULL OR f.`monetary` <= (-3.880755305290222E0) THEN -0.111911245E0 ELSE 0.04840206E0 END ELSE CASE WHEN f.`monetary` IS NULL OR f.`monetary` < (-2.718258500099182E0) THEN -0.03412536E0 ELSE -0.055852607E0 END END ELSE CASE WHEN f.`recency` <= (0.2985440045595169E0) THEN CASE WHEN f.`tenure` <= (-3.172916293144226E0) THEN -3.9214443E-4 ELSE -0.035319444E0 END ELSE CASE WHEN f.`frequency` < (8.757752895355225E0) THEN 0.014646986E0 ELSE -0.018975655E0 END END END + CASE WHEN f.`monetary` IS NULL OR f.`monetary` <= (-20.228426933288574E0) THEN CASE WHEN f.`tenure` < (-8.306122303009033E0) THEN CASE WHEN f.`tenure` < (4.261679410934448E0) THEN -0.026481058E0 ELSE 0.01257103E0 END ELSE CASE WHEN f.`recency` IS NULL OR f.`recency` < (-6.488420724868774E0) THEN 0.05821693E0 ELSE 0.09086061E0 END END ELSE CASE WHEN f.`recency` IS NULL OR f.`recency` < (1.982869803905487E0) THEN CASE WHEN f.`monetary` < (-18.58223056793213E0) THEN -0.10237459E0 ELSE -0.18117313E0 END ELSE CASE WHEN f.`recency` IS NULL OR f.`recency` <= (5.553740739822388E0) THEN 0.021633822E0 ELSE 0.13175894E0 END END END) AS FLOAT64), -700), 700)))) AS p FROM `seglift`.`features` f;
@@ -129,4 +129,22 @@ ALTER TABLE `seglift`.`sync_audiences` ADD COLUMN updated_at TIMESTAMP;
 
 -- migration.0301-sync-audience-tracking.2
 ALTER TABLE `seglift`.`sync_runs` ADD COLUMN warnings STRING;
+
+-- migration.0302-sync-match-rates.1
+ALTER TABLE `seglift`.`sync_runs` ADD COLUMN upload_received INT64;
+
+-- migration.0302-sync-match-rates.2
+ALTER TABLE `seglift`.`sync_runs` ADD COLUMN upload_invalid INT64;
+
+-- migration.0302-sync-match-rates.3
+ALTER TABLE `seglift`.`sync_runs` ADD COLUMN audience_size_lower INT64;
+
+-- migration.0302-sync-match-rates.4
+ALTER TABLE `seglift`.`sync_runs` ADD COLUMN audience_size_upper INT64;
+
+-- migration.0302-sync-match-rates.5
+CREATE VIEW `seglift`.`sync_daily` AS SELECT CAST(r.started_at AS DATE) AS day, r.sync_name, MIN(r.segment) AS segment, MIN(r.destination) AS destination, CAST(COUNT(*) AS INT64) AS runs, CAST(SUM(CASE WHEN r.status IN ('failed', 'stopped', 'abandoned') THEN 1 ELSE 0 END) AS INT64) AS troubled_runs, SUM(COALESCE(r.sent, 0)) AS sent, SUM(COALESCE(r.added, 0)) AS added, SUM(COALESCE(r.removed, 0)) AS removed, SUM(COALESCE(r.updated, 0)) AS updated, SUM(COALESCE(r.rejected, 0)) AS rejected, SUM(COALESCE(r.retried, 0)) AS retried, CAST(SUM(r.upload_received) AS INT64) AS upload_received, CAST(SUM(r.upload_invalid) AS INT64) AS upload_invalid, CASE WHEN SUM(r.upload_received) > 0 THEN CAST(SUM(r.upload_received) - SUM(r.upload_invalid) AS FLOAT64) / CAST(SUM(r.upload_received) AS FLOAT64) END AS match_rate, CAST(MAX(r.audience_size_upper) AS INT64) AS audience_size_upper FROM `seglift`.`sync_runs` r GROUP BY CAST(r.started_at AS DATE), r.sync_name;
+
+-- migration.0302-sync-match-rates.6
+CREATE VIEW `seglift`.`sync_daily_rejections` AS SELECT CAST(r.started_at AS DATE) AS day, r.sync_name, res.operation, COALESCE(res.code, 'unknown') AS reason, CAST(COUNT(*) AS INT64) AS members FROM `seglift`.`sync_results` res JOIN `seglift`.`sync_runs` r ON r.run_id = res.run_id WHERE res.status = 'rejected' GROUP BY CAST(r.started_at AS DATE), r.sync_name, res.operation, COALESCE(res.code, 'unknown');
 
