@@ -18,13 +18,16 @@ class DemoMatchRateTest {
     @TempDir
     Path tmp;
 
+    /** Enough customers for the audit to allow the churn model the Facebook segment's rule reads. */
     @Test
     void runsShowsTheMatchRateOfTheDemosFacebookSync() throws Exception {
         Path dir = tmp.resolve("demo");
-        CliRun init = CliRun.run(CliRun.session(), "init", "--demo", dir.toString(), "--customers", "800", "--seed", "5");
+        CliRun init = CliRun.run(CliRun.session(), "init", "--demo", dir.toString(), "--customers", "2500", "--seed", "5");
         assertThat(init.exitCode()).as(init.err()).isZero();
         CliRun demo = CliRun.run(CliRun.session(), "demo", dir.toString());
         assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
+        assertThat(demo.out()).as("the demo's Facebook sync ran").containsPattern(SYNC + " (succeeded|partial)");
+        assertThat(demo.err()).doesNotContain("could not read the size");
         String project = dir.resolve("seglift.yaml").toString();
 
         CliRun runs = CliRun.run(CliRun.session(), "runs", SYNC, "-p", project);

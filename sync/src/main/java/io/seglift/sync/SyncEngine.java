@@ -335,13 +335,14 @@ public final class SyncEngine {
 
         /**
          * For a destination that reported upload counts: records the audience's approximate size it reports, and warns
-         * when the run's match rate is below the sync's {@code min_match_rate}. A failed size read only logs: the
-         * members are already sent.
+         * when the run's match rate is below the sync's {@code min_match_rate}. The size read is paced and retried like
+         * every call; when it still fails it only logs: the members are already sent.
          */
         private void reportUploads(AudienceRef audience) {
             if (upload == null) return;
             try {
-                destination.audienceSize(audience).ifPresent(size -> history.audienceSize(runId, size));
+                guard.call("read audience size", () -> destination.audienceSize(audience))
+                        .ifPresent(size -> history.audienceSize(runId, size));
             } catch (RuntimeException e) {
                 LOG.warn("sync {} run {}: could not read the size of audience {} from {} ({})", sync.name(), runId,
                         audience.id(), dc.name(), e.getClass().getSimpleName());
