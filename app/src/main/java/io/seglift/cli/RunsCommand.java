@@ -51,14 +51,23 @@ public final class RunsCommand implements Callable<Integer> {
             System.out.println("no runs yet" + (syncName == null ? "" : " of " + syncName) + " (run: seglift sync SYNC)");
             return ExitCode.OK;
         }
-        System.out.printf(Locale.ROOT, "%-16s %-22s %-10s %-20s %8s %8s %8s %8s %8s %8s%n", "RUN", "SYNC", "STATUS", "STARTED",
-                "ADDED", "REMOVED", "UPDATED", "REJECTED", "RETRY", "HELDOUT");
+        System.out.printf(Locale.ROOT, "%-16s %-22s %-10s %-20s %8s %8s %8s %8s %8s %8s %7s%n", "RUN", "SYNC", "STATUS", "STARTED",
+                "ADDED", "REMOVED", "UPDATED", "REJECTED", "RETRY", "HELDOUT", "MATCH");
         for (RunRecord r : runs) {
-            System.out.printf(Locale.ROOT, "%-16s %-22s %-10s %-20s %8d %8d %8d %8d %8d %8d%n", r.runId(), r.syncName(), r.status(),
+            System.out.printf(Locale.ROOT, "%-16s %-22s %-10s %-20s %8d %8d %8d %8d %8d %8d %7s%n", r.runId(), r.syncName(), r.status(),
                     r.startedAt() == null ? "" : r.startedAt().toString().substring(0, 19), r.added(), r.removed(), r.updated(),
-                    r.rejected(), r.retried(), r.heldOut());
+                    r.rejected(), r.retried(), r.heldOut(), percent(r.matchRate()));
+        }
+        if (runs.stream().anyMatch(r -> r.matchRate() != null)) {
+            System.out.println("MATCH: share of uploaded rows the destination did not report as invalid entries "
+                    + "((received - invalid) / received); - when it reports no counts. See docs/sync.md.");
         }
         return ExitCode.OK;
+    }
+
+    /** A match rate as {@code 87.5%}, or {@code -} when the destination reported no upload counts. */
+    static String percent(Double rate) {
+        return rate == null ? "-" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
     }
 
     /** {@code seglift runs show RUN}. */
@@ -104,6 +113,15 @@ public final class RunsCommand implements Callable<Integer> {
                 System.out.println("  planned " + r.planned() + ", sent " + r.sent() + ": added " + r.added() + ", removed "
                         + r.removed() + ", updated " + r.updated() + ", rejected " + r.rejected() + ", left for retry "
                         + r.retried() + "; API calls retried " + r.callRetries());
+                if (r.uploadReceived() != null) {
+                    System.out.println("  uploads: received " + r.uploadReceived() + ", invalid entries " + r.uploadInvalid()
+                            + ", match rate " + percent(r.matchRate()) + " (as " + r.destination() + " counted them)");
+                }
+                if (r.audienceSizeLower() != null) {
+                    System.out.println("  audience size after the run: about " + (r.audienceSizeLower().equals(r.audienceSizeUpper())
+                            ? r.audienceSizeLower() : r.audienceSizeLower() + " to " + r.audienceSizeUpper())
+                            + " people (the destination's approximate count)");
+                }
                 System.out.println("  excluded: held out " + r.heldOut() + ", suppressed " + r.suppressed() + ", no consent "
                         + r.noConsent() + ", no identifier " + r.noIdentifier());
                 for (RunHistory.ResultCount c : counts) {

@@ -20,16 +20,31 @@ import java.util.Optional;
  *                     {@code max_addition_share})
  * @param maxServerWait longest wait for the destination ({@code max_server_wait}: Retry-After, Meta's regain-access
  *                     time, a used-up rate limit) this sync honours before stopping; empty for the engine's default
+ * @param minMatchRate  lowest match rate ({@code min_match_rate}, 0 to 1) of a run's uploads before the run carries a
+ *                     warning; only destinations that report upload counts (Facebook) have a match rate
  */
 public record SyncConfig(String name, String segment, String destination, SyncMode mode, Optional<String> schedule,
-                         Map<String, String> fields, ChangeLimits changeLimits, Optional<Duration> maxServerWait) {
+                         Map<String, String> fields, ChangeLimits changeLimits, Optional<Duration> maxServerWait,
+                         double minMatchRate) {
+    /** {@code min_match_rate} when the project file sets none. */
+    public static final double DEFAULT_MIN_MATCH_RATE = 0.5;
+
     public SyncConfig {
+        if (!(minMatchRate >= 0 && minMatchRate <= 1)) {
+            throw new IllegalArgumentException("minMatchRate must be from 0 to 1, got " + minMatchRate);
+        }
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         java.util.Objects.requireNonNull(changeLimits, "changeLimits");
         java.util.Objects.requireNonNull(maxServerWait, "maxServerWait");
         if (maxServerWait.filter(Duration::isNegative).isPresent()) {
             throw new IllegalArgumentException("maxServerWait must not be negative");
         }
+    }
+
+    /** A sync with the default {@code min_match_rate}. */
+    public SyncConfig(String name, String segment, String destination, SyncMode mode, Optional<String> schedule,
+                      Map<String, String> fields, ChangeLimits changeLimits, Optional<Duration> maxServerWait) {
+        this(name, segment, destination, mode, schedule, fields, changeLimits, maxServerWait, DEFAULT_MIN_MATCH_RATE);
     }
 
     /** A sync with the default change limits and the engine's default longest server wait. */
@@ -40,11 +55,11 @@ public record SyncConfig(String name, String segment, String destination, SyncMo
 
     /** This sync with other change limits (the CLI's {@code --allow-large-changes} passes {@link ChangeLimits#UNLIMITED}). */
     public SyncConfig withChangeLimits(ChangeLimits limits) {
-        return new SyncConfig(name, segment, destination, mode, schedule, fields, limits, maxServerWait);
+        return new SyncConfig(name, segment, destination, mode, schedule, fields, limits, maxServerWait, minMatchRate);
     }
 
     /** This sync with another longest server wait. */
     public SyncConfig withMaxServerWait(Duration wait) {
-        return new SyncConfig(name, segment, destination, mode, schedule, fields, changeLimits, Optional.of(wait));
+        return new SyncConfig(name, segment, destination, mode, schedule, fields, changeLimits, Optional.of(wait), minMatchRate);
     }
 }

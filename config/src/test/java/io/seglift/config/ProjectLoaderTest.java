@@ -411,6 +411,31 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void minMatchRateIsReadPerSyncWithADefaultAndOutOfRangeValuesAreNamed() throws IOException {
+        String head = minimal() + """
+                segments:
+                  a: {rule: "true"}
+                destinations:
+                  crm: {type: hubspot, token: "${env:HUBSPOT_TOKEN}"}
+                syncs:
+                """;
+        ProjectConfig ok = loader().read(write(head + """
+                  - {name: s1, segment: a, destination: crm}
+                  - {name: s2, segment: a, destination: crm, min_match_rate: 70%}
+                  - {name: s3, segment: a, destination: crm, min_match_rate: 0.25}
+                """)).orThrow();
+        assertThat(ok.sync("s1").get().minMatchRate()).isEqualTo(SyncConfig.DEFAULT_MIN_MATCH_RATE);
+        assertThat(ok.sync("s2").get().minMatchRate()).isEqualTo(0.7, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(ok.sync("s3").get().minMatchRate()).isEqualTo(0.25);
+
+        var problems = loader().read(write(head + """
+                  - {name: s1, segment: a, destination: crm, min_match_rate: 120%}
+                """)).problems();
+        assertThat(problems).extracting(Problem::path).containsExactly("syncs[0].min_match_rate");
+        assertThat(problems.get(0).message()).contains("'120%'", "min_match_rate", "0 to 100%");
+    }
+
+    @Test
     void clustersAreReadWithDefaultsAndCheckedWithTheirLine() throws IOException {
         String base = """
                 project: acme

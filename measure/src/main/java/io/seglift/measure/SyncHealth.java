@@ -13,17 +13,30 @@ import java.util.Map;
  * @param totals     sums over all runs of planned, sent, added, removed, updated, rejected, retried, held_out,
  *                   suppressed
  * @param recent     the latest runs, oldest first (at most {@link SyncHealthQuery#RECENT})
+ * @param matchRate  (received - invalid) / received over all the runs' uploads, as the destination counted them; null
+ *                   when it reports no upload counts (only Facebook does)
  */
 public record SyncHealth(String syncName, String segment, String destination, long runs, Map<String, Long> statuses,
-                         Map<String, Long> totals, Instant lastStarted, String lastStatus, List<Run> recent) {
+                         Map<String, Long> totals, Instant lastStarted, String lastStatus, List<Run> recent,
+                         Double matchRate) {
     public SyncHealth {
         statuses = Map.copyOf(statuses);
         totals = Map.copyOf(totals);
         recent = List.copyOf(recent);
     }
 
-    /** One run's headline numbers. */
-    public record Run(String runId, Instant startedAt, String status, long sent, long rejected, long retried) {
+    /** Health of a sync whose destination reports no upload counts. */
+    public SyncHealth(String syncName, String segment, String destination, long runs, Map<String, Long> statuses,
+                      Map<String, Long> totals, Instant lastStarted, String lastStatus, List<Run> recent) {
+        this(syncName, segment, destination, runs, statuses, totals, lastStarted, lastStatus, recent, null);
+    }
+
+    /** One run's headline numbers; {@code matchRate} is null when the destination reported no upload counts. */
+    public record Run(String runId, Instant startedAt, String status, long sent, long rejected, long retried,
+                      Double matchRate) {
+        public Run(String runId, Instant startedAt, String status, long sent, long rejected, long retried) {
+            this(runId, startedAt, status, sent, rejected, retried, null);
+        }
     }
 
     public long total(String column) {

@@ -22,9 +22,9 @@ public final class SyncHealthQuery {
 
     private static SyncHealth health(SyncActivity a) {
         List<SyncHealth.Run> recent = a.recent().stream().map(r -> new SyncHealth.Run(r.runId(), r.startedAt(),
-                r.status(), r.sent(), r.rejected(), r.retried())).toList();
+                r.status(), r.sent(), r.rejected(), r.retried(), r.matchRate())).toList();
         SyncHealth.Run last = recent.isEmpty() ? null : recent.get(recent.size() - 1);
         return new SyncHealth(a.syncName(), a.segment(), a.destination(), a.runs(), a.statuses(), a.totals(),
-                last == null ? null : last.startedAt(), last == null ? null : last.status(), recent);
+                last == null ? null : last.startedAt(), last == null ? null : last.status(), recent, a.matchRate());
     }
 }

@@ -310,7 +310,7 @@ public final class HtmlReport {
         if (syncs.isEmpty()) return;
         b.append("<h2>Sync health</h2><div class=\"card\"><div class=\"scroll\"><table><thead><tr><th>Sync</th><th>Segment → destination</th>")
                 .append("<th>Runs</th><th>Failed</th><th>Sent</th><th>Rejected</th><th>Retried</th><th>Held out</th>")
-                .append("<th>Suppressed</th><th>Last run</th></tr></thead><tbody>");
+                .append("<th>Suppressed</th><th>Match rate</th><th>Last run</th></tr></thead><tbody>");
         for (SyncHealth h : syncs) {
             long failed = h.statuses().entrySet().stream().filter(e -> SyncHealth.troubled(e.getKey()))
                     .mapToLong(Map.Entry::getValue).sum();
@@ -320,16 +320,30 @@ public final class HtmlReport {
                     .append("</td><td>").append(Html.count(h.total("sent"))).append("</td><td>")
                     .append(Html.count(h.total("rejected"))).append("</td><td>").append(Html.count(h.total("retried")))
                     .append("</td><td>").append(Html.count(h.total("held_out"))).append("</td><td>")
-                    .append(Html.count(h.total("suppressed"))).append("</td><td>")
-                    .append(h.lastStarted() == null ? "–" : h.lastStarted().toString().substring(0, 16).replace('T', ' '))
+                    .append(Html.count(h.total("suppressed"))).append("</td><td>").append(matchRate(h))
+                    .append("</td><td>").append(h.lastStarted() == null ? "–" : h.lastStarted().toString().substring(0, 16).replace('T', ' '))
                     .append(" · ").append(Html.esc(h.lastStatus())).append("</td></tr>");
         }
-        b.append("</tbody></table></div><div class=\"grid2\">");
+        b.append("</tbody></table></div>");
+        if (syncs.stream().anyMatch(h -> h.matchRate() != null)) {
+            b.append("<p class=\"note\">Match rate: the share of uploaded rows the destination did not report as invalid "
+                    + "entries, (received − invalid) / received, over all runs (latest run in brackets); – when the "
+                    + "destination reports no counts. It is not the share of people Meta found: Meta reports that only as "
+                    + "an approximate audience size (seglift runs show).</p>");
+        }
+        b.append("<div class=\"grid2\">");
         for (SyncHealth h : syncs) {
             b.append("<div><h3>").append(Html.esc(h.syncName())).append(": last ").append(h.recent().size())
                     .append(" runs</h3>").append(Charts.syncRuns(h)).append("</div>");
         }
         b.append("</div></div>\n");
+    }
+
+    private static String matchRate(SyncHealth h) {
+        if (h.matchRate() == null) return "–";
+        Double latest = h.recent().isEmpty() ? null : h.recent().get(h.recent().size() - 1).matchRate();
+        return Html.esc(String.format(java.util.Locale.ROOT, "%.1f%%", h.matchRate() * 100))
+                + (latest == null ? "" : Html.esc(String.format(java.util.Locale.ROOT, " (%.1f%%)", latest * 100)));
     }
 
     private void audit(StringBuilder b, MeasurementReport r) {

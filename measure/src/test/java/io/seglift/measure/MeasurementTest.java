@@ -146,6 +146,11 @@ class MeasurementTest {
         assertThat(k.statuses()).containsEntry("failed", 1L);
         assertThat(k.total("rejected")).isPositive();
         assertThat(k.recent()).hasSize(20);
+        assertThat(k.matchRate()).as("Klaviyo reports no upload counts").isNull();
+        SyncHealth f = report.syncs().stream().filter(s -> s.syncName().equals("big_spenders_to_facebook")).findFirst()
+                .orElseThrow();
+        assertThat(f.matchRate()).isEqualTo(280.0 / 300);
+        assertThat(f.recent()).allSatisfy(r -> assertThat(r.matchRate()).isEqualTo(280.0 / 300));
         assertThat(report.audit().columns()).containsEntry("run_id", "a-2");
         assertThat(report.audit().json().get("qualified_customers").asLong()).isEqualTo(16100);
     }

@@ -186,8 +186,13 @@ final class SimulatedShop {
                         failed ? 0L : rejected, (long) (day % 4), 60L, 8L);
                 runs.row("r-h-" + day, "big_spenders_to_hubspot", "big_spenders", "hubspot", "upsert", at,
                         at.plusSeconds(40), "ok", 300L, 300L, 200L, 0L, 100L, 0L, 0L, 30L, 2L);
+                runs.row("r-f-" + day, "big_spenders_to_facebook", "big_spenders", "facebook", "mirror", at,
+                        at.plusSeconds(60), "ok", 300L, 300L, 280L, 0L, 0L, 20L, 0L, 30L, 2L);
             }
         }
+        // Meta's counts of the Facebook uploads: 300 received, 20 invalid entries (match rate 93.3%)
+        w.execute("UPDATE " + w.dialect().table(w.own("sync_runs")) + " SET upload_received = 300, upload_invalid = 20,"
+                + " audience_size_lower = 280, audience_size_upper = 280 WHERE sync_name = 'big_spenders_to_facebook'");
     }
 
     private void builds() {

@@ -37,6 +37,11 @@ class HtmlReportTest {
     }
 
     @Test
+    void syncHealthShowsTheMatchRateOfSyncsWhoseDestinationReportsIt() {
+        assertThat(html).contains("<th>Match rate</th>", "93.3% (93.3%)", "(received − invalid) / received");
+    }
+
+    @Test
     void showsTheBriefAndAVerdict() {
         assertThat(html).contains("A 15% win-back offer brings lapsed repeat buyers back within a month", "crm-team",
                 "+3pp", "It worked", "Recalibrate this model", "never sent: not measured");

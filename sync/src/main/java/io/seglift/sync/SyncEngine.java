@@ -23,6 +23,7 @@ import io.seglift.spi.destination.RateLimit;
 import io.seglift.spi.destination.RowResult;
 import io.seglift.spi.destination.SyncMode;
 import io.seglift.spi.destination.SyncTotals;
+import io.seglift.spi.destination.UploadStats;
 import io.seglift.spi.warehouse.Row;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.lock.SyncLock;
@@ -243,6 +244,7 @@ public final class SyncEngine {
         private final GuardedCaller guard;
         private final String runId = newRunId();
         private long added, removed, updated, rejected, retried;
+        private UploadStats upload;
 
         Run(ProjectConfig project, SyncConfig sync, SegmentConfig segment, DestinationConfig dc, Warehouse warehouse,
             Destination destination, Capabilities caps, SyncTarget target, GuardedCaller guard) {
@@ -297,6 +299,7 @@ public final class SyncEngine {
                         break;
                     }
                 }
+                reportUploads(audience);
                 if (stopped) {
                     status = RunStatus.STOPPED;
                     error = "stopped on request after the batch in flight; the rest is sent by the next run";
@@ -331,7 +334,30 @@ public final class SyncEngine {
             options.progress().finish(String.format(Locale.ROOT, "%s: +%d -%d ~%d, %d rejected, %d left for retry (%s)",
                     sync.name(), added, removed, updated, rejected, retried, status.code()));
             return new RunSummary(runId, sync.name(), status, plan, added, removed, updated, rejected, retried,
-                    guard.calls(), guard.retries(), started, finished, error);
+                    guard.calls(), guard.retries(), started, finished, error, upload);
+        }
+
+        /**
+         * For a destination that reported upload counts: records the audience's approximate size it reports, and warns
+         * when the run's match rate is below the sync's {@code min_match_rate}. The size read is paced and retried like
+         * every call; when it still fails it only logs: the members are already sent.
+         */
+        private void reportUploads(AudienceRef audience) {
+            if (upload == null) return;
+            try {
+                guard.call("read audience size", () -> destination.audienceSize(audience))
+                        .ifPresent(size -> history.audienceSize(runId, size));
+            } catch (RuntimeException e) {
+                LOG.warn("sync {} run {}: could not read the size of audience {} from {} ({})", sync.name(), runId,
+                        audience.id(), dc.name(), e.getClass().getSimpleName());
+            }
+            if (upload.received() > 0 && upload.matchRate() < sync.minMatchRate()) {
+                history.warn(runId, String.format(Locale.ROOT, "match rate %.1f%% is below syncs.%s.min_match_rate %.1f%%:"
+                                + " %s reported %d of the %d rows uploaded as invalid entries; check that the identifier"
+                                + " columns in sources.customers.identifiers hold well-formed values (emails, phone numbers"
+                                + " with their country code)", upload.matchRate() * 100, sync.name(),
+                        sync.minMatchRate() * 100, dc.name(), upload.invalid(), upload.received()));
+            }
         }
 
         /**
@@ -375,7 +401,10 @@ public final class SyncEngine {
                     outcomes.add(new Outcome(r.key(), op, r.status(), r.code(), r.message(),
                             r.destinationId() != null ? r.destinationId() : m.destinationId(), page.fingerprints().get(r.key())));
                 }
-                BatchCommitter.Counts c = new BatchCommitter(warehouse).commit(sync.name(), runId, outcomes, options.clock().instant());
+                UploadStats reported = result.uploadStats().orElse(null);
+                BatchCommitter.Counts c = new BatchCommitter(warehouse).commit(sync.name(), runId, outcomes, reported,
+                        options.clock().instant());
+                if (reported != null) upload = upload == null ? reported : upload.plus(reported);
                 added += c.added();
                 removed += c.removed();
                 updated += c.updated();

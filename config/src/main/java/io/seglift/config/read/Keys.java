@@ -46,7 +46,7 @@ public final class Keys {
     public static final List<String> DESTINATION = List.of("type", "rate_limit");
     public static final List<String> RATE_LIMIT = List.of("requests", "per", "scope");
     public static final List<String> SYNC = List.of("name", "segment", "destination", "mode", "schedule", "fields",
-            "max_removal_share", "max_addition_share", "max_server_wait");
+            "max_removal_share", "max_addition_share", "max_server_wait", "min_match_rate");
 
     public static final List<String> ALERTS = List.of("webhook", "on", "rejected_share_above", "max_attempts",
             "give_up_after");

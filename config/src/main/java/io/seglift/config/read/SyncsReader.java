@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * Reads {@code syncs:}: names unique, segment and destination defined, mode known, schedule a 5-field cron, change
  * limits shares ({@code 20%} or {@code 0.2}; a removal share at most 100%), {@code max_server_wait} a duration of at
- * most a day.
+ * most a day, {@code min_match_rate} a share from 0 to 100%.
  */
 public final class SyncsReader {
     /** A sync holding its lock longer than a day for one server wait is not a wait but an outage. */
@@ -72,12 +72,15 @@ public final class SyncsReader {
                 .orElse(Optional.of(ChangeLimits.DEFAULT_SHARE));
         Optional<Optional<Duration>> maxWait = m.get("max_server_wait").map(v -> wait(v).map(Optional::of))
                 .orElse(Optional.of(Optional.empty()));
+        var minMatchRate = m.get("min_match_rate").map(v -> share(v, 1.0, "a valid min_match_rate"))
+                .orElse(Optional.of(SyncConfig.DEFAULT_MIN_MATCH_RATE));
         if (name.isEmpty() || segment.isEmpty() || destination.isEmpty() || mode.isEmpty() || schedule.isEmpty()
-                || fields.isEmpty() || removal.isEmpty() || addition.isEmpty() || maxWait.isEmpty()) {
+                || fields.isEmpty() || removal.isEmpty() || addition.isEmpty() || maxWait.isEmpty()
+                || minMatchRate.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new SyncConfig(name.get(), segment.get(), destination.get(), mode.get(), schedule.get(),
-                fields.get(), new ChangeLimits(removal.get(), addition.get()), maxWait.get()));
+                fields.get(), new ChangeLimits(removal.get(), addition.get()), maxWait.get(), minMatchRate.get()));
     }
 
     private static Map<String, SyncMode> modes() {
@@ -96,6 +99,11 @@ public final class SyncsReader {
 
     /** A share of the audience: {@code 20%} or {@code 0.2}, from 0 to {@code max}. */
     static Optional<Double> share(YamlValue v, double max) {
+        return share(v, max, "a share of the audience");
+    }
+
+    /** A share ({@code what} in the message): {@code 20%} or {@code 0.2}, from 0 to {@code max}. */
+    static Optional<Double> share(YamlValue v, double max, String what) {
         String allowed = max > 1 ? "0 or more" : "0 to 100%";
         return v.text().flatMap(t -> {
             String s = t.trim();
@@ -108,7 +116,7 @@ public final class SyncsReader {
                 share = Double.NaN;
             }
             if (!(share >= 0 && share <= max) || Double.isInfinite(share)) {
-                v.error(v.shown(t) + " is not a share of the audience (allowed: a percentage such as 20% or a fraction "
+                v.error(v.shown(t) + " is not " + what + " (allowed: a percentage such as 20% or a fraction "
                         + "such as 0.2, " + allowed + ")");
                 return Optional.empty();
             }

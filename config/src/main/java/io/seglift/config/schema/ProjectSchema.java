@@ -110,6 +110,9 @@ public final class ProjectSchema {
         p.set("max_server_wait", ref("duration", "Longest wait this sync honours when the destination asks for one "
                 + "(Retry-After, Meta's regain-access time) or a rate limit needs it; past it the run stops cleanly "
                 + "(exit 1) naming the wait: 0s to 1d, e.g. 15m (default 15m)."));
+        p.set("min_match_rate", share("Lowest match rate of a run's uploads, (received - invalid) / received as the "
+                + "destination reports them (Facebook), before the run carries a warning: 50% or 0.5; 0 to 100% "
+                + "(default 50%).", 1.0));
         checkKeys(p, Keys.SYNC);
         return closed("One sync.", p, "name", "segment", "destination");
     }

@@ -4,6 +4,7 @@ import io.seglift.spi.destination.Operation;
 import io.seglift.spi.destination.RowStatus;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Warehouse;
+import io.seglift.sync.runs.RunHistory;
 import io.seglift.sync.runs.RunStatus;
 import io.seglift.sync.state.BatchCommitter;
 import io.seglift.sync.state.SyncTables;
@@ -57,15 +58,17 @@ public final class SyncHistory {
         String table = t.q(SyncTables.RUNS);
         String sums = COUNTERS.stream().map(c -> d.castBigint(present.contains(c) ? "SUM(COALESCE(" + d.quote(c)
                 + ", 0))" : "0") + " AS " + d.quote(c)).collect(Collectors.joining(", "));
-        record Head(String sync, String segment, String destination, long runs, Map<String, Long> totals) {
+        String uploads = upload(present, "SUM", "upload_received") + ", " + upload(present, "SUM", "upload_invalid");
+        record Head(String sync, String segment, String destination, long runs, Map<String, Long> totals,
+                    Double matchRate) {
         }
         List<Head> heads = w.queryList("SELECT sync_name, MIN(segment) AS segment, MIN(destination) AS destination, "
-                + d.castBigint("COUNT(*)") + " AS runs, " + sums + " FROM " + table
+                + d.castBigint("COUNT(*)") + " AS runs, " + sums + ", " + uploads + " FROM " + table
                 + " GROUP BY sync_name ORDER BY sync_name", List.of(), r -> {
             Map<String, Long> totals = new LinkedHashMap<>();
             COUNTERS.forEach(c -> totals.put(c, r.longValue(c)));
             return new Head(r.string("sync_name"), r.string("segment"), r.string("destination"), r.longValue("runs"),
-                    totals);
+                    totals, RunHistory.matchRate(r.longValue("upload_received"), r.longValue("upload_invalid")));
         });
         List<SyncActivity> out = new ArrayList<>();
         for (Head h : heads) {
@@ -76,11 +79,15 @@ public final class SyncHistory {
             List<SyncActivity.Run> runs = new ArrayList<>();
             w.query("SELECT " + d.castText("run_id") + " AS run_id, started_at, status, "
                     + counter(present, "sent") + ", " + counter(present, "rejected") + ", "
-                    + counter(present, "retried") + " FROM " + table + " WHERE sync_name = ? ORDER BY started_at DESC"
+                    + counter(present, "retried") + ", " + upload(present, "", "upload_received") + ", "
+                    + upload(present, "", "upload_invalid") + " FROM " + table + " WHERE sync_name = ? ORDER BY started_at DESC"
                     + d.limit(recent), List.of(h.sync()), r -> runs.add(new SyncActivity.Run(r.string("run_id"),
-                    r.timestamp("started_at"), r.string("status"), r.longValue("sent"), r.longValue("rejected"), r.longValue("retried"))));
+                    r.timestamp("started_at"), r.string("status"), r.longValue("sent"), r.longValue("rejected"),
+                    r.longValue("retried"), RunHistory.matchRate(r.longValue("upload_received"),
+                    r.longValue("upload_invalid")))));
             Collections.reverse(runs);
-            out.add(new SyncActivity(h.sync(), h.segment(), h.destination(), h.runs(), statuses, h.totals(), runs));
+            out.add(new SyncActivity(h.sync(), h.segment(), h.destination(), h.runs(), statuses, h.totals(), runs,
+                    h.matchRate()));
         }
         return out;
     }
@@ -110,6 +117,11 @@ public final class SyncHistory {
             if (s.code().equalsIgnoreCase(status)) return TROUBLED.contains(s);
         }
         return true;
+    }
+
+    /** An upload count column, through {@code aggregate} (or none when empty); NULL when the table lacks it. */
+    private String upload(Set<String> present, String aggregate, String c) {
+        return d.castBigint(present.contains(c) ? aggregate + "(" + d.quote(c) + ")" : "NULL") + " AS " + d.quote(c);
     }
 
     private String counter(Set<String> present, String c) {

@@ -1,5 +1,7 @@
 package io.seglift.sync.runs;
 
+import io.seglift.spi.destination.AudienceSize;
+import io.seglift.spi.destination.UploadStats;
 import io.seglift.spi.warehouse.Row;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.plan.Exclusion;
@@ -14,7 +16,8 @@ import java.util.Optional;
 public final class RunHistory {
     private static final String COLUMNS = "run_id, sync_name, segment, destination, mode, segment_as_of, audience_id, "
             + "started_at, finished_at, status, error, planned, sent, added, removed, updated, rejected, retried, held_out, "
-            + "suppressed, no_consent, no_identifier, call_retries, warnings";
+            + "suppressed, no_consent, no_identifier, call_retries, warnings, upload_received, upload_invalid, "
+            + "audience_size_lower, audience_size_upper";
 
     private final Warehouse warehouse;
     private final SyncTables t;
@@ -57,6 +60,12 @@ public final class RunHistory {
     public void warn(String runId, String warning) {
         warehouse.execute("UPDATE " + t.q(SyncTables.RUNS) + " SET warnings = CASE WHEN warnings IS NULL THEN ? ELSE"
                 + " warnings || ? || ? END WHERE run_id = ?", warning, "\n", warning, runId);
+    }
+
+    /** Records the audience's approximate size the destination reported after the run. */
+    public void audienceSize(String runId, AudienceSize size) {
+        warehouse.execute("UPDATE " + t.q(SyncTables.RUNS) + " SET audience_size_lower = ?, audience_size_upper = ?"
+                + " WHERE run_id = ?", size.lowerBound(), size.upperBound(), runId);
     }
 
     public void finish(String runId, RunStatus status, String error, long callRetries, Instant now) {
@@ -104,7 +113,15 @@ public final class RunHistory {
                 r.timestamp("finished_at"), r.string("status"), r.string("error"), n(r, "planned"), n(r, "sent"),
                 n(r, "added"), n(r, "removed"), n(r, "updated"), n(r, "rejected"), n(r, "retried"), n(r, "held_out"),
                 n(r, "suppressed"), n(r, "no_consent"), n(r, "no_identifier"), n(r, "call_retries"),
-                r.string("warnings"));
+                r.string("warnings"), r.longValue("upload_received"), r.longValue("upload_invalid"),
+                r.longValue("audience_size_lower"), r.longValue("audience_size_upper"),
+                matchRate(r.longValue("upload_received"), r.longValue("upload_invalid")));
+    }
+
+    /** The match rate of a run's uploads, null when the destination reported none (or nothing was received). */
+    public static Double matchRate(Long received, Long invalid) {
+        if (received == null || received <= 0) return null;
+        return UploadStats.matchRate(received, invalid == null ? 0 : invalid);
     }
 
     private static long n(Row r, String col) {

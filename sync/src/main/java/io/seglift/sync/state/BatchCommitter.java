@@ -2,6 +2,7 @@ package io.seglift.sync.state;
 
 import io.seglift.spi.destination.Operation;
 import io.seglift.spi.destination.RowStatus;
+import io.seglift.spi.destination.UploadStats;
 import io.seglift.spi.warehouse.BulkWriter;
 import io.seglift.spi.warehouse.Dialect;
 import io.seglift.spi.warehouse.Warehouse;
@@ -31,6 +32,14 @@ public final class BatchCommitter {
     }
 
     public Counts commit(String syncName, String runId, List<Outcome> outcomes, Instant now) {
+        return commit(syncName, runId, outcomes, null, now);
+    }
+
+    /**
+     * As {@link #commit(String, String, List, Instant)}, also adding the destination's upload counts ({@code upload},
+     * null when it reports none) to the run's, in the same transaction.
+     */
+    public Counts commit(String syncName, String runId, List<Outcome> outcomes, UploadStats upload, Instant now) {
         Counts c = count(outcomes);
         Dialect d = warehouse.dialect();
         warehouse.inTransaction(w -> {
@@ -58,6 +67,11 @@ public final class BatchCommitter {
             w.execute("UPDATE " + t.q(SyncTables.RUNS) + " SET sent = sent + ?, added = added + ?, removed = removed + ?,"
                             + " updated = updated + ?, rejected = rejected + ?, retried = retried + ? WHERE run_id = ?",
                     c.sent(), c.added(), c.removed(), c.updated(), c.rejected(), c.retried(), runId);
+            if (upload != null) {
+                w.execute("UPDATE " + t.q(SyncTables.RUNS) + " SET upload_received = COALESCE(upload_received, 0) + ?,"
+                        + " upload_invalid = COALESCE(upload_invalid, 0) + ? WHERE run_id = ?", upload.received(),
+                        upload.invalid(), runId);
+            }
             w.execute("DELETE FROM " + batch + " WHERE run_id = ?", runId);
         });
         return c;

@@ -46,6 +46,14 @@ public interface Destination extends AutoCloseable {
         return AfterSync.unchanged(totals);
     }
 
+    /**
+     * The destination's approximate count of the people in the audience, read after a run; empty when the destination
+     * does not report one (the default).
+     */
+    default java.util.Optional<AudienceSize> audienceSize(AudienceRef audience) {
+        return java.util.Optional.empty();
+    }
+
     /** Releases resources; must not throw for an already closed destination. */
     @Override
     default void close() {

@@ -9,6 +9,7 @@ import com.facebook.ads.sdk.AdAccount;
 import com.facebook.ads.sdk.CustomAudience;
 import io.seglift.spi.destination.AfterSync;
 import io.seglift.spi.destination.AudienceRef;
+import io.seglift.spi.destination.AudienceSize;
 import io.seglift.spi.destination.AudienceSpec;
 import io.seglift.spi.destination.Batch;
 import io.seglift.spi.destination.BatchResult;
@@ -25,6 +26,7 @@ import io.seglift.spi.destination.RetriableDestinationException;
 import io.seglift.spi.destination.RowResult;
 import io.seglift.spi.destination.SyncMode;
 import io.seglift.spi.destination.SyncTotals;
+import io.seglift.spi.destination.UploadStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,6 +164,7 @@ public final class FacebookDestination implements Destination {
         }
         Map<String, RowResult> results = new LinkedHashMap<>();
         List<HashedRow> rows = new ArrayList<>();
+        UploadStats upload = null;
         for (Member m : batch.members()) {
             Optional<HashedRow> stored = batch.operation() == Operation.REMOVE
                     ? RemovalHandle.parse(m.key(), m.destinationId()) : Optional.empty();
@@ -183,11 +186,28 @@ public final class FacebookDestination implements Destination {
                         ? RowResult.rejected(row.key(), "INVALID_ENTRY", "Meta reported the hashed entry as invalid")
                         : RowResult.ok(row.key(), RemovalHandle.of(row)));
             }
+            // only the counts are kept: invalid_entry_samples quote the hashed values and stay in this method
+            upload = UploadStats.of(answer.path("num_received").asLong(rows.size()), invalidCount);
             LOG.debug("{} batch {} to audience {}: sent {}, received {}, invalid {}", batch.operation(), batch.sequence(),
-                    batch.audience().id(), rows.size(), answer.path("num_received").asLong(), invalidCount);
+                    batch.audience().id(), rows.size(), upload.received(), invalidCount);
         }
         for (Member m : batch.members()) results.putIfAbsent(m.key(), RowResult.ok(m.key(), null));
-        return new BatchResult(List.copyOf(results.values()));
+        List<RowResult> out = List.copyOf(results.values());
+        return upload == null ? new BatchResult(out) : BatchResult.withUpload(out, upload);
+    }
+
+    /**
+     * The audience's {@code approximate_count_lower_bound} and {@code approximate_count_upper_bound}
+     * (https://developers.facebook.com/docs/marketing-api/reference/custom-audience/); empty when Meta leaves them out.
+     */
+    @Override
+    public Optional<AudienceSize> audienceSize(AudienceRef audience) {
+        JsonNode a = graph.call("GET", audience.id(), Map.of("fields",
+                "approximate_count_lower_bound,approximate_count_upper_bound")).json();
+        JsonNode lower = a.path("approximate_count_lower_bound");
+        JsonNode upper = a.path("approximate_count_upper_bound");
+        if (!lower.canConvertToLong() || !upper.canConvertToLong()) return Optional.empty();
+        return Optional.of(new AudienceSize(lower.asLong(), upper.asLong()));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.seglift.destination.facebook;
 
 import io.seglift.destination.facebook.sandbox.FacebookSandboxApi;
 import io.seglift.spi.destination.AudienceRef;
+import io.seglift.spi.destination.AudienceSize;
 import io.seglift.spi.destination.AudienceSpec;
 import io.seglift.spi.destination.Batch;
 import io.seglift.spi.destination.BatchResult;
@@ -13,6 +14,7 @@ import io.seglift.spi.destination.Member;
 import io.seglift.spi.destination.Operation;
 import io.seglift.spi.destination.RetriableDestinationException;
 import io.seglift.spi.destination.RowStatus;
+import io.seglift.spi.destination.UploadStats;
 import io.seglift.spi.settings.Secret;
 import io.seglift.spi.settings.Settings;
 import io.seglift.testkit.SandboxServer;
@@ -142,6 +144,17 @@ class FacebookDestinationTest {
                     assertThat(x.code()).isEqualTo("INVALID_ENTRY");
                 });
         assertThat(r.count(RowStatus.OK)).isEqualTo(5);
+    }
+
+    @Test
+    void reportsMetasReceivedAndInvalidCountsAndTheApproximateAudienceSize() {
+        AudienceRef a = destination.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+        api.refuse(MetaNormalizer.sha256("person3@example.com"));
+        api.refuse(MetaNormalizer.sha256("person4@example.com"));
+        BatchResult r = destination.push(Batch.builder(a, Operation.ADD, members(0, 8)).totalInRun(8).lastBatch(true).build());
+        assertThat(r.uploadStats()).contains(new UploadStats(8, 2));
+        assertThat(r.uploadStats().orElseThrow().matchRate()).isEqualTo(0.75);
+        assertThat(destination.audienceSize(a)).contains(new AudienceSize(6, 6));
     }
 
     @Test

@@ -241,14 +241,17 @@ public final class FacebookSandboxApi implements SandboxApi {
     /**
      * GET /{custom_audience_id} (https://developers.facebook.com/docs/marketing-api/reference/custom-audience/). An id
      * that does not exist answers Graph's generic "Unsupported get request" (code 100, subcode 33); Meta documents that
-     * shape in https://developers.facebook.com/docs/graph-api/guides/error-handling/ , not per endpoint.
+     * shape in https://developers.facebook.com/docs/graph-api/guides/error-handling/ , not per endpoint. The
+     * reference's {@code approximate_count_lower_bound} and {@code approximate_count_upper_bound} are answered when
+     * asked for in {@code fields}; Meta does not document how it approximates, so the sandbox answers the number of
+     * people it holds for both.
      */
     private SandboxResponse readAudience(String id, Map<String, String> params) {
         audienceQueries.add("id " + id);
         ObjectNode a = audiences.get(id);
         if (a == null) return missing(id);
         ObjectNode answer = JSON.createObjectNode().put("id", id).put("name", a.path("name").asText());
-        Set<String> fields = Set.of(params.getOrDefault("fields", "").split(","));
+        Set<String> fields = Set.copyOf(List.of(params.getOrDefault("fields", "").split(",")));
         if (fields.contains("subtype")) answer.put("subtype", a.path("subtype").asText());
         // the reference's approximate_count_lower_bound / _upper_bound (approximate_count is gone); Meta reports a
         // range, the sandbox the exact number of people as both bounds
@@ -466,6 +469,10 @@ public final class FacebookSandboxApi implements SandboxApi {
         if (replace && session.path("last_batch_flag").asBoolean(false)) {
             people.put(audienceId, replacing.remove(sessionId));
         }
+        // the users reference's answer: audience_id, session_id, num_received, num_invalid_entries and
+        // invalid_entry_samples (https://developers.facebook.com/docs/marketing-api/reference/custom-audience/users/);
+        // a row is an invalid entry when a hashed column is not a SHA-256 hex digest (64 hex characters), when it
+        // carries a hash Meta refuses, or when it has no key Meta matches on
         ObjectNode answer = JSON.createObjectNode().put("audience_id", audienceId).put("session_id", sessionId)
                 .put("num_received", data.size()).put("num_invalid_entries", invalid);
         answer.set("invalid_entry_samples", samples);

@@ -1,0 +1,1 @@
+ALTER TABLE "SEGLIFT"."SYNC_RUNS" ADD COLUMN audience_size_lower BIGINT
