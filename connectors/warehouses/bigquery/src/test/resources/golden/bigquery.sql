@@ -133,6 +133,24 @@ ALTER TABLE `seglift`.`sync_audiences` ADD COLUMN updated_at TIMESTAMP;
 -- migration.0301-sync-audience-tracking.2
 ALTER TABLE `seglift`.`sync_runs` ADD COLUMN warnings STRING;
 
+-- migration.0302-sync-match-rates.1
+ALTER TABLE `seglift`.`sync_runs` ADD COLUMN upload_received INT64;
+
+-- migration.0302-sync-match-rates.2
+ALTER TABLE `seglift`.`sync_runs` ADD COLUMN upload_invalid INT64;
+
+-- migration.0302-sync-match-rates.3
+ALTER TABLE `seglift`.`sync_runs` ADD COLUMN audience_size_lower INT64;
+
+-- migration.0302-sync-match-rates.4
+ALTER TABLE `seglift`.`sync_runs` ADD COLUMN audience_size_upper INT64;
+
+-- migration.0302-sync-match-rates.5
+CREATE VIEW `seglift`.`sync_daily` AS SELECT CAST(r.started_at AS DATE) AS day, r.sync_name, MIN(r.segment) AS segment, MIN(r.destination) AS destination, CAST(COUNT(*) AS INT64) AS runs, CAST(SUM(CASE WHEN r.status IN ('failed', 'stopped', 'abandoned') THEN 1 ELSE 0 END) AS INT64) AS troubled_runs, SUM(COALESCE(r.sent, 0)) AS sent, SUM(COALESCE(r.added, 0)) AS added, SUM(COALESCE(r.removed, 0)) AS removed, SUM(COALESCE(r.updated, 0)) AS updated, SUM(COALESCE(r.rejected, 0)) AS rejected, SUM(COALESCE(r.retried, 0)) AS retried, CAST(SUM(r.upload_received) AS INT64) AS upload_received, CAST(SUM(r.upload_invalid) AS INT64) AS upload_invalid, CASE WHEN SUM(r.upload_received) > 0 THEN CAST(SUM(r.upload_received) - SUM(r.upload_invalid) AS FLOAT64) / CAST(SUM(r.upload_received) AS FLOAT64) END AS match_rate, CAST(MAX(r.audience_size_upper) AS INT64) AS audience_size_upper FROM `seglift`.`sync_runs` r GROUP BY CAST(r.started_at AS DATE), r.sync_name;
+
+-- migration.0302-sync-match-rates.6
+CREATE VIEW `seglift`.`sync_daily_rejections` AS SELECT CAST(r.started_at AS DATE) AS day, r.sync_name, res.operation, COALESCE(res.code, 'unknown') AS reason, CAST(COUNT(*) AS INT64) AS members FROM `seglift`.`sync_results` res JOIN `seglift`.`sync_runs` r ON r.run_id = res.run_id WHERE res.status = 'rejected' GROUP BY CAST(r.started_at AS DATE), r.sync_name, res.operation, COALESCE(res.code, 'unknown');
+
 -- migration.0320-sync-audience-links.1
 CREATE TABLE `seglift`.`sync_audience_links` (sync_name STRING NOT NULL, link STRING NOT NULL, destination STRING, audience_id STRING, value STRING, updated_at TIMESTAMP, PRIMARY KEY (sync_name, link) NOT ENFORCED);
 
