@@ -22,7 +22,7 @@ public final class Alternation {
 
     /** A timed step with untimed preparation (e.g. clearing what the previous run wrote). */
     public interface Step {
-        default void prepare() {
+        default void prepare() throws Exception {
         }
 
         void run() throws Exception;
