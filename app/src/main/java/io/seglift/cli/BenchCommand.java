@@ -17,11 +17,12 @@ import java.util.concurrent.Callable;
 
 /** {@code seglift bench}: each step against its hand-written baseline in one process, and the scaling run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Generate N customers with 10 orders each in a temporary DuckDB file, then time each Seglift",
-                "step and its hand-written baseline alternately in this process (medians of --repeats): rfm, train,",
-                "score_sql, score_default, rescore, plan, cold_start. Prints Seglift time, baseline time and their",
-                "ratio; progress goes to stderr. With --scaling: RFM, segments, scoring and plan at each size, with",
-                "wall time and peak heap. Nothing leaves the machine."},
+        description = {"Generate N customers with 10 orders each in a temporary DuckDB file, then time each Seglift "
+                + "step and its hand-written baseline alternately in this process (medians of --repeats): rfm, train, "
+                + "score_sql, score_default, rescore, plan, cold_start.",
+                "Prints Seglift time, baseline time and their ratio; progress goes to stderr. With --scaling: RFM, "
+                        + "segments, scoring and plan at each size, with wall time and peak heap. Nothing leaves the "
+                        + "machine."},
         footer = {"", "Example: seglift bench --customers 100000 --only rfm,plan --format json",
                 "         seglift bench --scaling 100000,1000000 --chart scaling.svg"})
 public final class BenchCommand implements Callable<Integer> {
