@@ -112,9 +112,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("Seglift demo in " + dir.toAbsolutePath().normalize());
         int width = ran.stream().mapToInt(r -> r.stage().length()).max().orElse(0);
+        String indent = " ".repeat(2 + width + 2 + 13 + 1 + 7 + 2);
         for (Ran r : ran) {
+            List<String> lines = summaryLines(r.summary());
             System.out.printf(Locale.ROOT, "  %-" + width + "s  %-13s %6.1fs  %s%n", r.stage(), label(r.status()),
-                    r.seconds(), r.summary());
+                    r.seconds(), lines.get(0));
+            lines.subList(1, lines.size()).forEach(line -> System.out.println(indent + line));
         }
         System.out.printf(Locale.ROOT, "Wall time %.1fs.%n", ran.stream().mapToDouble(Ran::seconds).sum());
         if (!outputs.isEmpty()) {
@@ -140,6 +143,22 @@ public final class DemoCommand implements Callable<Integer> {
                 "seglift segments list              # segments, holdouts, owners",
                 "seglift runs                       # sync history; seglift runs show RUN for outcomes",
                 "seglift report --open              # rebuild the report and open it");
+    }
+
+    /**
+     * A stage's summary as lines a reader can scan: one per part ({@code "; "}), and for the campaign cycles one block
+     * per cycle ({@code " | "}) whose parts are indented under it.
+     */
+    static List<String> summaryLines(String summary) {
+        List<String> out = new ArrayList<>();
+        String[] blocks = summary.split(" \\| ");
+        for (int b = 0; b < blocks.length; b++) {
+            String[] parts = blocks[b].split("; ");
+            for (int p = 0; p < parts.length; p++) {
+                out.add((b > 0 && p > 0 ? "  " : "") + parts[p]);
+            }
+        }
+        return out;
     }
 
     private static String label(StageResult.Status s) {

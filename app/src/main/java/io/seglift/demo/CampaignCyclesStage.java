@@ -60,7 +60,7 @@ public final class CampaignCyclesStage implements DemoStage {
             }
             lines.add("cycle " + (k + 1) + " as of " + day + ": " + String.join("; ", parts));
         }
-        return StageResult.done(String.format(Locale.ROOT, "%d more cycles, %d days apart. ", cycles - 1, DAYS_BETWEEN)
+        return StageResult.done(String.format(Locale.ROOT, "%d more cycles, %d days apart | ", cycles - 1, DAYS_BETWEEN)
                 + String.join(" | ", lines));
     }
 }
