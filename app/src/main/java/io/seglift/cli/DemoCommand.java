@@ -153,12 +153,32 @@ public final class DemoCommand implements Callable<Integer> {
         List<String> out = new ArrayList<>();
         String[] blocks = summary.split(" \\| ");
         for (int b = 0; b < blocks.length; b++) {
-            String[] parts = blocks[b].split("; ");
-            for (int p = 0; p < parts.length; p++) {
-                out.add((b > 0 && p > 0 ? "  " : "") + parts[p]);
+            List<String> parts = partsOutsideParentheses(blocks[b]);
+            for (int p = 0; p < parts.size(); p++) {
+                out.add((b > 0 && p > 0 ? "  " : "") + parts.get(p));
             }
         }
         return out;
+    }
+
+    /** {@code text} split at each {@code "; "} that is not inside parentheses. */
+    private static List<String> partsOutsideParentheses(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == ';' && depth == 0 && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+                parts.add(text.substring(start, i));
+                start = i + 2;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
     }
 
     private static String label(StageResult.Status s) {

@@ -12,5 +12,7 @@ class DemoSummaryLinesTest {
                 .containsExactly("sync x: 3 added", "sync y: 4 added");
         assertThat(DemoCommand.summaryLines("2 more cycles | cycle 2: rfm; models | cycle 3: rfm; segments"))
                 .containsExactly("2 more cycles", "cycle 2: rfm", "  models", "cycle 3: rfm", "  segments");
+        assertThat(DemoCommand.summaryLines("orders appended (true effect +5.0; none outside); lift +5.3"))
+                .containsExactly("orders appended (true effect +5.0; none outside)", "lift +5.3");
     }
 }
