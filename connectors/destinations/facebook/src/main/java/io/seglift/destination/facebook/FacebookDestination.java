@@ -196,18 +196,10 @@ public final class FacebookDestination implements Destination {
         return upload == null ? new BatchResult(out) : BatchResult.withUpload(out, upload);
     }
 
-    /**
-     * The audience's {@code approximate_count_lower_bound} and {@code approximate_count_upper_bound}
-     * (https://developers.facebook.com/docs/marketing-api/reference/custom-audience/); empty when Meta leaves them out.
-     */
+    /** Meta's size estimate of the audience ({@link MetaAudienceSize}); empty when Meta leaves it out. */
     @Override
     public Optional<AudienceSize> audienceSize(AudienceRef audience) {
-        JsonNode a = graph.call("GET", audience.id(), Map.of("fields",
-                "approximate_count_lower_bound,approximate_count_upper_bound")).json();
-        JsonNode lower = a.path("approximate_count_lower_bound");
-        JsonNode upper = a.path("approximate_count_upper_bound");
-        if (!lower.canConvertToLong() || !upper.canConvertToLong()) return Optional.empty();
-        return Optional.of(new AudienceSize(lower.asLong(), upper.asLong()));
+        return MetaAudienceSize.read(graph, audience.id());
     }
 
     /**

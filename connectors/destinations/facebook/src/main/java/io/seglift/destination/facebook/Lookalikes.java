@@ -8,6 +8,7 @@ import com.facebook.ads.sdk.AdAccount;
 import com.facebook.ads.sdk.CustomAudience;
 import io.seglift.spi.destination.AfterSync;
 import io.seglift.spi.destination.AudienceRef;
+import io.seglift.spi.destination.AudienceSize;
 import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.SyncTotals;
 import org.slf4j.Logger;
@@ -64,8 +65,8 @@ final class Lookalikes {
                     + options.adAccountId() + " and recorded (it was created by an earlier run that stopped before"
                     + " storing its id, or by hand)"), note);
         }
-        long[] size = approximateSize(audience.id());
-        if (size[0] < MIN_SOURCE_SIZE) {
+        AudienceSize size = MetaAudienceSize.read(graph, audience.id()).orElse(new AudienceSize(0, 0));
+        if (size.lowerBound() < MIN_SOURCE_SIZE) {
             return new AfterSync(notes(note, "lookalike not created yet: Meta counts " + range(size) + " people in"
                     + " audience " + audience.id() + ", and a lookalike source needs at least " + MIN_SOURCE_SIZE
                     + " from one country; it is created by the first run after the audience has filled"), without(totals));
@@ -122,21 +123,9 @@ final class Lookalikes {
         return Optional.empty();
     }
 
-    /**
-     * Meta's size estimate of the audience: {@code approximate_count_lower_bound} and {@code
-     * approximate_count_upper_bound} of https://developers.facebook.com/docs/marketing-api/reference/custom-audience/
-     * (they replaced {@code approximate_count}); -1 while Meta has no estimate, read as 0.
-     */
-    private long[] approximateSize(String audienceId) {
-        JsonNode a = graph.call("GET", audienceId,
-                Map.of("fields", "approximate_count_lower_bound,approximate_count_upper_bound")).json();
-        long lower = Math.max(0, a.path("approximate_count_lower_bound").asLong(0));
-        long upper = Math.max(lower, a.path("approximate_count_upper_bound").asLong(lower));
-        return new long[] {lower, upper};
-    }
-
-    private static String range(long[] size) {
-        return size[0] == size[1] ? Long.toString(size[0]) : size[0] + " to " + size[1];
+    private static String range(AudienceSize size) {
+        return size.lowerBound() == size.upperBound() ? Long.toString(size.lowerBound())
+                : size.lowerBound() + " to " + size.upperBound();
     }
 
     private String create(LookalikeSpec spec, AudienceRef audience, String name) {
