@@ -53,11 +53,10 @@ public final class ScoreInputs {
 
     /** Whether the scores of {@code input} exist for {@code asOf}. */
     public boolean exist(String input, LocalDate asOf) {
+        Computed fixed = FIXED.get(input);
         String where = " WHERE as_of = " + d.dateLiteral(asOf);
-        String table = input.equals(ProfileView.RFM) ? d.table(w.own("rfm_scores"))
-                : input.equals(ProfileView.CLUSTER) ? d.table(w.own("cluster_assignments"))
-                : input.equals(ProfileView.CLV) ? d.table(w.own(SegliftTables.CLV_SCORES)) : d.table(w.own("model_scores"));
-        if (!input.equals(ProfileView.RFM) && !input.equals(ProfileView.CLUSTER) && !input.equals(ProfileView.CLV)) {
+        String table = d.table(w.own(fixed == null ? SegliftTables.MODEL_SCORES : fixed.table()));
+        if (fixed == null) {
             where += " AND model_name = " + d.literal(input);
         }
         return w.queryLong("SELECT COUNT(*) FROM (SELECT 1 AS x FROM " + table + where + d.limit(1) + ") s") > 0;
@@ -79,14 +78,22 @@ public final class ScoreInputs {
     }
 
     private static String describe(String input) {
-        return input.equals(ProfileView.RFM) ? "RFM" : input.equals(ProfileView.CLUSTER) ? "the cluster assignments"
-                : input.equals(ProfileView.CLV) ? "CLV" : "model " + input;
+        Computed fixed = FIXED.get(input);
+        return fixed == null ? "model " + input : fixed.description();
     }
 
     private static String command(String input, LocalDate asOf) {
-        return input.equals(ProfileView.RFM) ? "seglift score rfm --as-of " + asOf
-                : input.equals(ProfileView.CLUSTER) ? "seglift score clusters --as-of " + asOf
-                : input.equals(ProfileView.CLV) ? "seglift score clv --as-of " + asOf
-                : "seglift models score " + input + " --as-of " + asOf;
+        Computed fixed = FIXED.get(input);
+        return (fixed == null ? "seglift models score " + input : fixed.command()) + " --as-of " + asOf;
     }
+
+    /** A score input other than a model: the table holding it, what to call it, the command computing it. */
+    private record Computed(String table, String description, String command) {
+    }
+
+    private static final Map<String, Computed> FIXED = Map.of(
+            ProfileView.RFM, new Computed(SegliftTables.RFM_SCORES, "RFM", "seglift score rfm"),
+            ProfileView.CLV, new Computed(SegliftTables.CLV_SCORES, "CLV", "seglift score clv"),
+            ProfileView.CLUSTER, new Computed(SegliftTables.CLUSTER_ASSIGNMENTS, "the cluster assignments",
+                    "seglift score clusters"));
 }
