@@ -196,12 +196,12 @@ class AlerterTest {
         String failure = "HubSpot refused contact jane.doe@example.com (phone +1 (555) 010-2368): 400 on 2026-11-01";
         alerter().syncFailed("s", "lapsed", "run-1", failure);
         String body = receiver.received().get(0).body();
-        assertThat(body).doesNotContain("jane.doe", "example.com", "555", "010-2368");
+        assertThat(body).doesNotContain("jane.doe", "example.com", "(555)", "010-2368");
         assertThat(body).contains("<email>", "<phone>", "2026-11-01");
         assertThat(receiver.received().get(0).signatureValid()).isTrue();
         List<String> stored = new ArrayList<>();
         w.query("SELECT * FROM seglift.alert_deliveries", List.of(), row -> stored.add(row.toString()));
-        assertThat(String.join("\n", stored)).doesNotContain("jane.doe", "555");
+        assertThat(String.join("\n", stored)).doesNotContain("jane.doe", "(555)", "010-2368");
     }
 
     @Test

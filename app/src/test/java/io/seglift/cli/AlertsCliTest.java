@@ -165,7 +165,7 @@ class AlertsCliTest {
             assertThat(j.get("text").asText()).contains("Seglift acme: sync lapsed_to_crm failed", "AUTH");
         });
         assertThat(verified).containsExactly(true);
-        assertThat(bodies.get(0)).doesNotContain("ops.lead", "acme.example", "415", "555 0100")
+        assertThat(bodies.get(0)).doesNotContain("ops.lead", "acme.example", "+1 415", "555 0100")
                 .contains("<email>", "<phone>");
         assertThat(deliveries()).containsExactly("sync_failed|lapsed_to_crm|1|200|delivered");
     }
