@@ -4,6 +4,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.seglift.alerts.WebhookTransport.Answer;
 import io.seglift.config.AlertsConfig;
 import io.seglift.spi.time.Sleeper;
+import io.seglift.toolkit.http.StandardWebhookSignature;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -53,7 +54,7 @@ public final class WebhookDelivery {
             attempt++;
             Optional<Duration> asked = Optional.empty();
             try {
-                Map<String, String> headers = WebhookSignature.headers(webhook.secret().reveal(), alert.id(),
+                Map<String, String> headers = StandardWebhookSignature.headers(webhook.secret().reveal(), alert.id(),
                         now(start, waited).getEpochSecond(), body);
                 Answer a = transport.post(webhook.url(), headers, body);
                 status = a.status();

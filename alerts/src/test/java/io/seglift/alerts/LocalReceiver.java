@@ -23,7 +23,7 @@ import java.util.List;
  * (https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md#verifying-webhook-authenticity):
  * HMAC-SHA256 over {@code webhook-id.webhook-timestamp.body} with the shared secret, compared in constant time with
  * the {@code v1,} signature. It answers the queued statuses first, then 204. Written apart from {@link
- * WebhookSignature} so a mistake there cannot verify itself.
+ * io.seglift.toolkit.http.StandardWebhookSignature} so a mistake there cannot verify itself.
  */
 public final class LocalReceiver implements AutoCloseable {
     /** One request as received. */

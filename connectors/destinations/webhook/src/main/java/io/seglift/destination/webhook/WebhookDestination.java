@@ -10,7 +10,6 @@ import io.seglift.spi.destination.Batch;
 import io.seglift.spi.destination.BatchResult;
 import io.seglift.spi.destination.Capabilities;
 import io.seglift.spi.destination.Destination;
-import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.destination.DestinationContext;
 import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.IdentifierType;
@@ -18,6 +17,7 @@ import io.seglift.spi.destination.Member;
 import io.seglift.spi.destination.RateLimit;
 import io.seglift.spi.destination.RetriableDestinationException;
 import io.seglift.toolkit.http.HttpSender;
+import io.seglift.toolkit.http.StandardWebhookSignature;
 import io.seglift.toolkit.http.StatusPolicy;
 import io.seglift.spi.destination.RowResult;
 import io.seglift.spi.destination.SyncMode;
@@ -49,7 +49,11 @@ import java.util.Set;
  *   <li>{@code POST <base>/batches} with the batch: 2xx means every row is done except those listed in
  *       {@code {"rejected":[{"key","code","message"}]}}; 429 and 5xx are retried after {@code Retry-After}.</li>
  * </ul>
- * Every request carries {@code X-Seglift-Timestamp}, {@code X-Seglift-Signature} and, for batches, an
+ * Every request is signed twice: the Standard Webhooks headers {@code webhook-id}, {@code webhook-timestamp} and
+ * {@code webhook-signature} (https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md,
+ * the scheme Seglift's alerts use too, so a receiver can verify with any of that specification's libraries), and the
+ * earlier {@code X-Seglift-Timestamp} and {@code X-Seglift-Signature} kept for receivers written against them. Batches
+ * also carry an
  * {@code Idempotency-Key} (a structured-field string, as draft-ietf-httpapi-idempotency-key-header defines) naming one
  * logical request: the run, audience, operation and batch sequence, and the SHA-256 of the payload. A retry of the
  * same batch carries the same key, so a receiver can answer it with its first answer; another run, or the same members
@@ -176,6 +180,19 @@ public final class WebhookDestination implements Destination {
         return "\"" + HexFormat.of().formatHex(sha256(request.getBytes(StandardCharsets.UTF_8))) + "\"";
     }
 
+    /**
+     * The Standard Webhooks message id: a batch's idempotency key (the same on every retry of it, as the specification
+     * asks), otherwise a digest of the request and its second.
+     */
+    static String messageId(String method, String path, long epochSeconds, byte[] body, String idempotencyKey) {
+        if (idempotencyKey != null) return "msg_" + idempotencyKey.replace("\"", "");
+        byte[] request = (method + " " + path + " " + epochSeconds + " ").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[request.length + body.length];
+        System.arraycopy(request, 0, all, 0, request.length);
+        System.arraycopy(body, 0, all, request.length, body.length);
+        return "msg_" + HexFormat.of().formatHex(sha256(all));
+    }
+
     private static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
@@ -192,6 +209,8 @@ public final class WebhookDestination implements Destination {
                 .header(RequestSigner.SIGNATURE_HEADER, signer.sign(now, body))
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        StandardWebhookSignature.headers(options.signingSecret().reveal(), messageId(method, path, now, body,
+                idempotencyKey), now, body).forEach(request::header);
         if (idempotencyKey != null) request.header(RequestSigner.IDEMPOTENCY_HEADER, idempotencyKey);
         return sender.send(request, method + " " + path);
     }

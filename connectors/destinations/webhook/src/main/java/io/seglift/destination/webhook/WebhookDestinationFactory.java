@@ -40,7 +40,7 @@ public final class WebhookDestinationFactory implements DestinationFactory {
                 ConfigKey.required(BASE_URL, ConfigKey.Type.URL,
                         "receiver root URL; batches go to <base_url>/batches, audiences to <base_url>/audiences/<key>"),
                 ConfigKey.required(SIGNING_SECRET, ConfigKey.Type.SECRET,
-                        "shared secret for the X-Seglift-Signature HMAC-SHA256 header"),
+                        "shared secret for the request signatures (Standard Webhooks webhook-signature and X-Seglift-Signature)"),
                 ConfigKey.oneOf(CHANNEL, "crm", "channel the receiver activates (decides the consent required)",
                         Arrays.stream(Channel.values()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList()),
                 ConfigKey.optional(MAX_BATCH_SIZE, ConfigKey.Type.INTEGER, "1000",

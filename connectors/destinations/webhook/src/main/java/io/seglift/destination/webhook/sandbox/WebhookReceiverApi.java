@@ -8,6 +8,7 @@ import io.seglift.sandbox.SandboxApi;
 import io.seglift.sandbox.SandboxRequest;
 import io.seglift.sandbox.SandboxResponse;
 import io.seglift.destination.webhook.RequestSigner;
+import io.seglift.toolkit.http.StandardWebhookSignature;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,10 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
- * A webhook receiver (the protocol is described on {@link io.seglift.destination.webhook.WebhookDestination}): verifies the
- * signature and timestamp, keeps audiences and member keys in memory, and rejects members whose email is malformed or who
+ * A webhook receiver (the protocol is described on {@link io.seglift.destination.webhook.WebhookDestination}): verifies both
+ * signatures and their timestamps (the Standard Webhooks one as a consumer of
+ * https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md#verifying-webhook-authenticity
+ * does, with a five-minute tolerance), keeps audiences and member keys in memory, and rejects members whose email is malformed or who
  * have no identifier. Removes match by member key, so a member is removed without any identifier.
  * <p>
  * It honours {@code Idempotency-Key} as a receiver following the IETF draft does
@@ -143,6 +146,14 @@ public final class WebhookReceiverApi implements SandboxApi {
     }
 
     private boolean signatureValid(SandboxRequest request) {
+        return legacySignatureValid(request) && StandardWebhookSignature.verify(secret,
+                request.header(StandardWebhookSignature.ID).orElse(null),
+                request.header(StandardWebhookSignature.TIMESTAMP).orElse(null),
+                request.header(StandardWebhookSignature.SIGNATURE).orElse(null),
+                request.body().getBytes(StandardCharsets.UTF_8), clock.instant().getEpochSecond(), MAX_SKEW_SECONDS);
+    }
+
+    private boolean legacySignatureValid(SandboxRequest request) {
         String ts = request.header(RequestSigner.TIMESTAMP_HEADER).orElse(null);
         String signature = request.header(RequestSigner.SIGNATURE_HEADER).orElse(null);
         if (ts == null || signature == null) return false;
