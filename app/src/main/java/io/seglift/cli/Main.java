@@ -8,6 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,7 +18,7 @@ import java.util.function.Predicate;
  * {@code seglift}: the entry point. Subcommands are listed here; each is its own class taking the {@link Session}, and
  * only those a command line names are built (see {@link #commandLine(Session, Predicate)}).
  */
-@Command(name = "seglift", mixinStandardHelpOptions = true, versionProvider = VersionText.class,
+@Command(name = "seglift", mixinStandardHelpOptions = true,
         description = {
                 "Warehouse-native scoring, segments with holdouts, and sync to CRM, email and ads, with lift measured.",
                 "",
@@ -90,12 +92,14 @@ public final class Main implements Runnable {
      * options and nested commands by reflection, most of the cold start of a short command.
      */
     static CommandLine commandLine(Session session, Predicate<String> inFull) {
-        CommandLine cli = new CommandLine(new Main(session), new SessionFactory(session));
+        SessionFactory factory = new SessionFactory(session);
+        CommandLine cli = new CommandLine(new Main(session), factory);
+        cli.getCommandSpec().versionProvider(new VersionText(session));
         cli.addSubcommand(CommandLine.HelpCommand.class);
         for (Class<?> cls : SUBCOMMANDS) {
             Command command = cls.getAnnotation(Command.class);
             boolean named = inFull.test(command.name()) || Arrays.stream(command.aliases()).anyMatch(inFull);
-            cli.addSubcommand(named ? cls : listedOnly(command));
+            cli.addSubcommand(named ? cls : listedOnly(command, factory));
         }
         cli.getSubcommands().get("help").getCommandSpec().usageMessage()
                 .footer("", "Example: seglift help segments build");
@@ -137,20 +141,33 @@ public final class Main implements Runnable {
         return ExitCode.FAILED;
     }
 
-    private static CommandSpec listedOnly(Command command) {
-        CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
+    private static CommandSpec listedOnly(Command command, SessionFactory factory) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(null, factory).name(command.name())
+                .aliases(command.aliases());
         spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
         return spec;
     }
 
-    /** Builds subcommands, handing them the session when they take one. */
+    /**
+     * Builds subcommands, handing them the session when they take one. Classes picocli needs (help command, mixins,
+     * converters) are made with their no-argument constructor: picocli's default factory, on its first use, looks for
+     * {@code groovy.lang.Closure} in every jar of the class path, which opens all of them; it is left the interfaces
+     * and abstract types (collections of option values) that it alone knows how to make. (Hence also
+     * {@code wrapWithoutInspection(null, factory)} rather than {@code CommandSpec.create()}, which makes a default
+     * factory.)
+     */
     private record SessionFactory(Session session) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             try {
                 return cls.getDeclaredConstructor(Session.class).newInstance(session);
             } catch (NoSuchMethodException e) {
-                return CommandLine.defaultFactory().create(cls);
+                if (cls.isInterface() || Modifier.isAbstract(cls.getModifiers())) {
+                    return CommandLine.defaultFactory().create(cls);
+                }
+                Constructor<K> noArguments = cls.getDeclaredConstructor();
+                noArguments.setAccessible(true);
+                return noArguments.newInstance();
             }
         }
     }
