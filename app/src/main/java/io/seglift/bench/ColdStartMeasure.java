@@ -8,10 +8,14 @@ import java.util.List;
 
 /**
  * {@code cold_start}: {@code seglift --help} in a child JVM, started as the launcher starts short commands (this
- * JVM's class path, its CDS archive option when it has one, {@code -XX:TieredStopAtLevel=1}), against a bare JVM
- * start of {@link TrivialMain} with only its own folder on the class path.
+ * JVM's class path cut to Seglift's jars and picocli ({@link #shortClassPath}), its CDS archive option when it has
+ * one, {@link #SHORT_COMMAND_FLAGS}), against a bare JVM start of {@link TrivialMain} with only its own folder on the
+ * class path.
  */
 final class ColdStartMeasure implements Measure {
+    /** What the {@code seglift} launcher adds for {@code --help}, {@code --version} and a command's {@code --help}. */
+    static final List<String> SHORT_COMMAND_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     @Override
     public String name() {
         return "cold_start";
@@ -39,9 +43,23 @@ final class ColdStartMeasure implements Measure {
                 cmd.add(a);
             }
         }
-        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        cmd.addAll(SHORT_COMMAND_FLAGS);
+        cmd.addAll(List.of("-cp", shortClassPath(System.getProperty("java.class.path")),
                 "io.seglift.cli.Main", "--help"));
         return cmd;
+    }
+
+    /**
+     * The launcher's class path of short commands: the entries named {@code seglift-*.jar} or {@code picocli-*.jar},
+     * in their order (the launcher puts them first); the whole path when it has none (classes folders of a build).
+     */
+    static String shortClassPath(String classPath) {
+        List<String> kept = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (name.endsWith(".jar") && (name.startsWith("seglift-") || name.startsWith("picocli-"))) kept.add(entry);
+        }
+        return kept.isEmpty() ? classPath : String.join(File.pathSeparator, kept);
     }
 
     static List<String> bareJvm() throws Exception {

@@ -6,11 +6,19 @@ import io.seglift.spi.warehouse.InvalidIdentifierException;
 import io.seglift.spi.warehouse.WarehouseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * {@code seglift}: the entry point. Subcommands are listed here; each is its own class taking the {@link Session}.
+ * {@code seglift}: the entry point. Subcommands are listed here; each is its own class taking the {@link Session}, and
+ * only those a command line names are built (see {@link #commandLine(Session, Predicate)}).
  */
-@Command(name = "seglift", mixinStandardHelpOptions = true, versionProvider = VersionText.class,
+@Command(name = "seglift", mixinStandardHelpOptions = true,
         description = {
                 "Warehouse-native scoring, segments with holdouts, and sync to CRM, email and ads, with lift measured.",
                 "",
@@ -27,28 +35,28 @@ import picocli.CommandLine.Command;
                 "  6  refused: the change is larger than allowed; nothing sent (seglift plan SYNC)",
                 "",
                 "Example: seglift init --demo my-shop && cd my-shop && seglift validate",
-        },
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                InitCommand.class,
-                DemoCommand.class,
-                ValidateCommand.class,
-                SchemaCommand.class,
-                LoadCommand.class,
-                SqlCommand.class,
-                AuditCommand.class,
-                ScoreCommand.class,
-                ModelsCommand.class,
-                SegmentsCommand.class,
-                PlanCommand.class,
-                SyncCommand.class,
-                RunsCommand.class,
-                ServeCommand.class,
-                ReportCommand.class,
-                SandboxCommand.class,
-                BenchCommand.class,
         })
 public final class Main implements Runnable {
+    /** The subcommands after {@code help}, in the order {@code --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
+            InitCommand.class,
+            DemoCommand.class,
+            ValidateCommand.class,
+            SchemaCommand.class,
+            LoadCommand.class,
+            SqlCommand.class,
+            AuditCommand.class,
+            ScoreCommand.class,
+            ModelsCommand.class,
+            SegmentsCommand.class,
+            PlanCommand.class,
+            SyncCommand.class,
+            RunsCommand.class,
+            ServeCommand.class,
+            ReportCommand.class,
+            SandboxCommand.class,
+            BenchCommand.class);
+
     private final Session session;
 
     public Main(Session session) {
@@ -70,12 +78,29 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given session and returns its exit code; tests call this. */
     public static int run(Session session, String... args) {
-        return commandLine(session).execute(args);
+        return commandLine(session, Arrays.asList(args)::contains).execute(args);
     }
 
     /** The whole command tree, configured as {@link #run} executes it. */
     static CommandLine commandLine(Session session) {
-        CommandLine cli = new CommandLine(new Main(session), new SessionFactory(session));
+        return commandLine(session, name -> true);
+    }
+
+    /**
+     * The command tree with the subcommands {@code inFull} accepts (by name) built in full and every other one only
+     * as its name and usage text, which is all {@code seglift --help} shows of it. Building a subcommand reads its
+     * options and nested commands by reflection, most of the cold start of a short command.
+     */
+    static CommandLine commandLine(Session session, Predicate<String> inFull) {
+        SessionFactory factory = new SessionFactory(session);
+        CommandLine cli = new CommandLine(new Main(session), factory);
+        cli.getCommandSpec().versionProvider(new VersionText(session));
+        cli.addSubcommand(CommandLine.HelpCommand.class);
+        for (Class<?> cls : SUBCOMMANDS) {
+            Command command = cls.getAnnotation(Command.class);
+            boolean named = inFull.test(command.name()) || Arrays.stream(command.aliases()).anyMatch(inFull);
+            cli.addSubcommand(named ? cls : listedOnly(command, factory));
+        }
         cli.getSubcommands().get("help").getCommandSpec().usageMessage()
                 .footer("", "Example: seglift help segments build");
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd));
@@ -116,14 +141,33 @@ public final class Main implements Runnable {
         return ExitCode.FAILED;
     }
 
-    /** Builds subcommands, handing them the session when they take one. */
+    private static CommandSpec listedOnly(Command command, SessionFactory factory) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(null, factory).name(command.name())
+                .aliases(command.aliases());
+        spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+        return spec;
+    }
+
+    /**
+     * Builds subcommands, handing them the session when they take one. Classes picocli needs (help command, mixins,
+     * converters) are made with their no-argument constructor: picocli's default factory, on its first use, looks for
+     * {@code groovy.lang.Closure} in every jar of the class path, which opens all of them; it is left the interfaces
+     * and abstract types (collections of option values) that it alone knows how to make. (Hence also
+     * {@code wrapWithoutInspection(null, factory)} rather than {@code CommandSpec.create()}, which makes a default
+     * factory.)
+     */
     private record SessionFactory(Session session) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             try {
                 return cls.getDeclaredConstructor(Session.class).newInstance(session);
             } catch (NoSuchMethodException e) {
-                return CommandLine.defaultFactory().create(cls);
+                if (cls.isInterface() || Modifier.isAbstract(cls.getModifiers())) {
+                    return CommandLine.defaultFactory().create(cls);
+                }
+                Constructor<K> noArguments = cls.getDeclaredConstructor();
+                noArguments.setAccessible(true);
+                return noArguments.newInstance();
             }
         }
     }

@@ -53,9 +53,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code seglift sync} with an {@code alerts:} block: a failed run and a run with too many rejected rows each reach a
- * receiver on 127.0.0.1 whose signature check (Standard Webhooks: HMAC-SHA256 over {@code id.timestamp.body}) is
- * written here, apart from the sender; an undeliverable alert leaves the exit code alone and is recorded as failed.
+ * The commands a user runs with an {@code alerts:} block: {@code seglift sync} (a failed run, a run with too many
+ * rejected rows), {@code seglift segments build} (a large membership change) and {@code seglift report} (a changed
+ * lift verdict). Each alert reaches a receiver on 127.0.0.1 whose signature check (Standard Webhooks: HMAC-SHA256
+ * over {@code id.timestamp.body}) is written here, apart from the sender, and carries none of the customers' emails
+ * or phone numbers; an undeliverable alert leaves the exit code alone and is recorded as failed.
  */
 class AlertsCliTest {
     private static final String SECRET = "cli-test-signing-secret";
@@ -167,6 +169,7 @@ class AlertsCliTest {
         assertThat(verified).containsExactly(true);
         assertThat(bodies.get(0)).doesNotContain("ops.lead", "acme.example", "+1 415", "555 0100")
                 .contains("<email>", "<phone>");
+        assertNoCustomerContact(bodies.get(0));
         assertThat(deliveries()).containsExactly("sync_failed|lapsed_to_crm|1|200|delivered");
     }
 
@@ -180,6 +183,7 @@ class AlertsCliTest {
             assertThat(j.get("text").asText()).contains("rows rejected", "above 5.0%", "seglift runs show");
         });
         assertThat(verified).containsExactly(true);
+        assertNoCustomerContact(bodies.get(0));
         assertThat(deliveries()).containsExactly("rejected_share|lapsed_to_crm|1|200|delivered");
     }
 
@@ -238,6 +242,83 @@ class AlertsCliTest {
             assertThat(j.get("text").asText()).contains("segment recent changed", "flagged above 20%");
         });
         assertThat(verified).containsExactly(true);
+        assertThat(bodies.get(0)).doesNotContain("@shop.example");
+    }
+
+    @Test
+    void aLiftVerdictThatChangesBetweenReportsIsAlerted() throws Exception {
+        Path file = dir.resolve("lift.yaml");
+        try (Warehouse w = DuckDbWarehouseFactory.open("jdbc:duckdb:" + dir.resolve("lift.duckdb"), "seglift",
+                new Settings("w", "duckdb", Map.of()))) {
+            SyncFixture.createTables(w);
+            SyncFixture.customers(w, 600);
+            w.execute("CREATE TABLE raw.orders AS SELECT id AS customer_id, DATE '2024-01-02' AS ordered_at,"
+                    + " 20.0 AS total FROM raw.customers");
+        }
+        Files.writeString(file, """
+                project: lift
+                warehouse: {type: duckdb, path: ./lift.duckdb}
+                sources:
+                  customers:
+                    table: raw.customers
+                    key: id
+                    email: email
+                    phone: phone
+                    consent: {email: email_ok, sms: sms_ok, dnd: dnd}
+                  orders: {table: raw.orders, customer: customer_id, at: ordered_at, amount: total}
+                segments:
+                  lapsed:
+                    rule: "recency_days > 90"
+                    holdout: 20%
+                    brief:
+                      channel: [crm]
+                      hypothesis: Lapsed buyers come back when nudged.
+                      success_metric: {name: back_30d, outcome: purchase, window_days: 30, target: +3pp}
+                      owner: growth
+                destinations:
+                  crm: {type: scripted, behaviour: accept}
+                syncs:
+                  - {name: lapsed_to_crm, segment: lapsed, destination: crm, mode: mirror}
+                alerts:
+                  webhook: {url: "URL", secret: "${env:ALERT_SECRET}"}
+                  on: [lift_verdict_change]
+                """.replace("URL", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
+        String p = file.toString();
+        assertThat(CliRun.run(session, "segments", "build", "--as-of", "2024-06-01", "-p", p).exitCode())
+                .isEqualTo(ExitCode.OK);
+        assertThat(CliRun.run(session, "sync", "lapsed_to_crm", "-p", p).exitCode()).isEqualTo(ExitCode.OK);
+        try (Warehouse w = DuckDbWarehouseFactory.open("jdbc:duckdb:" + dir.resolve("lift.duckdb"), "seglift",
+                new Settings("w", "duckdb", Map.of()))) {
+            // the nudge works: a third of the treated members buy again two weeks after the build, nobody held out does
+            w.execute("INSERT INTO raw.orders SELECT CAST(customer_key AS BIGINT), DATE '2024-06-15', 30.0 FROM "
+                    + "seglift.segment_members WHERE arm = 'treatment' AND CAST(customer_key AS BIGINT) % 3 = 0");
+        }
+
+        CliRun early = CliRun.run(session, "report", "--as-of", "2024-06-10", "--format", "json", "-p", p);
+        assertThat(early.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(Json.MAPPER.readTree(early.out()).get("segments").get(0).get("pooled").get("state").asText())
+                .isEqualTo("WINDOW_NOT_COMPLETE");
+        assertThat(received).isEmpty();
+        assertThat(CliRun.run(session, "report", "--as-of", "2024-07-15", "--format", "json", "-p", p).exitCode())
+                .isEqualTo(ExitCode.OK);
+        assertThat(CliRun.run(session, "report", "--as-of", "2024-07-20", "--format", "json", "-p", p).exitCode())
+                .isEqualTo(ExitCode.OK);
+
+        assertThat(received).singleElement().satisfies(j -> {
+            assertThat(j.get("type").asText()).isEqualTo("lift_verdict_change");
+            assertThat(j.get("segment").asText()).isEqualTo("lapsed");
+            assertThat(j.get("details").get("previous").asText()).isEqualTo("WINDOW_NOT_COMPLETE");
+            assertThat(j.get("details").get("current").asText()).isEqualTo("POSITIVE");
+            assertThat(j.get("text").asText()).contains("Seglift lift: segment lapsed: lift verdict changed from "
+                    + "WINDOW_NOT_COMPLETE to POSITIVE");
+        });
+        assertThat(verified).containsExactly(true);
+        assertNoCustomerContact(bodies.get(0));
+    }
+
+    /** The fixture's customers have emails {@code c<i>@example.com} and phones {@code +4420700<i>}. */
+    private static void assertNoCustomerContact(String body) {
+        assertThat(body).doesNotContain("@example.com", "+4420700");
     }
 
     private List<String> deliveries() {
