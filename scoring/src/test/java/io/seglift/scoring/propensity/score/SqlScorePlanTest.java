@@ -103,6 +103,21 @@ class SqlScorePlanTest {
     }
 
     @Test
+    void theOriginalShapeBaselineScoresEveryCustomerAsTheCurrentPlanDoes() {
+        TreeEnsemble model = model(40, 5, 6);
+        Map<String, Double> current = score(w, model, "shape-current");
+        new OriginalShapeScorer(w, clock).score("shape-original", "m", model, features, AS_OF);
+        Map<String, Double> original = read("shape-original");
+        assertThat(original).hasSize(ROWS);
+        for (var e : current.entrySet()) {
+            assertThat(original.get(e.getKey())).as("original-shape score of %s", e.getKey())
+                    .isCloseTo(e.getValue(), within(1e-12));
+        }
+        assertThat(OriginalShapeScorer.scores(w.dialect(), model, features)).contains(" IS NULL OR ")
+                .doesNotContain(" AS t0");
+    }
+
+    @Test
     void aTreeLargerThanAStatementIsRefusedWithItsSize() {
         Warehouse tiny = StatementLimit.of(w, 6000, new ArrayList<>());
         assertThatThrownBy(() -> SqlScorePlan.of(tiny.dialect(), model(3, 8, 5), features, w.own("p")))
@@ -111,6 +126,10 @@ class SqlScorePlanTest {
 
     private Map<String, Double> score(Warehouse on, TreeEnsemble model, String id) {
         new SqlScorer(on, clock).score(id, "m", model, features, AS_OF);
+        return read(id);
+    }
+
+    private Map<String, Double> read(String id) {
         Map<String, Double> out = new HashMap<>();
         w.query("SELECT customer_key, score FROM seglift.model_scores WHERE model_id = ?", List.of(id),
                 r -> out.put(r.string("customer_key"), ((Number) r.get(1)).doubleValue()));
