@@ -14,7 +14,8 @@ public final class Measures {
     }
 
     public static List<Measure> all(Destinations destinations) {
-        return List.of(new RfmMeasure(), new TrainMeasure(), ScoreMeasure.sql(), ScoreMeasure.defaultPath(),
+        return List.of(new RfmMeasure(), new TrainMeasure(), ScoreMeasure.sql(), new SqlShapeMeasure(),
+                ScoreMeasure.defaultPath(),
                 new RescoreMeasure(), new PlanMeasure(destinations), new ColdStartMeasure());
     }
 

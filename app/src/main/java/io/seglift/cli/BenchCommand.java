@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Generate N customers with 10 orders each in a temporary DuckDB file, then time each Seglift "
                 + "step and its hand-written baseline alternately in this process (medians of --repeats): rfm, train, "
-                + "score_sql, score_default, rescore, plan, cold_start.",
+                + "score_sql, score_sql_shape, score_default, rescore, plan, cold_start.",
                 "Prints Seglift time, baseline time and their ratio; progress goes to stderr. With --scaling: RFM, "
                         + "segments, scoring and plan at each size, with wall time and peak heap. Nothing leaves the "
                         + "machine."},

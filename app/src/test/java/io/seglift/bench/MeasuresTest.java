@@ -13,8 +13,8 @@ class MeasuresTest {
 
     @Test
     void everyMeasureOfTheIssueIsThereInRunOrder() {
-        assertThat(all.stream().map(Measure::name)).containsExactly("rfm", "train", "score_sql", "score_default",
-                "rescore", "plan", "cold_start");
+        assertThat(all.stream().map(Measure::name)).containsExactly("rfm", "train", "score_sql", "score_sql_shape",
+                "score_default", "rescore", "plan", "cold_start");
     }
 
     @Test

@@ -14,8 +14,10 @@ import java.util.stream.IntStream;
 
 /**
  * The SQL that scores a compiled model, shaped for speed and for the engine's statement limit
- * ({@link Dialect#maxStatementBytes()}). Each tree is its own column of an inner select and the margin sums the
- * columns outside: engines plan many small expressions much faster than one deep sum. When the one
+ * ({@link Dialect#maxStatementBytes()}). The margin is one expression over the features: the flipped-comparison
+ * trees ({@link TreeSqlCompiler}) added as a balanced tree, so nesting grows with the logarithm of the tree count. At
+ * 1,000,000 rows DuckDB evaluated this faster than one column per tree summed outside (see docs/benchmarks.md,
+ * "SQL scoring shape at 1,000,000 rows"). When the one
  * {@link #scores() scoring select} would exceed the limit, the trees are packed into groups that each fit; each group
  * writes {@code (customer_key, part)} rows to a work table ({@link #parts()}), and {@link #scores()} sums the parts
  * per customer.
@@ -28,6 +30,9 @@ import java.util.stream.IntStream;
 public record SqlScorePlan(List<List<String>> parts, int groups, String scores) {
     /** Room left under the limit for the {@code INSERT} around {@link #scores()} and the work-table statements. */
     static final int RESERVE_BYTES = 4096;
+
+    /** What adding one term to a balanced sum costs at most: {@code " + "} and a pair of parentheses. */
+    private static final int SUM_OVERHEAD = 5;
 
     public SqlScorePlan {
         parts = parts.stream().map(List::copyOf).toList();
@@ -55,16 +60,17 @@ public record SqlScorePlan(List<List<String>> parts, int groups, String scores) 
                 .mapToObj(i -> ", " + d.quote(names.get(i)) + " AS x" + i).collect(Collectors.joining());
         String source = "(SELECT customer_key" + renamed + " FROM (" + features.select(d) + ") n) f";
         List<String> trees = compiler.trees(model, refs);
-        List<Integer> all = IntStream.range(0, trees.size()).boxed().toList();
         int limit = d.maxStatementBytes();
-        String single = select(trees, all, source,
-                d.logistic(compiler.marginOf(model, columns(all))) + " AS score");
+        String single = "SELECT customer_key, " + d.logistic(compiler.marginOf(model, trees)) + " AS score FROM "
+                + source;
         if ((long) bytes(single) + RESERVE_BYTES <= limit) {
             return new SqlScorePlan(List.of(), 1, single);
         }
         List<List<String>> parts = new ArrayList<>();
-        for (List<Integer> group : groups(trees, limit - RESERVE_BYTES - bytes(select(trees, List.of(), source, "")))) {
-            String part = select(trees, group, source, TreeSqlCompiler.sum(columns(group)) + " AS part");
+        String head = "SELECT customer_key, ";
+        String tail = " AS part FROM " + source;
+        for (List<Integer> group : groups(trees, limit - RESERVE_BYTES - bytes(head + tail))) {
+            String part = head + TreeSqlCompiler.sum(group.stream().map(trees::get).toList()) + tail;
             if (bytes(part) + RESERVE_BYTES > limit) {
                 throw new IllegalStateException("a group of " + group.size() + " trees is " + bytes(part)
                         + " bytes, over the " + d.name() + " limit of " + limit);
@@ -83,7 +89,7 @@ public record SqlScorePlan(List<List<String>> parts, int groups, String scores) 
         List<Integer> current = new ArrayList<>();
         long used = 0;
         for (int i = 0; i < trees.size(); i++) {
-            long cost = bytes(trees.get(i)) + columnOverhead(i);
+            long cost = bytes(trees.get(i)) + SUM_OVERHEAD;
             if (cost > room) {
                 throw new IllegalArgumentException("tree " + i + " of the model compiles to " + cost
                         + " bytes, more than one statement can hold here (" + room + " bytes)");
@@ -100,23 +106,6 @@ public record SqlScorePlan(List<List<String>> parts, int groups, String scores) 
             out.add(current);
         }
         return out;
-    }
-
-    /** ", " + " AS tN" in the inner select, " + " + "tN" and two parentheses in the sum. */
-    private static long columnOverhead(int i) {
-        return 2 + 5 + 2 * String.valueOf(i).length() + 3 + 1 + 2;
-    }
-
-    private static List<String> columns(List<Integer> trees) {
-        return trees.stream().map(i -> "t" + i).toList();
-    }
-
-    private static String select(List<String> trees, List<Integer> group, String source, String outer) {
-        StringBuilder sql = new StringBuilder("SELECT customer_key, ").append(outer).append(" FROM (SELECT customer_key");
-        for (int i : group) {
-            sql.append(", ").append(trees.get(i)).append(" AS t").append(i);
-        }
-        return sql.append(" FROM ").append(source).append(") t").toString();
     }
 
     private static int bytes(String sql) {

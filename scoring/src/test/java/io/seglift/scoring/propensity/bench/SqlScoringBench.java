@@ -16,6 +16,7 @@ import io.seglift.spi.warehouse.TableName;
 import io.seglift.warehouse.duckdb.DuckDbWarehouse;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
 
+import io.seglift.scoring.propensity.score.OriginalShapeScorer;
 import io.seglift.scoring.propensity.score.SqlScorePlan;
 import io.seglift.scoring.propensity.score.StatementLimit;
 import io.seglift.scoring.propensity.sql.TreeSqlCompiler;
@@ -88,8 +89,9 @@ public final class SqlScoringBench {
 
     /**
      * SQL scoring shapes alternated in one process, medians of 3, and XGBoost4J's own predict on the same rows as the
-     * baseline: the old shape (IS NULL OR, one left-deep sum), the flipped comparisons as one expression, the
-     * current plan (flipped, one column per tree), and the current plan forced through the work table in 4 parts.
+     * baseline: the old shape (IS NULL OR, one left-deep sum), the flipped comparisons with one column per tree and in
+     * 8 column groups, the current plan (flipped, one balanced sum), and the current plan forced through the work
+     * table in 4 parts.
      */
     static void scoreShapes(DuckDbWarehouse w, byte[] modelJson, TreeEnsemble ensemble, FeatureSet set,
                             LocalDate asOf, int customers, List<String> names) {
@@ -98,14 +100,17 @@ public final class SqlScoringBench {
         String source = "(SELECT customer_key" + IntStream.range(0, names.size())
                 .mapToObj(i -> ", " + d.quote(names.get(i)) + " AS x" + i).collect(Collectors.joining())
                 + " FROM (" + set.select(d) + ") n) f";
-        String legacy = "SELECT customer_key, " + LegacyTreeSql.probability(d, ensemble, refs) + " AS score FROM " + source;
-        String inline = "SELECT customer_key, " + new TreeSqlCompiler(d).probability(ensemble, refs) + " AS score FROM " + source;
+        String legacy = OriginalShapeScorer.scores(d, ensemble, set);
+        String columns = grouped(d, ensemble, refs, source, ensemble.trees().size());
+        String grouped8 = grouped(d, ensemble, refs, source, 8);
         int singleBytes = SqlScorePlan.of(d, ensemble, set, w.own(SqlScorer.WORK_TABLE)).scores().length();
         Warehouse quarter = StatementLimit.of(w, singleBytes / 4 + 8192, new ArrayList<>());
         Map<String, Supplier<Long>> shapes = new LinkedHashMap<>();
-        shapes.put("old: IS NULL OR, one sum", () -> insert(w, "bench-old", legacy, asOf));
-        shapes.put("flipped, one sum", () -> insert(w, "bench-inline", inline, asOf));
-        shapes.put("flipped, column per tree (current)",
+        shapes.put("old: IS NULL OR, one sum",
+                () -> new OriginalShapeScorer(w, Clock.systemUTC()).score("bench-old", "bench", ensemble, set, asOf).customers());
+        shapes.put("flipped, column per tree", () -> insert(w, "bench-columns", columns, asOf));
+        shapes.put("flipped, 8 column groups", () -> insert(w, "bench-g8", grouped8, asOf));
+        shapes.put("flipped, one sum (current)",
                 () -> new SqlScorer(w, Clock.systemUTC()).score("bench-sql", "bench", ensemble, set, asOf).customers());
         shapes.put("current, split in 4 statements",
                 () -> new SqlScorer(quarter, Clock.systemUTC()).score("bench-split", "bench", ensemble, set, asOf).customers());
@@ -133,13 +138,14 @@ public final class SqlScoringBench {
                 i[0]++;
             });
             Booster booster = XGBoost.loadModel(modelJson);
-            DMatrix dm = new DMatrix(flat, customers, COLS, Float.NaN);
             for (int round = 0; round < 3; round++) {
+                // a fresh DMatrix each round: XGBoost answers a repeated predict on one DMatrix from its cache
+                DMatrix dm = new DMatrix(flat, customers, COLS, Float.NaN);
                 long t = System.nanoTime();
                 booster.predict(dm);
                 predict.add((System.nanoTime() - t) / 1e9);
+                dm.dispose();
             }
-            dm.dispose();
             booster.dispose();
         } catch (XGBoostError | java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -149,12 +155,33 @@ public final class SqlScoringBench {
                 k, median(v), customers / median(v), old / median(v), v));
         System.out.printf("  %-36s median %.2f s (%,.0f rows/s); runs %s%n", "XGBoost4J predict on a DMatrix",
                 median(predict), customers / median(predict), predict);
-        for (String other : List.of("bench-old", "bench-inline", "bench-split", "bench-jvm")) {
+        for (String other : List.of("bench-old", "bench-columns", "bench-g8", "bench-split", "bench-jvm")) {
             double worst = w.queryOne("SELECT MAX(ABS(a.score - b.score)), COUNT(*) FROM seglift.model_scores a JOIN "
                     + "seglift.model_scores b ON a.customer_key = b.customer_key WHERE a.model_id = 'bench-sql' AND "
                     + "b.model_id = '" + other + "'", List.of(), x -> ((Number) x.get(0)).doubleValue()).orElseThrow();
             System.out.printf("largest |current - %s| score difference: %.3g%n", other, worst);
         }
+    }
+
+    /**
+     * Flipped trees summed in {@code groups} columns of an inner select; with one group per tree, the shape the SQL
+     * path had before it went back to one sum (each tree its own column, summed outside).
+     */
+    private static String grouped(Dialect d, TreeEnsemble ensemble, List<String> refs, String source, int groups) {
+        TreeSqlCompiler compiler = new TreeSqlCompiler(d);
+        List<String> trees = compiler.trees(ensemble, refs);
+        List<String> columns = new ArrayList<>();
+        StringBuilder inner = new StringBuilder("SELECT customer_key");
+        for (int g = 0; g < groups; g++) {
+            List<String> mine = new ArrayList<>();
+            for (int i = g; i < trees.size(); i += groups) {
+                mine.add(trees.get(i));
+            }
+            inner.append(", ").append(TreeSqlCompiler.sum(mine)).append(" AS g").append(g);
+            columns.add("g" + g);
+        }
+        return "SELECT customer_key, " + d.logistic(compiler.marginOf(ensemble, columns)) + " AS score FROM ("
+                + inner + " FROM " + source + ") t";
     }
 
     /** Seglift's training (early stopping, refit), timed. */

@@ -4,6 +4,7 @@ import io.seglift.scoring.features.Feature;
 import io.seglift.scoring.features.FeatureSet;
 import io.seglift.scoring.propensity.sql.Tree;
 import io.seglift.scoring.propensity.sql.TreeEnsemble;
+import io.seglift.scoring.propensity.sql.TreeSqlCompiler;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.toolkit.jdbc.Migrator;
@@ -94,12 +95,29 @@ class SqlScorePlanTest {
     }
 
     @Test
-    void aModelThatFitsIsOneStatementWithAColumnPerTree() {
+    void aModelThatFitsIsOneStatementWithOneBalancedSumOfTheTrees() {
         TreeEnsemble small = model(5, 3, 4);
         SqlScorePlan plan = SqlScorePlan.of(w.dialect(), small, features, w.own("p"));
         assertThat(plan.split()).isFalse();
         assertThat(plan.statements()).hasSize(1);
-        assertThat(plan.scores()).contains(" AS t0, ", " AS t4 FROM ").doesNotContain("IS NULL OR");
+        assertThat(plan.scores()).contains(new TreeSqlCompiler(w.dialect()).margin(small,
+                        List.of("f.x0", "f.x1", "f.x2", "f.x3", "f.x4", "f.x5", "f.x6", "f.x7", "f.x8", "f.x9", "f.x10",
+                                "f.x11")))
+                .doesNotContain("IS NULL OR").doesNotContain(" AS t0");
+    }
+
+    @Test
+    void theOriginalShapeBaselineScoresEveryCustomerAsTheCurrentPlanDoes() {
+        TreeEnsemble model = model(40, 5, 6);
+        Map<String, Double> current = score(w, model, "shape-current");
+        new OriginalShapeScorer(w, clock).score("shape-original", "m", model, features, AS_OF);
+        Map<String, Double> original = read("shape-original");
+        assertThat(original).hasSize(ROWS);
+        for (var e : current.entrySet()) {
+            assertThat(original.get(e.getKey())).as("original-shape score of %s", e.getKey())
+                    .isCloseTo(e.getValue(), within(1e-12));
+        }
+        assertThat(OriginalShapeScorer.scores(w.dialect(), model, features)).contains(" IS NULL OR ");
     }
 
     @Test
@@ -111,6 +129,10 @@ class SqlScorePlanTest {
 
     private Map<String, Double> score(Warehouse on, TreeEnsemble model, String id) {
         new SqlScorer(on, clock).score(id, "m", model, features, AS_OF);
+        return read(id);
+    }
+
+    private Map<String, Double> read(String id) {
         Map<String, Double> out = new HashMap<>();
         w.query("SELECT customer_key, score FROM seglift.model_scores WHERE model_id = ?", List.of(id),
                 r -> out.put(r.string("customer_key"), ((Number) r.get(1)).doubleValue()));
