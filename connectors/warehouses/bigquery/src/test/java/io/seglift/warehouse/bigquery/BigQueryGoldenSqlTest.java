@@ -114,7 +114,7 @@ class BigQueryGoldenSqlTest {
                 List.of(IdentifierType.EMAIL), people, Optional.empty());
         MemberQueries members = new MemberQueries(offline, target, asOf -> "SELECT c.*, CAST(c.`cust_id` AS STRING)"
                 + " AS customer_key FROM " + d.table(people.table()) + " c");
-        s.put("sync.insert-classified", members.insertClassified(day));
+        s.put("sync.classified", members.classified(day));
         s.put("sync.held-out-keys", "SELECT * FROM (" + members.heldOutKeys() + ") h");
         s.put("sync.fields-check", members.fieldsCheck(day));
         s.put("sync.page", members.page(500, day));

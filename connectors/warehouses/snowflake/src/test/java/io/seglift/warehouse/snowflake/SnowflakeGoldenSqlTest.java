@@ -133,7 +133,7 @@ class SnowflakeGoldenSqlTest {
         SyncTarget target = new SyncTarget("crm_lapsed", "lapsed", SyncMode.MIRROR, Map.of("first_name", "first_name"),
                 Channel.EMAIL, List.of(IdentifierType.EMAIL), customers(), Optional.empty());
         MemberQueries mq = new MemberQueries(dialectOnly(), target, d -> ProfileView.sql(project(), D, d));
-        s.put("member-insert-classified", mq.insertClassified(AS_OF));
+        s.put("member-classified", mq.classified(AS_OF));
         s.put("member-held-out", mq.heldOutKeys());
         s.put("member-page", mq.page(500, AS_OF));
         s.put("member-fields-check", mq.fieldsCheck(AS_OF));
