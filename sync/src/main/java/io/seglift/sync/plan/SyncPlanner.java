@@ -88,9 +88,7 @@ public final class SyncPlanner {
         discard(runId);
         List<Object> params = new ArrayList<>(List.of(target.segment(), runId));
         params.addAll(operationParams());
-        warehouse.execute("INSERT INTO " + t.q(SyncTables.PENDING) + " (run_id, seq, operation, customer_key, fingerprint,"
-                + " destination_id) " + withClassified(asOf) + " SELECT ?, ROW_NUMBER() OVER (ORDER BY op_order, customer_key),"
-                + " operation, customer_key, fingerprint, destination_id FROM (" + operations() + ") d", params.toArray());
+        warehouse.execute(pendingInsert(asOf), params.toArray());
         Summary summary = summary(asOf, false);
         for (var row : warehouse.queryList("SELECT operation, COUNT(*) AS n FROM " + t.q(SyncTables.PENDING)
                 + " WHERE run_id = ? GROUP BY operation", List.of(runId), r -> Map.entry(r.string("operation"), r.longValue("n")))) {
@@ -146,6 +144,21 @@ public final class SyncPlanner {
         }
     }
 
+    /**
+     * The INSERT of a run's operations into {@code sync_pending}, numbered in paging order (removes, adds, updates; by
+     * key); parameters: segment, run id, then the sync's name once per operation kind.
+     */
+    public String pendingInsert(LocalDate asOf) {
+        return "INSERT INTO " + t.q(SyncTables.PENDING) + " (run_id, seq, operation, customer_key, fingerprint,"
+                + " destination_id) " + withClassified(asOf) + " SELECT ?, ROW_NUMBER() OVER (ORDER BY op_order, customer_key),"
+                + " operation, customer_key, fingerprint, destination_id FROM (" + operations() + ") d";
+    }
+
+    /** The dry run's single query ({@link #preview}); parameters: segment, the sync's name per operation kind, segment, sync. */
+    public String previewQuery(LocalDate asOf) {
+        return summarySql(asOf, true);
+    }
+
     /** The classified build as the common table {@code seglift_c}; parameter: segment. */
     private String withClassified(LocalDate asOf) {
         return "WITH seglift_c AS (" + queries.classified(asOf) + ")";
@@ -193,15 +206,39 @@ public final class SyncPlanner {
      * kind, label, n, sample_key, sample_rank.
      */
     private Summary summary(LocalDate asOf, boolean operations) {
+        List<Object> params = new ArrayList<>(List.of(target.segment()));
+        if (operations) params.addAll(operationParams());
+        params.add(target.segment());
+        params.add(target.syncName());
+        Summary summary = new Summary();
+        List<Object[]> samples = new ArrayList<>();
+        for (var row : warehouse.queryList(summarySql(asOf, operations), params, r -> new Object[]{r.string("kind"),
+                r.string("label"), r.longValue("n"), r.string("sample_key"), r.longValue("sample_rank")})) {
+            String kind = (String) row[0];
+            long n = (Long) row[2];
+            switch (kind) {
+                case "reason" -> summary.reason((String) row[1], n);
+                case "built" -> summary.built = n;
+                case "audience" -> summary.audience = n;
+                default -> {
+                    summary.operations.put((String) row[1], n);
+                    samples.add(row);
+                }
+            }
+        }
+        samples.sort(java.util.Comparator.comparingLong(r -> (Long) r[4]));
+        for (Object[] row : samples) summary.samples.computeIfAbsent((String) row[1], k -> new ArrayList<>()).add((String) row[3]);
+        return summary;
+    }
+
+    private String summarySql(LocalDate asOf, boolean operations) {
         String text = t.dialect().type(ColumnType.TEXT);
         String big = t.dialect().type(ColumnType.BIGINT);
         String noText = "CAST(NULL AS " + text + ")";
         String noNumber = "CAST(NULL AS " + big + ")";
-        List<Object> params = new ArrayList<>(List.of(target.segment()));
         StringBuilder sql = new StringBuilder(withClassified(asOf));
         if (operations) {
             sql.append(", seglift_ops AS (").append(operations()).append(")");
-            params.addAll(operationParams());
         }
         sql.append(" SELECT 'reason' AS kind, reason AS label, COUNT(*) AS n, ").append(noText).append(" AS sample_key, ")
                 .append(noNumber).append(" AS sample_rank FROM seglift_c GROUP BY reason");
@@ -215,27 +252,7 @@ public final class SyncPlanner {
                 .append(t.dialect().dateLiteral(asOf));
         sql.append(" UNION ALL SELECT 'audience', ").append(noText).append(", COUNT(*), ").append(noText).append(", ").append(noNumber)
                 .append(" FROM ").append(t.q(SyncTables.STATE)).append(" WHERE sync_name = ? AND status = 'synced'");
-        params.add(target.segment());
-        params.add(target.syncName());
-        Summary summary = new Summary();
-        List<Object[]> samples = new ArrayList<>();
-        for (var row : warehouse.queryList(sql.toString(), params, r -> new Object[]{r.string("kind"), r.string("label"),
-                r.longValue("n"), r.string("sample_key"), r.longValue("sample_rank")})) {
-            String kind = (String) row[0];
-            long n = (Long) row[2];
-            switch (kind) {
-                case "reason" -> summary.reason(row[1] == null ? null : (String) row[1], n);
-                case "built" -> summary.built = n;
-                case "audience" -> summary.audience = n;
-                default -> {
-                    summary.operations.put((String) row[1], n);
-                    samples.add(row);
-                }
-            }
-        }
-        samples.sort(java.util.Comparator.comparingLong(r -> (Long) r[4]));
-        for (Object[] row : samples) summary.samples.computeIfAbsent((String) row[1], k -> new ArrayList<>()).add((String) row[3]);
-        return summary;
+        return sql.toString();
     }
 
     /** The counts a plan is made of, as the summary query returns them. */
