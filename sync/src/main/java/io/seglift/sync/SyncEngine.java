@@ -128,16 +128,10 @@ public final class SyncEngine {
                 .requestTimeout(options.requestTimeout()).build();
     }
 
-    /** Plans a sync without sending anything or changing state (a dry run); work rows are removed afterwards. */
+    /** Plans a sync without sending anything or changing state (a dry run): it writes no rows, so a killed plan leaves none. */
     public Plan plan(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Capabilities caps) {
         checkRunnable(project, sync);
-        SyncPlanner planner = new SyncPlanner(warehouse, target(project, sync, caps), profile(project, warehouse));
-        String id = "plan-" + newRunId();
-        try {
-            return planner.prepare(id);
-        } finally {
-            planner.discard(id);
-        }
+        return new SyncPlanner(warehouse, target(project, sync, caps), profile(project, warehouse)).preview();
     }
 
     /** The audience a segment gets: named for marketers, described from its brief. */
@@ -285,7 +279,7 @@ public final class SyncEngine {
                 plan = planner.prepare(runId);
                 history.planned(runId, plan, audience.id());
                 ChangeGuard.enforce(sync.name(), plan, sync.changeLimits(), history.hasFinishedRun(sync.name()) && !refill);
-                planner.forgetRejectedLeavers(runId);
+                planner.forgetRejectedLeavers(plan.segmentAsOf());
                 options.progress().start("sync " + sync.name() + " to " + dc.name(), plan.planned());
                 boolean stopped = false;
                 for (Operation op : List.of(Operation.REMOVE, Operation.ADD, Operation.UPDATE)) {

@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * Builds the planner's SQL through the dialect: the classification of the latest segment build (exclusion reason and
- * fingerprint of mapped fields per member), and the page query that reads one batch of the diff with its identifiers
+ * fingerprint of mapped fields per member, streamed into the diff), and the page query that reads one batch of the diff with its identifiers
  * and mapped fields. Both read the member profile the application passes in ({@link MemberProfile}) as of the build's date,
  * so {@code fields} see what segment rules see: customers, RFM and model columns.
  */
@@ -55,12 +55,14 @@ public final class MemberQueries {
     }
 
     /**
-     * INSERT of the classified build made as of {@code asOf} (the segment's latest, which may be empty) into
-     * {@code sync_work}; parameters: run id, segment. A member's reason is the first rule it fails (held out, suppressed, no consent, no
-     * identifier), NULL when it is to be sent; one row per member, as the build holds each key once. Held out means in the holdout of this segment or of the latest build of
-     * any other segment: a holdout is never sent anywhere, so overlapping campaigns cannot contaminate a control group.
+     * The classified build made as of {@code asOf} (the segment's latest, which may be empty): a SELECT of
+     * {@code seglift_key}, {@code reason} and {@code fingerprint}; parameter: segment. A member's reason is the first rule
+     * it fails (held out, suppressed, no consent, no identifier), NULL when it is to be sent; one row per member, as the
+     * build holds each key once. Held out means in the holdout of this segment or of the latest build of any other
+     * segment: a holdout is never sent anywhere, so overlapping campaigns cannot contaminate a control group. The
+     * planner streams it into the diff and the counts; it is never written per member.
      */
-    public String insertClassified(LocalDate asOf) {
+    public String classified(LocalDate asOf) {
         String sm = segmentMembers();
         // one row per key: the segment builder writes each key once per build (SegmentBuilder's DISTINCT)
         String members = "(SELECT sm.customer_key AS seglift_key, sm.arm AS seglift_arm FROM " + sm
@@ -77,9 +79,8 @@ public final class MemberQueries {
                 + " WHEN NOT (" + consent() + ") THEN '" + Exclusion.NO_CONSENT.code() + "'"
                 + " WHEN NOT (" + hasIdentifier() + ") THEN '" + Exclusion.NO_IDENTIFIER.code() + "'"
                 + " ELSE NULL END";
-        return "INSERT INTO " + tables.q(SyncTables.WORK) + " (run_id, customer_key, reason, fingerprint) SELECT ?, m.seglift_key, "
-                + reason + ", " + fingerprint() + " FROM " + members + " m LEFT JOIN " + profile(asOf) + " p ON "
-                + profileKey() + " = m.seglift_key" + heldOutAnywhere + suppressed;
+        return "SELECT m.seglift_key, " + reason + " AS reason, " + fingerprint() + " AS fingerprint FROM " + members
+                + " m LEFT JOIN " + profile(asOf) + " p ON " + profileKey() + " = m.seglift_key" + heldOutAnywhere + suppressed;
     }
 
     /**

@@ -2,19 +2,24 @@ package io.seglift.sync.plan;
 
 import io.seglift.config.SegliftTables;
 import io.seglift.spi.destination.SyncMode;
+import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.state.SyncTables;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Computes a run's diff in the warehouse: classifies the latest build of the segment into {@code sync_work}, then
- * writes the operations (removes, adds, updates; numbered for paging) into {@code sync_pending}. Removes are, in mirror
+ * Computes a run's diff in the warehouse: classifies the latest build of the segment and diffs it against the sync's
+ * state in one statement that writes only the operations (removes, adds, updates; numbered for paging) into
+ * {@code sync_pending}; the classified members stream through the diff and the counts and are never written. A dry run
+ * ({@link #preview}) writes nothing. Removes are, in mirror
  * mode, every member in the audience no longer to be sent; in add-only and upsert modes, the members of the audience
  * now in any segment's holdout (a holdout is never sent anywhere, and staying in a list means being sent to). Nothing per member
  * crosses into the JVM except five sample keys per operation.
@@ -24,6 +29,9 @@ public final class SyncPlanner {
     private final SyncTarget target;
     private final SyncTables t;
     private final MemberQueries queries;
+
+    /** Keys sampled per operation. */
+    private static final int SAMPLES = 5;
 
     /** @param profileAsOf the member profile's SELECT as of a date (see {@link MemberProfile}) */
     public SyncPlanner(Warehouse warehouse, SyncTarget target, Function<LocalDate, String> profileAsOf) {
@@ -70,22 +78,52 @@ public final class SyncPlanner {
                 List.of(target.segment()), r -> r.date("as_of")).orElse(null);
     }
 
-    /** Classifies and diffs for {@code runId}; the work rows stay until {@link #discard}. */
+    /**
+     * Diffs for {@code runId}: writes the operations into {@code sync_pending} (one statement; the classified members
+     * stream through it and are never written), then counts the members by reason. The pending rows stay until
+     * {@link #discard}.
+     */
     public Plan prepare(String runId) {
         LocalDate asOf = validate();
         discard(runId);
-        warehouse.inTransaction(w -> {
-            w.execute(queries.insertClassified(asOf), runId, target.segment());
-            w.execute(insertPending(), pendingParams(runId).toArray());
-        });
-        return summarize(runId, asOf);
+        List<Object> params = new ArrayList<>(List.of(target.segment(), runId));
+        params.addAll(operationParams());
+        warehouse.execute(pendingInsert(asOf), params.toArray());
+        Summary summary = summary(asOf, false);
+        for (var row : warehouse.queryList("SELECT operation, COUNT(*) AS n FROM " + t.q(SyncTables.PENDING)
+                + " WHERE run_id = ? GROUP BY operation", List.of(runId), r -> Map.entry(r.string("operation"), r.longValue("n")))) {
+            summary.operations.put(row.getKey(), row.getValue());
+        }
+        for (String op : summary.operations.keySet()) {
+            summary.samples.put(op, warehouse.queryList("SELECT customer_key FROM " + t.q(SyncTables.PENDING)
+                    + " WHERE run_id = ? AND operation = ? ORDER BY seq" + t.dialect().limit(SAMPLES), List.of(runId, op),
+                    r -> r.string("customer_key")));
+        }
+        return summary.plan(asOf);
     }
 
-    /** Deletes state rows of members rejected earlier that are no longer to be sent; they were never in the destination. */
-    public long forgetRejectedLeavers(String runId) {
-        return warehouse.execute("DELETE FROM " + t.q(SyncTables.STATE) + " WHERE sync_name = ? AND status = 'rejected'"
-                + " AND customer_key NOT IN (SELECT customer_key FROM " + t.q(SyncTables.WORK)
-                + " WHERE run_id = ? AND reason IS NULL)", target.syncName(), runId);
+    /**
+     * The plan of a dry run, computed in one query that writes nothing: the counts by reason, the operations' counts and
+     * their first keys. A killed dry run leaves no rows behind.
+     */
+    public Plan preview() {
+        LocalDate asOf = validate();
+        return summary(asOf, true).plan(asOf);
+    }
+
+    /**
+     * Deletes state rows of members rejected earlier that are no longer to be sent (as of the build {@code asOf}); they
+     * were never in the destination.
+     */
+    public long forgetRejectedLeavers(LocalDate asOf) {
+        String state = t.q(SyncTables.STATE);
+        if (warehouse.queryLong("SELECT COUNT(*) FROM " + state + " WHERE sync_name = ? AND status = 'rejected'",
+                target.syncName()) == 0) {
+            return 0;
+        }
+        return warehouse.execute("DELETE FROM " + state + " WHERE sync_name = ? AND status = 'rejected'"
+                + " AND customer_key NOT IN (SELECT seglift_key FROM (" + queries.classified(asOf) + ") c WHERE reason IS NULL)",
+                target.syncName(), target.segment());
     }
 
     /** Removes the work rows of a run. */
@@ -106,43 +144,140 @@ public final class SyncPlanner {
         }
     }
 
-    private String insertPending() {
-        String work = t.q(SyncTables.WORK);
+    /**
+     * The INSERT of a run's operations into {@code sync_pending}, numbered in paging order (removes, adds, updates; by
+     * key); parameters: segment, run id, then the sync's name once per operation kind.
+     */
+    public String pendingInsert(LocalDate asOf) {
+        return "INSERT INTO " + t.q(SyncTables.PENDING) + " (run_id, seq, operation, customer_key, fingerprint,"
+                + " destination_id) " + withClassified(asOf) + " SELECT ?, ROW_NUMBER() OVER (ORDER BY op_order, customer_key),"
+                + " operation, customer_key, fingerprint, destination_id FROM (" + operations() + ") d";
+    }
+
+    /** The dry run's single query ({@link #preview}); parameters: segment, the sync's name per operation kind, segment, sync. */
+    public String previewQuery(LocalDate asOf) {
+        return summarySql(asOf, true);
+    }
+
+    /** The classified build as the common table {@code seglift_c}; parameter: segment. */
+    private String withClassified(LocalDate asOf) {
+        return "WITH seglift_c AS (" + queries.classified(asOf) + ")";
+    }
+
+    /**
+     * The operations over {@code seglift_c} and the sync's state: columns operation, op_order, customer_key,
+     * fingerprint, destination_id; parameters {@link #operationParams()}. {@code seglift_c} holds each member once, so
+     * no operation needs a GROUP BY.
+     */
+    private String operations() {
         String state = t.q(SyncTables.STATE);
         StringBuilder ops = new StringBuilder();
-        // sync_work holds each member once (insertClassified), so no operation needs a GROUP BY
-        ops.append("SELECT 'add' AS operation, 1 AS op_order, w.customer_key, w.fingerprint,")
-                .append(" CAST(NULL AS ").append(t.dialect().type(io.seglift.spi.warehouse.ColumnType.TEXT)).append(") AS destination_id FROM ")
-                .append(work).append(" w LEFT JOIN ").append(state).append(" st ON st.sync_name = ? AND st.customer_key = w.customer_key")
-                .append(" WHERE w.run_id = ? AND w.reason IS NULL AND st.customer_key IS NULL");
+        ops.append("SELECT 'add' AS operation, 1 AS op_order, w.seglift_key AS customer_key, w.fingerprint,")
+                .append(" CAST(NULL AS ").append(t.dialect().type(ColumnType.TEXT)).append(") AS destination_id FROM seglift_c")
+                .append(" w LEFT JOIN ").append(state).append(" st ON st.sync_name = ? AND st.customer_key = w.seglift_key")
+                .append(" WHERE w.reason IS NULL AND st.customer_key IS NULL");
         if (target.mode() == SyncMode.UPSERT) {
-            ops.append(" UNION ALL SELECT 'update', 2, w.customer_key, w.fingerprint, st.destination_id FROM ").append(work)
-                    .append(" w JOIN ").append(state).append(" st ON st.sync_name = ? AND st.customer_key = w.customer_key")
-                    .append(" WHERE w.run_id = ? AND w.reason IS NULL AND st.status = 'synced'")
+            ops.append(" UNION ALL SELECT 'update', 2, w.seglift_key, w.fingerprint, st.destination_id FROM seglift_c")
+                    .append(" w JOIN ").append(state).append(" st ON st.sync_name = ? AND st.customer_key = w.seglift_key")
+                    .append(" WHERE w.reason IS NULL AND st.status = 'synced'")
                     .append(" AND COALESCE(st.fingerprint, '') <> COALESCE(w.fingerprint, '')");
         }
         if (target.mode() == SyncMode.MIRROR) {
             ops.append(" UNION ALL SELECT 'remove', 0, st.customer_key, st.fingerprint, st.destination_id FROM ").append(state).append(" st")
-                    .append(" WHERE st.sync_name = ? AND st.status = 'synced' AND st.customer_key NOT IN (SELECT customer_key FROM ")
-                    .append(work).append(" WHERE run_id = ? AND reason IS NULL)");
-        }
-        if (target.mode() != SyncMode.MIRROR) {
+                    .append(" WHERE st.sync_name = ? AND st.status = 'synced' AND st.customer_key NOT IN (SELECT seglift_key FROM")
+                    .append(" seglift_c WHERE reason IS NULL)");
+        } else {
             // mirror removes every member not to be sent; the other modes keep leavers but never a holdout member
             ops.append(" UNION ALL SELECT 'remove', 0, st.customer_key, st.fingerprint, st.destination_id FROM ").append(state).append(" st")
                     .append(" WHERE st.sync_name = ? AND st.status = 'synced' AND st.customer_key IN (SELECT seglift_held FROM (")
                     .append(queries.heldOutKeys()).append(") h)");
         }
-        return "INSERT INTO " + t.q(SyncTables.PENDING) + " (run_id, seq, operation, customer_key, fingerprint, destination_id)"
-                + " SELECT ?, ROW_NUMBER() OVER (ORDER BY op_order, customer_key), operation, customer_key, fingerprint,"
-                + " destination_id FROM (" + ops + ") d";
+        return ops.toString();
     }
 
-    private List<Object> pendingParams(String runId) {
-        List<Object> p = new java.util.ArrayList<>(List.of(runId, target.syncName(), runId));
-        if (target.mode() == SyncMode.UPSERT) p.addAll(List.of(target.syncName(), runId));
-        if (target.mode() == SyncMode.MIRROR) p.addAll(List.of(target.syncName(), runId));
-        else p.add(target.syncName());
-        return p;
+    private List<Object> operationParams() {
+        return target.mode() == SyncMode.UPSERT ? List.of(target.syncName(), target.syncName(), target.syncName())
+                : List.of(target.syncName(), target.syncName());
+    }
+
+    /**
+     * One query for the counts: members by reason (streamed from the classification), the build's rows, the audience
+     * and, with {@code operations}, each operation's count and first {@value #SAMPLES} keys in paging order. Columns:
+     * kind, label, n, sample_key, sample_rank.
+     */
+    private Summary summary(LocalDate asOf, boolean operations) {
+        List<Object> params = new ArrayList<>(List.of(target.segment()));
+        if (operations) params.addAll(operationParams());
+        params.add(target.segment());
+        params.add(target.syncName());
+        Summary summary = new Summary();
+        List<Object[]> samples = new ArrayList<>();
+        for (var row : warehouse.queryList(summarySql(asOf, operations), params, r -> new Object[]{r.string("kind"),
+                r.string("label"), r.longValue("n"), r.string("sample_key"), r.longValue("sample_rank")})) {
+            String kind = (String) row[0];
+            long n = (Long) row[2];
+            switch (kind) {
+                case "reason" -> summary.reason((String) row[1], n);
+                case "built" -> summary.built = n;
+                case "audience" -> summary.audience = n;
+                default -> {
+                    summary.operations.put((String) row[1], n);
+                    samples.add(row);
+                }
+            }
+        }
+        samples.sort(java.util.Comparator.comparingLong(r -> (Long) r[4]));
+        for (Object[] row : samples) summary.samples.computeIfAbsent((String) row[1], k -> new ArrayList<>()).add((String) row[3]);
+        return summary;
+    }
+
+    private String summarySql(LocalDate asOf, boolean operations) {
+        String text = t.dialect().type(ColumnType.TEXT);
+        String big = t.dialect().type(ColumnType.BIGINT);
+        String noText = "CAST(NULL AS " + text + ")";
+        String noNumber = "CAST(NULL AS " + big + ")";
+        StringBuilder sql = new StringBuilder(withClassified(asOf));
+        if (operations) {
+            sql.append(", seglift_ops AS (").append(operations()).append(")");
+        }
+        sql.append(" SELECT 'reason' AS kind, reason AS label, COUNT(*) AS n, ").append(noText).append(" AS sample_key, ")
+                .append(noNumber).append(" AS sample_rank FROM seglift_c GROUP BY reason");
+        if (operations) {
+            sql.append(" UNION ALL SELECT 'operation', operation, n, customer_key, seglift_rank FROM (SELECT operation, customer_key,")
+                    .append(" COUNT(*) OVER (PARTITION BY operation) AS n, ROW_NUMBER() OVER (PARTITION BY operation ORDER BY")
+                    .append(" customer_key) AS seglift_rank FROM seglift_ops) o WHERE seglift_rank <= ").append(SAMPLES);
+        }
+        sql.append(" UNION ALL SELECT 'built', ").append(noText).append(", COUNT(*), ").append(noText).append(", ").append(noNumber)
+                .append(" FROM ").append(queries.segmentMembers()).append(" WHERE segment = ? AND as_of = ")
+                .append(t.dialect().dateLiteral(asOf));
+        sql.append(" UNION ALL SELECT 'audience', ").append(noText).append(", COUNT(*), ").append(noText).append(", ").append(noNumber)
+                .append(" FROM ").append(t.q(SyncTables.STATE)).append(" WHERE sync_name = ? AND status = 'synced'");
+        return sql.toString();
+    }
+
+    /** The counts a plan is made of, as the summary query returns them. */
+    private final class Summary {
+        final Map<Exclusion, Long> exclusions = new EnumMap<>(Exclusion.class);
+        final Map<String, Long> operations = new LinkedHashMap<>();
+        final Map<String, List<String>> samples = new LinkedHashMap<>();
+        long members;
+        long toSend;
+        long built;
+        long audience;
+
+        void reason(String reason, long n) {
+            members += n;
+            if (reason == null) toSend = n;
+            else exclusions.put(Exclusion.valueOf(reason.toUpperCase(Locale.ROOT)), n);
+        }
+
+        Plan plan(LocalDate asOf) {
+            requireOneRowPerMember(asOf, built, members);
+            long adds = operations.getOrDefault("add", 0L);
+            long updates = operations.getOrDefault("update", 0L);
+            return new Plan(asOf, members, audience, adds, operations.getOrDefault("remove", 0L), updates,
+                    Math.max(0, toSend - adds - updates), exclusions, samples);
+        }
     }
 
     /**
@@ -151,45 +286,12 @@ public final class SyncPlanner {
      * (customers deduplicated, one RFM and one model score per key and date). A key the profile repeats would be
      * classified, sent and counted twice, so the run stops instead. Costs one count over the build's rows.
      */
-    private void requireOneRowPerMember(LocalDate asOf, long classified) {
-        long built = warehouse.queryLong("SELECT COUNT(*) FROM " + queries.segmentMembers() + " WHERE segment = ? AND as_of = "
-                + t.dialect().dateLiteral(asOf), target.segment());
+    private void requireOneRowPerMember(LocalDate asOf, long built, long classified) {
         if (built != classified) {
             throw new IllegalStateException("segment " + target.segment() + " as of " + asOf + ": its build has " + built
                     + " rows but they classify into " + classified + " rows: the member profile repeats a customer key"
                     + " (a key on several rows of rfm_scores or model_scores for that date); re-run seglift score rfm or"
                     + " seglift models score for " + asOf);
         }
-    }
-
-    private Plan summarize(String runId, LocalDate asOf) {
-        String work = t.q(SyncTables.WORK);
-        // one row per member in sync_work (insertClassified), so counting rows counts members
-        Map<Exclusion, Long> exclusions = new EnumMap<>(Exclusion.class);
-        long members = 0;
-        long toSend = 0;
-        for (var row : warehouse.queryList("SELECT reason, COUNT(*) AS n FROM " + work + " WHERE run_id = ? GROUP BY reason",
-                List.of(runId), r -> new Object[]{r.string("reason"), r.longValue("n")})) {
-            members += (Long) row[1];
-            if (row[0] == null) toSend = (Long) row[1];
-            else exclusions.put(Exclusion.valueOf(((String) row[0]).toUpperCase(java.util.Locale.ROOT)), (Long) row[1]);
-        }
-        requireOneRowPerMember(asOf, members);
-        Map<String, Long> ops = new LinkedHashMap<>();
-        for (var row : warehouse.queryList("SELECT operation, COUNT(*) AS n FROM " + t.q(SyncTables.PENDING)
-                + " WHERE run_id = ? GROUP BY operation", List.of(runId), r -> Map.entry(r.string("operation"), r.longValue("n")))) {
-            ops.put(row.getKey(), row.getValue());
-        }
-        Map<String, List<String>> samples = new LinkedHashMap<>();
-        for (String op : ops.keySet()) {
-            samples.put(op, warehouse.queryList("SELECT customer_key FROM " + t.q(SyncTables.PENDING)
-                    + " WHERE run_id = ? AND operation = ? ORDER BY seq" + t.dialect().limit(5), List.of(runId, op), r -> r.string("customer_key")));
-        }
-        long audience = warehouse.queryLong("SELECT COUNT(*) FROM " + t.q(SyncTables.STATE)
-                + " WHERE sync_name = ? AND status = 'synced'", target.syncName());
-        long adds = ops.getOrDefault("add", 0L);
-        long updates = ops.getOrDefault("update", 0L);
-        return new Plan(asOf, members, audience, adds, ops.getOrDefault("remove", 0L), updates, Math.max(0, toSend - adds - updates),
-                exclusions, samples);
     }
 }

@@ -53,7 +53,7 @@ public final class PlanVsHandDiff {
                     List.of(IdentifierType.EMAIL), project.sources().customers(), Optional.empty());
             SyncPlanner planner = new SyncPlanner(w, target, asOf -> ProfileView.sql(project, w.dialect(), asOf));
             if (args.length > 2) {
-                explain(w, planner.queries().insertClassified(AS_OF).replaceFirst("\\?", "'x'").replaceFirst("\\?", "'lapsed'"));
+                explain(w, planner.queries().classified(AS_OF).replaceFirst("\\?", "'lapsed'"));
                 return;
             }
             Plan[] plan = new Plan[1];

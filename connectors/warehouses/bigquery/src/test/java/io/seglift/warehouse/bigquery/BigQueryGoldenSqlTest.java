@@ -12,6 +12,7 @@ import io.seglift.spi.destination.Channel;
 import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.destination.SyncMode;
 import io.seglift.sync.plan.MemberQueries;
+import io.seglift.sync.plan.SyncPlanner;
 import io.seglift.sync.plan.SyncTarget;
 import io.seglift.scoring.holdout.HoldoutSql;
 import io.seglift.scoring.propensity.sql.Tree;
@@ -114,7 +115,13 @@ class BigQueryGoldenSqlTest {
                 List.of(IdentifierType.EMAIL), people, Optional.empty());
         MemberQueries members = new MemberQueries(offline, target, asOf -> "SELECT c.*, CAST(c.`cust_id` AS STRING)"
                 + " AS customer_key FROM " + d.table(people.table()) + " c");
-        s.put("sync.insert-classified", members.insertClassified(day));
+        s.put("sync.classified", members.classified(day));
+        java.util.function.Function<LocalDate, String> peopleOnly = asOf -> "SELECT c.*, CAST(c.`cust_id` AS STRING)"
+                + " AS customer_key FROM " + d.table(people.table()) + " c";
+        s.put("sync.plan-preview", new SyncPlanner(offline, target, peopleOnly).previewQuery(day));
+        SyncTarget upsertTarget = new SyncTarget("vip-to-crm", "vip", SyncMode.UPSERT, target.fields(), Channel.EMAIL,
+                target.identifiers(), people, Optional.empty());
+        s.put("sync.plan-pending-upsert", new SyncPlanner(offline, upsertTarget, peopleOnly).pendingInsert(day));
         s.put("sync.held-out-keys", "SELECT * FROM (" + members.heldOutKeys() + ") h");
         s.put("sync.fields-check", members.fieldsCheck(day));
         s.put("sync.page", members.page(500, day));

@@ -27,6 +27,7 @@ import io.seglift.spi.warehouse.Migration;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.plan.MemberQueries;
+import io.seglift.sync.plan.SyncPlanner;
 import io.seglift.sync.plan.SyncTarget;
 import org.junit.jupiter.api.Test;
 
@@ -133,7 +134,11 @@ class SnowflakeGoldenSqlTest {
         SyncTarget target = new SyncTarget("crm_lapsed", "lapsed", SyncMode.MIRROR, Map.of("first_name", "first_name"),
                 Channel.EMAIL, List.of(IdentifierType.EMAIL), customers(), Optional.empty());
         MemberQueries mq = new MemberQueries(dialectOnly(), target, d -> ProfileView.sql(project(), D, d));
-        s.put("member-insert-classified", mq.insertClassified(AS_OF));
+        s.put("member-classified", mq.classified(AS_OF));
+        s.put("plan-preview", new SyncPlanner(dialectOnly(), target, d -> ProfileView.sql(project(), D, d)).previewQuery(AS_OF));
+        SyncTarget upsert = new SyncTarget("crm_lapsed", "lapsed", SyncMode.UPSERT, target.fields(), Channel.EMAIL,
+                target.identifiers(), customers(), Optional.empty());
+        s.put("plan-pending-upsert", new SyncPlanner(dialectOnly(), upsert, d -> ProfileView.sql(project(), D, d)).pendingInsert(AS_OF));
         s.put("member-held-out", mq.heldOutKeys());
         s.put("member-page", mq.page(500, AS_OF));
         s.put("member-fields-check", mq.fieldsCheck(AS_OF));
@@ -176,7 +181,7 @@ class SnowflakeGoldenSqlTest {
         }
         assertThat(changed).as("statements that differ from their snapshot (rerun with -Dseglift.golden.update=true "
                 + "and review the diff)").isEmpty();
-        assertThat(all.size()).as("statements checked").isEqualTo(18 + migrations().size());
+        assertThat(all.size()).as("statements checked").isEqualTo(20 + migrations().size());
         assertThat(migrations()).as("migration statements").hasSizeGreaterThanOrEqualTo(16);
         System.out.println("Snowflake golden SQL: " + all.size() + " statements passed the JSqlParser gate");
     }
