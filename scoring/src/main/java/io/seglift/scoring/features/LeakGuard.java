@@ -19,10 +19,13 @@ import java.util.regex.Pattern;
 
 /**
  * Proves point-in-time correctness by experiment: computes a model's features as of a cutoff twice, once on the real
- * orders and events and once on copies truncated to rows dated strictly before the cutoff (with every reference to
- * those tables in user {@code sql_features} pointed at the copies), and compares them customer by customer. A feature
+ * orders and events and once on views truncated to rows dated strictly before the cutoff (with every reference to
+ * those tables in user {@code sql_features} pointed at the views), and compares them customer by customer. A feature
  * that reads the future, built in or user-written, gives different values and is named. Customer attributes are not
  * versioned, so a customers column that is itself updated after the cutoff cannot be detected this way.
+ *
+ * <p>Views, not copies: a copy wrote every order dated before the cutoff once more (most of the orders table) only to
+ * be read once; through a view the engine filters while it aggregates, and the warehouse holds nothing new.
  */
 public final class LeakGuard {
     private static final double TOLERANCE = 1e-9;
@@ -41,14 +44,14 @@ public final class LeakGuard {
             return new LeakReport(cutoff, 0, Map.of());
         }
         FeatureSet actual = new FeatureBuilder(sources, w).build(model, cutoff);
-        TableName ordersCopy = w.own("pit_guard_orders");
-        TableName eventsCopy = w.own("pit_guard_events");
+        TableName ordersCopy = w.own("pit_guard_orders_view");
+        TableName eventsCopy = w.own("pit_guard_events_view");
         String cut = d.dateLiteral(cutoff);
         OrdersSource o = sources.orders();
         try {
-            copy(o.table(), o.at(), ordersCopy, cut);
+            truncatedView(o.table(), o.at(), ordersCopy, cut);
             Optional<EventsSource> ev = sources.events();
-            ev.ifPresent(e -> copy(e.table(), e.at(), eventsCopy, cut));
+            ev.ifPresent(e -> truncatedView(e.table(), e.at(), eventsCopy, cut));
             SourcesConfig truncated = new SourcesConfig(sources.customers(),
                     new OrdersSource(ordersCopy, o.customer(), o.at(), o.orderId(), o.amount(), o.quantity(),
                             o.unitPrice(), o.category(), o.rules()),
@@ -67,15 +70,16 @@ public final class LeakGuard {
             FeatureSet past = new FeatureBuilder(truncated, w).build(onCopies, cutoff);
             return compare(actual, past, cutoff);
         } finally {
-            w.execute("DROP TABLE IF EXISTS " + d.table(ordersCopy));
-            w.execute("DROP TABLE IF EXISTS " + d.table(eventsCopy));
+            w.execute("DROP VIEW IF EXISTS " + d.table(ordersCopy));
+            w.execute("DROP VIEW IF EXISTS " + d.table(eventsCopy));
         }
     }
 
-    private void copy(TableName source, String atColumn, TableName copy, String cut) {
+    private void truncatedView(TableName source, String atColumn, TableName view, String cut) {
         String at = "t." + d.quote(Identifiers.require(atColumn, "date column"));
-        w.inTransaction(tx -> d.replaceTableAs(copy, "SELECT t.* FROM " + d.table(source) + " t WHERE " + at
-                + " IS NOT NULL AND " + d.castDate(at) + " < " + cut).forEach(tx::execute));
+        w.execute("DROP VIEW IF EXISTS " + d.table(view));
+        w.execute("CREATE VIEW " + d.table(view) + " AS SELECT t.* FROM " + d.table(source) + " t WHERE " + at
+                + " IS NOT NULL AND " + d.castDate(at) + " < " + cut);
     }
 
     /** Points every spelling of {@code from} in user SQL at {@code to}. */
