@@ -107,7 +107,7 @@ public final class LeakGuard {
 
         /**
          * {@code frame} (whose {@code customer_key} and feature columns are the real features as of the cutoff) with
-         * one more column {@value #FLAG}: 0 when the row agrees with the truncated computation, the number of
+         * one more column {@value LeakGuard#FLAG}: 0 when the row agrees with the truncated computation, the number of
          * differing features when not, and -1 for a customer present on one side only (those rows carry NULL
          * columns from the frame and must not be used). The same comparison as {@link #check}.
          */
