@@ -1,12 +1,16 @@
 package io.seglift.scoring.propensity;
 
 import io.seglift.config.ModelConfig;
+import io.seglift.scoring.features.FeatureBuilder;
 import io.seglift.scoring.features.FeatureSet;
 import io.seglift.scoring.features.LeakGuard;
 import io.seglift.scoring.features.LeakReport;
 import io.seglift.scoring.propensity.registry.StoredModel;
 import io.seglift.scoring.propensity.score.ScoreRun;
 import io.seglift.scoring.propensity.sql.TreeEnsemble;
+import io.seglift.scoring.propensity.train.LabelSql;
+import io.seglift.scoring.propensity.train.LabeledMatrix;
+import io.seglift.scoring.propensity.train.MatrixLoader;
 import io.seglift.spi.progress.Progress;
 import io.seglift.toolkit.jdbc.Migrator;
 import io.seglift.warehouse.duckdb.DuckDbWarehouse;
@@ -128,6 +132,41 @@ class PropensityModelsTest {
         assertThat(new LeakGuard(w, SyntheticShop.sources()).check(purchaseModel(Map.of("age", "c.age")),
                 LocalDate.of(2025, 6, 1)).clean()).isTrue();
         assertThatThrownBy(() -> models().train(purchaseModel(sql), AS_OF)).hasMessageContaining("lifetime_orders");
+    }
+
+    @Test
+    void leakFlagsReadWithTheValidationRowsAgreeWithTheLeakGuardAndLeaveTheMatrixUnchanged() {
+        LocalDate cutoff = LocalDate.of(2025, 6, 1);
+        Map<String, String> leaking = new LinkedHashMap<>();
+        leaking.put("age", "c.age");
+        leaking.put("lifetime_orders", "(SELECT COUNT(*) FROM shop.orders o2 WHERE o2.customer_id = c.id)");
+        LeakGuard guard = new LeakGuard(w, SyntheticShop.sources());
+        LeakReport report = guard.check(purchaseModel(leaking), cutoff);
+        assertThat(report.differingFeatures()).containsOnlyKeys("lifetime_orders");
+        assertThat(flagged(guard, purchaseModel(leaking), cutoff).flaggedRows())
+                .isEqualTo(report.differingFeatures().get("lifetime_orders") + report.populationDifferences());
+
+        ModelConfig clean = purchaseModel(Map.of("age", "c.age"));
+        MatrixLoader.FlaggedMatrix checked = flagged(guard, clean, cutoff);
+        FeatureSet set = new FeatureBuilder(SyntheticShop.sources(), w).build(clean, cutoff);
+        LabelSql labels = new LabelSql(SyntheticShop.sources(), w.dialect());
+        LabeledMatrix plain = new MatrixLoader(w).load(labels.ordered(labels.frame(clean, set)), set.names());
+        assertThat(checked.flaggedRows()).isZero();
+        assertThat(checked.matrix().rows()).isEqualTo(plain.rows()).isPositive();
+        assertThat(checked.matrix().fingerprint()).isEqualTo(plain.fingerprint());
+        assertThat(checked.matrix().x()).containsExactly(plain.x());
+        assertThat(checked.matrix().y()).containsExactly(plain.y());
+        assertThat(w.queryOne("SELECT COUNT(*) FROM information_schema.tables WHERE table_name LIKE 'pit_guard%'",
+                List.of(), r -> ((Number) r.get(0)).longValue()).orElseThrow()).isZero();
+    }
+
+    private MatrixLoader.FlaggedMatrix flagged(LeakGuard guard, ModelConfig model, LocalDate cutoff) {
+        FeatureSet set = new FeatureBuilder(SyntheticShop.sources(), w).build(model, cutoff);
+        LabelSql labels = new LabelSql(SyntheticShop.sources(), w.dialect());
+        try (LeakGuard.Probe probe = guard.probe(model, cutoff)) {
+            return new MatrixLoader(w).loadFlagged(labels.ordered(probe.flagged(labels.frame(model, set), set.names())),
+                    set.names());
+        }
     }
 
     private Map<String, Double> scores(String id) {

@@ -41,15 +41,51 @@ public final class MatrixLoader {
     }
 
     /**
-     * Runs {@code frame} once and hands each row to {@code sink} as {@code cols} features then the label (the array is
-     * reused between rows); returns the fingerprint of the rows.
+     * Loads a frame with one more integer column after the label, a per-row flag such as a leak comparison's
+     * ({@code LeakGuard.Probe.flagged}): rows flagged negative are left out of the matrix (they exist only on the
+     * other side of the comparison), and every row flagged non-zero is counted. The matrix and its fingerprint are
+     * those {@link #load} gives for the frame without the flag.
      */
+    public FlaggedMatrix loadFlagged(String orderedFrame, List<String> features) {
+        int cols = features.size();
+        FloatBlocks blocks = new FloatBlocks(cols);
+        long[] flagged = {0};
+        String fingerprint = read(orderedFrame, cols, blocks::add, row -> {
+            double flag = row.doubleOr(cols + 2, 0);
+            if (flag != 0) {
+                flagged[0]++;
+            }
+            return flag >= 0;
+        });
+        return new FlaggedMatrix(blocks.toMatrix(fingerprint), flagged[0]);
+    }
+
+    /**
+     * A matrix and how many rows of its frame were flagged.
+     *
+     * @param matrix      the rows kept
+     * @param flaggedRows rows with a non-zero flag, kept or not
+     */
+    public record FlaggedMatrix(LabeledMatrix matrix, long flaggedRows) {
+    }
+
     String read(String frame, int cols, Consumer<float[]> sink) {
+        return read(frame, cols, sink, row -> true);
+    }
+
+    /**
+     * Runs {@code frame} once and hands each row that {@code keep} accepts to {@code sink} as {@code cols} features
+     * then the label (the array is reused between rows); returns the fingerprint of those rows.
+     */
+    private String read(String frame, int cols, Consumer<float[]> sink, java.util.function.Predicate<Row> keep) {
         MessageDigest digest = sha256();
         ByteBuffer buf = ByteBuffer.allocate(4 * (cols + 1));
         float[] rowValues = new float[cols + 1];
         long[] rows = {0};
         warehouse.query(frame, List.of(), row -> {
+            if (!keep.test(row)) {
+                return;
+            }
             if ((rows[0] + 1) * Math.max(1, cols) > MAX_CELLS) {
                 throw new IllegalStateException("training frame too large for one matrix: more than " + rows[0]
                         + " rows x " + cols + " features (at most " + MAX_CELLS
