@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 public final class UserSqlWarehouse extends ForwardingWarehouse {
     private final Warehouse w;
     private final UserSql userSql;
-    private int transactionDepth;
+    /** Per thread: the demo runs syncs to different destinations at the same time on one warehouse. */
+    private final ThreadLocal<int[]> transactionDepth = ThreadLocal.withInitial(() -> new int[1]);
 
     public UserSqlWarehouse(Warehouse warehouse, UserSql userSql) {
         this.w = warehouse;
@@ -41,7 +42,7 @@ public final class UserSqlWarehouse extends ForwardingWarehouse {
         try {
             return call.get();
         } catch (WarehouseException e) {
-            if (transactionDepth > 0 || !userSql.holdsAny(sql)) throw e;
+            if (transactionDepth.get()[0] > 0 || !userSql.holdsAny(sql)) throw e;
             throw userSql.explain(w, sql, e).<RuntimeException>map(x -> x).orElse(e);
         }
     }
@@ -66,14 +67,15 @@ public final class UserSqlWarehouse extends ForwardingWarehouse {
 
     @Override
     public <T> T transaction(Function<Warehouse, T> work) {
-        transactionDepth++;
+        int[] depth = transactionDepth.get();
+        depth[0]++;
         try {
             return w.transaction(work);
         } catch (WarehouseException e) {
-            if (transactionDepth > 1) throw e;
+            if (depth[0] > 1) throw e;
             throw userSql.explain(w, null, e).<RuntimeException>map(x -> x).orElse(e);
         } finally {
-            transactionDepth--;
+            depth[0]--;
         }
     }
 
@@ -81,7 +83,7 @@ public final class UserSqlWarehouse extends ForwardingWarehouse {
     @Override
     public Optional<String> checkQuery(String sql) {
         Optional<String> error = w.checkQuery(sql);
-        if (error.isPresent() && transactionDepth == 0 && userSql.holdsAny(sql)) {
+        if (error.isPresent() && transactionDepth.get()[0] == 0 && userSql.holdsAny(sql)) {
             var explained = userSql.explain(w, sql, new WarehouseException(error.get()));
             if (explained.isPresent()) throw explained.get();
         }

@@ -56,6 +56,10 @@ public final class KlaviyoDestination implements Destination {
     private static final int REMEMBERED_JOBS = 1_000;
     private static final int PAGE_READ_ATTEMPTS = 5;
     private static final Duration LONGEST_PAGE_READ_WAIT = Duration.ofMinutes(1);
+    /** The first wait between polls of an import job; see {@link #pollWait}. */
+    static final Duration FIRST_POLL_WAIT = Duration.ofMillis(250);
+    /** Polls whose wait ramps up (250 ms, 0.5 s, 1 s, 2 s, each at most {@code job_poll_interval}) before the interval. */
+    private static final int POLL_RAMP_STEPS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(KlaviyoDestination.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -239,7 +243,7 @@ public final class KlaviyoDestination implements Destination {
     private JobOutcome awaitJob(ImportJob job, ImportRequests.Request request) {
         String jobId = job.id;
         Instant deadline = clock.instant().plus(options.jobTimeout());
-        long maxPolls = options.jobTimeout().toMillis() / Math.max(1, options.jobPollInterval().toMillis()) + 1;
+        long maxPolls = pollsWithin(options.jobTimeout(), options.jobPollInterval());
         for (long poll = 0; !job.complete; poll++) {
             Optional<JsonNode> found = client.find("/api/profile-bulk-import-jobs/" + encode(jobId));
             if (found.isEmpty()) {
@@ -264,7 +268,7 @@ public final class KlaviyoDestination implements Destination {
                         options.jobPollInterval());
             }
             try {
-                sleeper.sleep(options.jobPollInterval());
+                sleeper.sleep(pollWait(poll, options.jobPollInterval()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RetriableDestinationException("INTERRUPTED", "interrupted waiting for import job " + jobId, null, e);
@@ -274,6 +278,30 @@ public final class KlaviyoDestination implements Destination {
         if (!job.errorsRead) readImportErrors(job, index, request.profiles().size());
         if (!job.profilesRead) readProfileIds(job, index);
         return new JobOutcome(job.errors, job.profileIds);
+    }
+
+    /**
+     * The wait after poll {@code poll} (0 for the first) of an import job that is still processing: a small job is
+     * usually done within a second, so the waits start at {@link #FIRST_POLL_WAIT} and double up to
+     * {@code job_poll_interval}, which a long job is then polled at (each poll is a request of the job-read limit).
+     */
+    static Duration pollWait(long poll, Duration interval) {
+        if (poll >= POLL_RAMP_STEPS) return interval;
+        Duration ramp = FIRST_POLL_WAIT.multipliedBy(1L << poll);
+        return ramp.compareTo(interval) < 0 ? ramp : interval;
+    }
+
+    /** Polls of one job whose waits before them add up to at most {@code timeout} (the first poll waits for none). */
+    static long pollsWithin(Duration timeout, Duration interval) {
+        long left = timeout.toMillis();
+        long polls = 1;
+        for (int poll = 0; poll < POLL_RAMP_STEPS; poll++) {
+            long wait = pollWait(poll, interval).toMillis();
+            if (wait > left) return polls;
+            left -= wait;
+            polls++;
+        }
+        return polls + left / Math.max(1, interval.toMillis());
     }
 
     /** Import errors by position in the request (spec: {@code GET /api/profile-bulk-import-jobs/{id}/import-errors}). */

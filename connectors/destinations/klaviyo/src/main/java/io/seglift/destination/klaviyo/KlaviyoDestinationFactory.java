@@ -44,7 +44,7 @@ public final class KlaviyoDestinationFactory implements DestinationFactory {
                 ConfigKey.required("api_key", ConfigKey.Type.SECRET,
                         "private API key with scopes lists:read, lists:write, profiles:read, profiles:write"),
                 ConfigKey.optional("job_poll_interval", ConfigKey.Type.DURATION, "2s",
-                        "wait between polls of a bulk import job"),
+                        "longest wait between polls of a bulk import job (the first polls come sooner: 250 ms, doubling)"),
                 ConfigKey.optional("job_timeout", ConfigKey.Type.DURATION, "10m",
                         "longest wait for one import job before the batch is retried"));
     }

@@ -131,6 +131,31 @@ class KlaviyoRemovalsAndJobsTest {
     }
 
     @Test
+    void aRunningImportJobIsPolledSoonFirstThenAtTheConfiguredInterval() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            k.api.processingPolls(6);
+            Destination d = k.open(Map.of("job_poll_interval", "2s", "job_timeout", "10m"));
+            AudienceRef list = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+
+            d.push(batch(list, Operation.ADD, List.of(email("a", "a@example.com"))));
+
+            assertThat(k.waits).as("waits between the polls of one import job").containsExactly(Duration.ofMillis(250),
+                    Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                    Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void thePollRampNeverWaitsLongerThanTheConfiguredInterval() {
+        assertThat(KlaviyoDestination.pollWait(0, Duration.ofMillis(100))).isEqualTo(Duration.ofMillis(100));
+        assertThat(KlaviyoDestination.pollWait(2, Duration.ofMillis(700))).isEqualTo(Duration.ofMillis(700));
+        assertThat(KlaviyoDestination.pollWait(9, Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(KlaviyoDestination.pollsWithin(Duration.ofMillis(2), Duration.ofMillis(1))).isEqualTo(3);
+        assertThat(KlaviyoDestination.pollsWithin(Duration.ofMinutes(10), Duration.ofSeconds(2)))
+                .as("0.25 + 0.5 + 1 + 2 s, then 298 waits of 2 s").isEqualTo(303);
+    }
+
+    @Test
     void aRetryAfterAFailedPageOfTheJobsProfilesGoesOnFromThatPage() {
         try (KlaviyoFixture k = new KlaviyoFixture()) {
             Destination d = k.open();

@@ -9,7 +9,11 @@ import io.seglift.sandbox.WireMockSandbox;
 import java.time.Duration;
 import java.util.Map;
 
-/** Starts {@link HubSpotSandboxApi} on WireMock; documented limit: 100 requests per rolling 10 seconds. */
+/**
+ * Starts {@link HubSpotSandboxApi} on WireMock; documented limit of private apps on Free and Starter: 100 requests per
+ * rolling 10 seconds (Professional and Enterprise: 190, which {@code seglift demo} enforces when the project declares
+ * that tier with {@code rate_limit}): https://developers.hubspot.com/docs/guides/apps/api-usage/usage-details
+ */
 public final class HubSpotSandboxProvider implements SandboxProvider {
 
     @Override
