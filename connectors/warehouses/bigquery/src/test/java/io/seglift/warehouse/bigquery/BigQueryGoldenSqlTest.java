@@ -5,6 +5,9 @@ import io.seglift.config.OrdersSource;
 import io.seglift.config.ConsentColumns;
 import io.seglift.config.CustomersSource;
 import io.seglift.config.RfmConfig;
+import io.seglift.scoring.clusters.AssignmentSql;
+import io.seglift.scoring.clusters.Centroids;
+import io.seglift.scoring.clv.ClvSummarySql;
 import io.seglift.scoring.data.Customers;
 import io.seglift.scoring.data.PurchaseFacts;
 import io.seglift.scoring.rfm.RfmScorer;
@@ -129,6 +132,12 @@ class BigQueryGoldenSqlTest {
         s.put("model.small", "SELECT " + new TreeSqlCompiler(d).probability(model(3, 3, 4, 1),
                 List.of("f.`recency`", "f.`frequency`", "f.`monetary`", "f.`tenure`")) + " AS p FROM "
                 + d.table(TableName.of("seglift", "features")) + " f");
+        ClvSummarySql clv = new ClvSummarySql(orders, d);
+        s.put("clv.summary", clv.select(day.minusDays(182), day));
+        s.put("clv.counts", clv.counts(day));
+        s.put("clusters.assignment", AssignmentSql.select(d, day, "SELECT customer_key, z1, z2, z3 FROM "
+                + d.table(TableName.of("seglift", "cluster_input")), new Centroids(new double[][]{{0.5, -1.0, 0.2},
+                {-0.25, 0.75, 1.0}, {1.0, 1.0, -0.5}})));
         s.putAll(migrations());
         return s;
     }

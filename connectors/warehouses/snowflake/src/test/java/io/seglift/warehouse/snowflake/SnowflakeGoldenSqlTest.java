@@ -1,6 +1,7 @@
 package io.seglift.warehouse.snowflake;
 
 import io.seglift.config.AuditConfig;
+import io.seglift.config.ClustersConfig;
 import io.seglift.config.ConsentColumns;
 import io.seglift.config.CustomersSource;
 import io.seglift.config.OrderRules;
@@ -10,6 +11,11 @@ import io.seglift.config.RfmConfig;
 import io.seglift.config.ScoringConfig;
 import io.seglift.config.SourcesConfig;
 import io.seglift.config.WarehouseConfig;
+import io.seglift.scoring.clusters.AssignmentSql;
+import io.seglift.scoring.clusters.Centroids;
+import io.seglift.scoring.clusters.ClusterData;
+import io.seglift.scoring.clusters.Standardisation;
+import io.seglift.scoring.clv.ClvSummarySql;
 import io.seglift.scoring.data.Customers;
 import io.seglift.scoring.data.PurchaseFacts;
 import io.seglift.scoring.holdout.HoldoutSql;
@@ -144,6 +150,14 @@ class SnowflakeGoldenSqlTest {
         s.put("member-fields-check", mq.fieldsCheck(AS_OF));
         s.put("model-small", "SELECT customer_key, " + new TreeSqlCompiler(D).probability(model(3, 3, 1),
                 List.of("f.recency_days", "f.frequency", "f.monetary_total")) + " AS score FROM seglift.features f");
+        ClvSummarySql clv = new ClvSummarySql(orders(), D);
+        s.put("clv-summary", clv.select(AS_OF.minusDays(182), AS_OF));
+        s.put("clv-counts", clv.counts(AS_OF));
+        ClusterData clusters = new ClusterData(dialectOnly(), project(), ClustersConfig.defaults());
+        Standardisation scale = new Standardisation(ClustersConfig.defaults().features(), new double[]{3.1, 0.9, 3.8},
+                new double[]{1.2, 0.6, 0.9}, 1000);
+        s.put("cluster-assignment", AssignmentSql.select(D, AS_OF, clusters.standardised(AS_OF, scale),
+                new Centroids(new double[][]{{0.5, -1.0, 0.2}, {-0.25, 0.75, 1.0}, {1.0, 1.0, -0.5}})));
         s.putAll(migrations());
         return s;
     }
@@ -181,7 +195,7 @@ class SnowflakeGoldenSqlTest {
         }
         assertThat(changed).as("statements that differ from their snapshot (rerun with -Dseglift.golden.update=true "
                 + "and review the diff)").isEmpty();
-        assertThat(all.size()).as("statements checked").isEqualTo(20 + migrations().size());
+        assertThat(all.size()).as("statements checked").isEqualTo(23 + migrations().size());
         assertThat(migrations()).as("migration statements").hasSizeGreaterThanOrEqualTo(16);
         System.out.println("Snowflake golden SQL: " + all.size() + " statements passed the JSqlParser gate");
     }
