@@ -53,7 +53,7 @@ public final class BenchRun {
             try (Warehouse w = opener.apply(project)) {
                 BenchContext ctx = new BenchContext(project, w, clock, progress, log);
                 for (Measure m : selected) {
-                    out.add(measure(ctx, m, alt, repeats));
+                    out.addAll(measure(ctx, m, alt, repeats));
                 }
             }
         }
@@ -89,12 +89,15 @@ public final class BenchRun {
         return out;
     }
 
-    private static Measurement measure(BenchContext ctx, Measure m, Alternation alt, int repeats) throws Exception {
+    private static List<Measurement> measure(BenchContext ctx, Measure m, Alternation alt, int repeats)
+            throws Exception {
         ctx.note(m.name() + ": running Seglift and the baseline alternately, " + repeats + " times each");
-        Measurement r = m.run(ctx, alt);
-        ctx.note(String.format(Locale.ROOT, "%s: Seglift %.3f s, baseline %.3f s, ratio %.2f", r.measure(),
-                r.seglift(), r.baseline(), r.ratio()));
-        return r;
+        List<Measurement> rows = m.rows(ctx, alt);
+        for (Measurement r : rows) {
+            ctx.note(String.format(Locale.ROOT, "%s: Seglift %.3f s, baseline %.3f s, ratio %.2f", r.measure(),
+                    r.seglift(), r.baseline(), r.ratio()));
+        }
+        return rows;
     }
 
     private ScalingPoint point(BenchContext ctx, long n, String step, Alternation.Step work) throws Exception {

@@ -9,10 +9,10 @@ public final class BenchTable {
     }
 
     public static String render(List<Measurement> results) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-14s %12s %12s %8s %12s  %s%n", "MEASURE",
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-22s %12s %12s %8s %12s  %s%n", "MEASURE",
                 "SEGLIFT_S", "BASELINE_S", "RATIO", "ROWS", "TARGET"));
         for (Measurement m : results) {
-            b.append(String.format(Locale.ROOT, "%-14s %12.3f %12.3f %8s %,12d  %s%n", m.measure(), m.seglift(),
+            b.append(String.format(Locale.ROOT, "%-22s %12.3f %12.3f %8s %,12d  %s%n", m.measure(), m.seglift(),
                     m.baseline(), Double.isNaN(m.ratio()) ? "-" : String.format(Locale.ROOT, "%.2f", m.ratio()),
                     m.rows(), m.target()));
         }

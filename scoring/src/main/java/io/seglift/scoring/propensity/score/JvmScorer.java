@@ -4,7 +4,6 @@ import io.seglift.scoring.features.FeatureSet;
 import io.seglift.spi.warehouse.BulkWriter;
 import io.seglift.spi.warehouse.ColumnType;
 import io.seglift.spi.warehouse.Dialect;
-import io.seglift.spi.warehouse.Row;
 import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -25,14 +24,15 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Scores in the JVM: feature rows stream from the warehouse into one reused float array of {@value #CHUNK} rows,
- * XGBoost4J predicts each full chunk in one call into a local spill file (key, score), and after the read the scores
- * go through the engine's bulk writer (DuckDB's appender, PostgreSQL's COPY) into a load table; one
- * {@code INSERT ... SELECT} then replaces the (model, as-of) with deciles assigned in SQL ({@link ScoreTable}). A read
- * and a bulk load cannot share one connection on every engine, hence the spill. Memory stays bounded by the chunk.
+ * Scores in the JVM. The feature query runs once into a numbered work table ({@link FeatureRows}, timed apart as
+ * {@link ScoreRun#featureMillis}); its rows stream back as numbers only (row number and features, never the text key)
+ * into a {@link PredictPipeline} that predicts each block with XGBoost4J while the next is read and spills
+ * (row number, score) to a local file. After the read the scores go through the engine's bulk writer (DuckDB's
+ * appender, PostgreSQL's COPY) into a load table, and one {@code INSERT ... SELECT} joins them to their keys and
+ * replaces the (model, as-of) with deciles assigned in SQL ({@link ScoreTable}). A read and a bulk load cannot share
+ * one connection on every engine, hence the spill. Memory stays bounded by the pipeline's blocks.
  */
 public final class JvmScorer {
-    static final int CHUNK = 1 << 17;
     private final Warehouse w;
     private final Clock clock;
 
@@ -43,19 +43,19 @@ public final class JvmScorer {
 
     public ScoreRun score(String modelId, String modelName, byte[] modelJson, FeatureSet features, LocalDate asOf) {
         long start = clock.millis();
-        int cols = features.features().size();
-        try {
+        try (FeatureRows rows = FeatureRows.compute(w, features)) {
+            long featureMillis = clock.millis() - start;
             Booster booster = XGBoost.loadModel(modelJson);
             Path spill = Files.createTempFile("seglift-scores-", ".bin");
             try {
                 long total;
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16))) {
-                    Chunk chunk = new Chunk(cols, booster, out);
-                    w.query(features.select(w.dialect()), List.of(), chunk::add);
-                    total = chunk.finish();
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16));
+                     PredictPipeline pipeline = new PredictPipeline(rows.cols(), booster, out)) {
+                    w.query(rows.select(), List.of(), pipeline::add);
+                    total = pipeline.finish();
                 }
-                long written = load(spill, total, modelId, modelName, asOf);
-                return new ScoreRun(modelId, modelName, asOf, written, "jvm", clock.millis() - start);
+                long written = load(spill, total, rows, modelId, modelName, asOf);
+                return new ScoreRun(modelId, modelName, asOf, written, "jvm", clock.millis() - start, featureMillis);
             } finally {
                 booster.dispose();
                 Files.deleteIfExists(spill);
@@ -65,73 +65,25 @@ public final class JvmScorer {
         }
     }
 
-    private long load(Path spill, long total, String modelId, String modelName, LocalDate asOf) throws IOException {
+    private long load(Path spill, long total, FeatureRows rows, String modelId, String modelName, LocalDate asOf)
+            throws IOException {
         Dialect d = w.dialect();
         TableName staging = w.own("model_scores_load_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
-        w.execute("CREATE TABLE " + d.table(staging) + " (customer_key " + d.type(ColumnType.TEXT) + " NOT NULL, score "
-                + d.type(ColumnType.DOUBLE) + ")");
+        w.execute("CREATE TABLE " + d.table(staging) + " (" + FeatureRows.ROW + " " + d.type(ColumnType.BIGINT)
+                + " NOT NULL, score " + d.type(ColumnType.DOUBLE) + ")");
         try {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spill), 1 << 16));
-                 BulkWriter writer = w.bulkWriter(staging, List.of("customer_key", "score"))) {
+                 BulkWriter writer = w.bulkWriter(staging, List.of(FeatureRows.ROW, "score"))) {
                 Object[] row = new Object[2];
                 for (long i = 0; i < total; i++) {
-                    row[0] = in.readUTF();
+                    row[0] = in.readLong();
                     row[1] = (double) in.readFloat();
                     writer.row(row);
                 }
             }
-            return new ScoreTable(w).replace(modelId, modelName, asOf,
-                    "SELECT customer_key, score FROM " + d.table(staging));
+            return new ScoreTable(w).replace(modelId, modelName, asOf, rows.keyed(staging));
         } finally {
             w.execute("DROP TABLE IF EXISTS " + d.table(staging));
-        }
-    }
-
-    /** One chunk of feature rows as a row-major float array, predicted when full. */
-    private static final class Chunk {
-        final int cols;
-        final float[] x;
-        final String[] keys = new String[CHUNK];
-        final Booster booster;
-        final DataOutputStream out;
-        int size;
-        long total;
-
-        Chunk(int cols, Booster booster, DataOutputStream out) {
-            this.cols = cols;
-            this.x = new float[CHUNK * cols];
-            this.booster = booster;
-            this.out = out;
-        }
-
-        void add(Row row) throws XGBoostError, IOException {
-            keys[size] = String.valueOf(row.get(0));
-            int base = size * cols;
-            for (int c = 0; c < cols; c++) {
-                x[base + c] = (float) row.doubleOr(c + 1, Double.NaN);
-            }
-            if (++size == CHUNK) {
-                flush();
-            }
-        }
-
-        long finish() throws XGBoostError, IOException {
-            flush();
-            return total;
-        }
-
-        private void flush() throws XGBoostError, IOException {
-            if (size == 0) {
-                return;
-            }
-            float[] data = size == CHUNK ? x : java.util.Arrays.copyOf(x, size * cols);
-            float[][] p = booster.inplace_predict(data, size, cols, Float.NaN);
-            for (int i = 0; i < size; i++) {
-                out.writeUTF(keys[i]);
-                out.writeFloat(p[i][0]);
-            }
-            total += size;
-            size = 0;
         }
     }
 }
