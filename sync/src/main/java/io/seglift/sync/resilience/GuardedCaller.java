@@ -6,8 +6,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.core.functions.Either;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.RateLimit;
 import io.seglift.spi.destination.RetriableDestinationException;
@@ -20,29 +18,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Runs destination calls through resilience4j: one {@link RateLimiter} per declared rate limit, pacing each HTTP
- * request (through {@link #pacedClient}) by every limiter whose scope matches it, or whole calls by the limits on all
- * requests; retries
- * with exponential backoff and jitter that honour the server's requested wait ({@link
+ * Runs destination calls under the declared rate limits and resilience4j: one {@link SlidingWindowLimiter} per declared
+ * rate limit (at most {@code requests × headroom} requests in any rolling period, as vendors enforce them), pacing each
+ * HTTP request (through {@link #pacedClient}) by every limiter whose scope matches it, or whole calls by the limits on
+ * all requests; retries with exponential backoff and jitter that honour the server's requested wait ({@link
  * RetriableDestinationException#retryAfter()}, through an {@link IntervalBiFunction}), and a {@link CircuitBreaker}
  * that stops the run when the destination looks down. Rate-limit answers (code 429) are retried but do not count as
  * failures for the breaker: a busy destination is not a broken one.
  *
- * <p>Waiting goes through the injected {@link Sleeper}: the limiter only reserves permissions
- * ({@link RateLimiter#reservePermission()}) and the retry interval is computed by resilience4j but slept here, because
+ * <p>Waiting goes through the injected {@link Sleeper} and time comes from an injected monotonic ticker: a request
+ * reserves its admission time under one lock (so concurrent calls never overrun a window) and sleeps until then
+ * outside it; the retry interval is computed by resilience4j but slept here, because
  * resilience4j's own retry loop sleeps with a static, process-wide function. A wait longer than {@link
  * ResilienceSettings#maxServerWait()}, asked by the server or needed by a limiter, throws {@link WaitTooLongException}.
  */
 public final class GuardedCaller {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedCaller.class);
 
-    private record ScopedLimiter(RateLimit limit, RateLimiter limiter) {
-    }
-
-    private final List<ScopedLimiter> limiters = new ArrayList<>();
+    private final List<SlidingWindowLimiter> limiters = new ArrayList<>();
+    private final LongSupplier ticker;
     private final Duration maxWait;
     private final CircuitBreaker breaker;
     private final IntervalBiFunction<Object> interval;
@@ -58,12 +56,22 @@ public final class GuardedCaller {
      *                  false when the destination's HTTP client is paced per request
      */
     public GuardedCaller(String name, List<RateLimit> limits, ResilienceSettings s, Sleeper sleeper, boolean paceCalls) {
+        this(name, limits, s, sleeper, paceCalls, System::nanoTime);
+    }
+
+    /**
+     * As {@link #GuardedCaller(String, List, ResilienceSettings, Sleeper, boolean)} with the time pacing reads from
+     * {@code ticker} (monotonic nanoseconds, {@link System#nanoTime()} in production; tests pass a fake clock).
+     */
+    public GuardedCaller(String name, List<RateLimit> limits, ResilienceSettings s, Sleeper sleeper, boolean paceCalls,
+                         LongSupplier ticker) {
         this.sleeper = sleeper;
+        this.ticker = ticker;
         this.paceCalls = paceCalls;
         this.maxAttempts = s.maxAttempts();
         this.maxWait = s.maxServerWait();
         for (RateLimit limit : limits) {
-            limiters.add(new ScopedLimiter(limit, limiter(name + ":" + limit.scope(), limit, s.headroom(), maxWait)));
+            limiters.add(new SlidingWindowLimiter(limit, s.headroom()));
         }
         this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindow(s.breakerWindow(), Math.max(1, s.breakerWindow() / 2), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -82,23 +90,6 @@ public final class GuardedCaller {
         };
     }
 
-    /**
-     * A limiter for {@code limit}: limits of up to a minute are smoothed into permits every ~100 ms; longer ones (a
-     * daily quota) are a budget for their period, so they do not space requests minutes apart.
-     */
-    private static RateLimiter limiter(String name, RateLimit limit, double headroom, Duration maxWait) {
-        RateLimiterConfig.Builder c = RateLimiterConfig.custom().timeoutDuration(maxWait);
-        if (limit.period().compareTo(Duration.ofMinutes(1)) > 0) {
-            c.limitForPeriod((int) Math.max(1, Math.floor(limit.requests() * headroom))).limitRefreshPeriod(limit.period());
-        } else {
-            double perSecond = limit.perSecond() * headroom;
-            int permits = (int) Math.max(1, Math.ceil(perSecond / 10.0));
-            long cycleNanos = (long) (permits * 1e9 / perSecond);
-            c.limitForPeriod(permits).limitRefreshPeriod(Duration.ofNanos(Math.max(1_000_000, cycleNanos)));
-        }
-        return RateLimiter.of(name, c.build());
-    }
-
     /** {@code delegate} with every request paced by the limiters whose scope matches it. */
     public java.net.http.HttpClient pacedClient(java.net.http.HttpClient delegate) {
         return new PacedHttpClient(delegate, r -> pace(r.method(), r.uri().getRawPath()));
@@ -114,12 +105,13 @@ public final class GuardedCaller {
         return retries.get();
     }
 
-    /** Limiter permissions per second the pacing of all requests allows (the slowest limit on all requests). */
+    /**
+     * Requests per second the pacing of all requests sustains over a long backlog (the slowest limit on all requests);
+     * a short backlog may go faster, up to each window's budget.
+     */
     public double pacedPerSecond() {
-        return limiters.stream().filter(l -> l.limit().appliesToAll()).mapToDouble(l -> {
-            RateLimiterConfig c = l.limiter().getRateLimiterConfig();
-            return c.getLimitForPeriod() * 1e9 / c.getLimitRefreshPeriod().toNanos();
-        }).min().orElse(Double.POSITIVE_INFINITY);
+        return limiters.stream().filter(l -> l.limit().appliesToAll())
+                .mapToDouble(SlidingWindowLimiter::sustainedPerSecond).min().orElse(Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -170,24 +162,43 @@ public final class GuardedCaller {
     }
 
     /**
-     * Reserves a permission of every limiter that applies ({@code method == null}: a whole call, paced by the limits
-     * on all requests) and sleeps for the longest reservation.
+     * Admits a request under every limiter that applies ({@code method == null}: a whole call, paced by the limits on
+     * all requests): reserves the earliest time all of them allow and sleeps until then.
      */
     void pace(String method, String path) {
-        long longest = 0;
-        for (ScopedLimiter l : limiters) {
-            boolean applies = method == null ? l.limit().appliesToAll() : l.limit().appliesTo().matches(method, path);
-            if (!applies) continue;
-            long nanos = l.limiter().reservePermission();
-            if (nanos < 0) {
-                RateLimit r = l.limit();
+        long wait;
+        synchronized (limiters) {
+            long now = ticker.getAsLong();
+            long giveUpAfter = now + maxWait.toNanos();
+            List<SlidingWindowLimiter> applying = new ArrayList<>();
+            for (SlidingWindowLimiter l : limiters) {
+                boolean applies = method == null ? l.limit().appliesToAll() : l.limit().appliesTo().matches(method, path);
+                if (applies) applying.add(l);
+            }
+            long at = now;
+            SlidingWindowLimiter slowest = null;
+            boolean moved = true;
+            while (moved && at <= giveUpAfter) {
+                moved = false;
+                for (SlidingWindowLimiter l : applying) {
+                    long earliest = l.earliest(at, giveUpAfter);
+                    if (earliest > at) {
+                        at = earliest;
+                        slowest = l;
+                        moved = true;
+                    }
+                }
+            }
+            wait = at - now;
+            if (wait > maxWait.toNanos()) {
+                RateLimit r = slowest.limit();
                 throw new WaitTooLongException("rate limit " + r.scope() + " (" + r.requests() + " per " + r.period()
                         + ") is used up for longer than the most Seglift waits (" + WaitTooLongException.human(maxWait)
-                        + "); rerun later", maxWait, null);
+                        + "); rerun later", Duration.ofNanos(wait), null);
             }
-            longest = Math.max(longest, nanos);
+            for (SlidingWindowLimiter l : applying) l.admit(at, now);
         }
-        if (longest > 0) sleep(Duration.ofNanos(longest));
+        if (wait > 0) sleep(Duration.ofNanos(wait));
     }
 
     private void sleep(Duration d) {
