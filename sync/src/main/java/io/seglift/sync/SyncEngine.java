@@ -31,6 +31,7 @@ import io.seglift.sync.lock.SyncLockedException;
 import io.seglift.sync.plan.ChangeGuard;
 import io.seglift.sync.plan.LargeChangeException;
 import io.seglift.sync.plan.MemberProfile;
+import io.seglift.sync.plan.MemberQueries;
 import io.seglift.sync.plan.Plan;
 import io.seglift.sync.plan.SyncPlanner;
 import io.seglift.sync.plan.SyncTarget;
@@ -374,10 +375,31 @@ public final class SyncEngine {
             }
         }
 
-        /** Sends every pending row of one operation; false when a stop was requested. */
+        /**
+         * Sends every pending row of one operation; false when a stop was requested. The operation's rows are joined to
+         * the member profile once, into the sync's outbox, which is then read a batch at a time and dropped.
+         */
         private boolean send(Operation op, long total, AudienceRef audience, LocalDate asOf) {
-            int size = caps.maxBatchSize();
-            String sql = planner.queries().page(size, asOf);
+            MemberQueries queries = planner.queries();
+            warehouse.inTransaction(tx -> queries.fillOutbox(runId, op, asOf).forEach(tx::execute));
+            try {
+                return sendOutbox(queries.page(caps.maxBatchSize()), op, total, audience);
+            } finally {
+                dropOutbox(queries);
+            }
+        }
+
+        /** A failed drop only logs: the next run's outbox replaces the table, and the send's own outcome matters more. */
+        private void dropOutbox(MemberQueries queries) {
+            try {
+                warehouse.execute(queries.dropOutbox());
+            } catch (RuntimeException e) {
+                LOG.warn("sync {} run {}: could not drop the outbox {} ({})", sync.name(), runId, queries.outbox(),
+                        e.getClass().getSimpleName());
+            }
+        }
+
+        private boolean sendOutbox(String sql, Operation op, long total, AudienceRef audience) {
             long lastSeq = 0;
             long done = 0;
             int sequence = 0;
@@ -417,7 +439,7 @@ public final class SyncEngine {
             Map<String, String> fps = new LinkedHashMap<>();
             long[] last = {afterSeq};
             List<String> fieldNames = new ArrayList<>(target.fields().keySet());
-            warehouse.query(sql, List.of(runId, BatchCommitter.op(op), afterSeq), row -> {
+            warehouse.query(sql, List.of(afterSeq), row -> {
                 last[0] = Math.max(last[0], row.longValue("seglift_seq"));
                 String key = row.string("seglift_key");
                 if (byKey.containsKey(key)) return;
