@@ -261,6 +261,7 @@ public final class SyncEngine {
             planner.validate();
             history.abandonStale(sync.name(), started);
             planner.discardLeftovers();
+            dropOutbox(planner.queries());
             history.start(runId, sync.name(), segment.name(), dc.name(), sync.mode().yamlName(), started);
             Plan plan = null;
             RunStatus status;
@@ -389,7 +390,10 @@ public final class SyncEngine {
             }
         }
 
-        /** A failed drop only logs: the next run's outbox replaces the table, and the send's own outcome matters more. */
+        /**
+         * Drops the outbox, which holds identifiers: after each operation, and at the start of a run in case a killed run
+         * left one. A failed drop only logs: the next run drops or replaces the table, and the send's outcome matters more.
+         */
         private void dropOutbox(MemberQueries queries) {
             try {
                 warehouse.execute(queries.dropOutbox());

@@ -91,7 +91,7 @@ class OutboxPagingTest {
     }
 
     @Test
-    void theOutboxIsDroppedWhenARunStopsOrFails() {
+    void theOutboxIsDroppedWhenARunStopsOrFailsAndAKilledRunsOutboxByTheNextRun() {
         try (Warehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
             SyncFixture.createTables(w);
             SyncFixture.customers(w, 100);
@@ -108,6 +108,14 @@ class OutboxPagingTest {
             SyncEngine engine = new SyncEngine(EngineOptions.defaults().withSleeper(d -> { }), TAGGED);
             assertThat(engine.run(project(sync), sync, w, dest, dest.capabilities()).status()).isEqualTo(RunStatus.FAILED);
             assertThat(outboxes(w)).isZero();
+
+            dest.beforePush = () -> null;
+            assertThat(engine.run(project(sync), sync, w, dest, dest.capabilities()).status()).isEqualTo(RunStatus.SUCCEEDED);
+            w.execute("CREATE TABLE " + w.dialect().table(new SyncTables(w).outbox(SyncFixture.SYNC))
+                    + " AS SELECT 1 AS seglift_seq");   // left by a killed run
+            RunSummary idle = engine.run(project(sync), sync, w, dest, dest.capabilities());
+            assertThat(idle.plan().planned()).isZero();
+            assertThat(outboxes(w)).as("a killed run's outbox, dropped by the next run").isZero();
         }
     }
 
