@@ -28,7 +28,7 @@ import java.util.Optional;
 
 /**
  * The warehouse side of a sync's send phase at {@code args[0]} members (default 20,000) in pages of 100, on DuckDB with
- * the scoring profile: every page joined to the profile (the engine before the outbox) against the outbox filled once
+ * the scoring profile (customers and RFM scores): every page joined to the profile (the engine before the outbox) against the outbox filled once
  * and paged, alternated in one process. Run: {@code java -cp <test classpath> io.seglift.sync.bench.OutboxVsPagedProfile}.
  */
 public final class OutboxVsPagedProfile {
@@ -46,6 +46,9 @@ public final class OutboxVsPagedProfile {
             SyncFixture.createTables(w);
             SyncFixture.customers(w, members);
             SyncFixture.build(w, D1, 1, members);
+            w.execute("INSERT INTO " + w.dialect().table(w.own("rfm_scores")) + " SELECT ?, CAST(i AS VARCHAR), ?,"
+                    + " 10 + i % 300, 1 + i % 7, 50.0 + i % 90, 50.0, 1 + i % 5, 1 + i % 5, 1 + i % 5, 'New'"
+                    + " FROM range(1, ?) t(i)", D1, D1.minusDays(10), members + 1);
             SyncConfig sync = SyncFixture.sync(SyncMode.UPSERT, Map.of("tier", "tier", "recency", "recency_days"));
             ProjectConfig project = SyncFixture.project(dir, SyncFixture.segment(true), sync,
                     new Settings("crm", "fake", Map.of()), Optional.empty());
