@@ -6,14 +6,19 @@ import io.seglift.spi.destination.Channel;
 import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.SyncMode;
 import io.seglift.spi.settings.Settings;
+import io.seglift.spi.warehouse.BulkWriter;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.plan.MemberProfile;
 import io.seglift.sync.runs.RunStatus;
 import io.seglift.sync.state.SyncTables;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
+import io.seglift.warehouse.postgres.PostgresWarehouseFactory;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -21,6 +26,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -29,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine joins an operation's pending rows to the member profile once, into the sync's outbox, and pages over that:
- * the profile (the scoring view over every customer in production) is not evaluated again for each batch.
+ * the profile (the scoring view over every customer in production) is not evaluated again for each batch. On DuckDB and
+ * PostgreSQL (whose replace is a staging table and a rename).
  */
 class OutboxPagingTest {
     private static final LocalDate D1 = LocalDate.of(2026, 11, 1);
@@ -39,6 +46,8 @@ class OutboxPagingTest {
     private static final MemberProfile TAGGED = (project, d, asOf) -> "SELECT q.*, 1 AS " + MARKER + " FROM ("
             + MemberProfile.customersOnly().sql(project, d, asOf) + ") q";
 
+    private static EmbeddedPostgres pg;
+
     @TempDir
     Path dir;
 
@@ -46,8 +55,12 @@ class OutboxPagingTest {
     private record Outcome(List<Integer> profileStatements, List<Integer> batches, FakeDestination dest) {
     }
 
-    private Outcome scenario(int batchSize) {
-        try (Warehouse real = DuckDbWarehouseFactory.inMemory("seglift")) {
+    private Outcome scenario(int batchSize) throws IOException {
+        return scenario("duckdb", batchSize);
+    }
+
+    private Outcome scenario(String warehouse, int batchSize) throws IOException {
+        try (Warehouse real = open(warehouse)) {
             AtomicInteger profile = new AtomicInteger();
             Warehouse w = counting(real, profile);
             SyncFixture.createTables(real);
@@ -63,8 +76,10 @@ class OutboxPagingTest {
             int firstBatches = dest.batches.size();
             real.execute("UPDATE raw.customers SET tier = 'platinum' WHERE id % 7 = 0");
             SyncFixture.build(real, D2, 1, 1_000);
-            real.execute("INSERT INTO seglift.segment_members (as_of, segment, customer_key, arm, build_id)"
-                    + " SELECT ?, 'other_segment', CAST(i AS VARCHAR), 'holdout', 'o-1' FROM range(1, 151) t(i)", D2);
+            try (BulkWriter bw = real.bulkWriter(real.own("segment_members"),
+                    List.of("as_of", "segment", "customer_key", "arm", "build_id"))) {
+                for (int i = 1; i <= 150; i++) bw.row(D2, "other_segment", String.valueOf(i), "holdout", "o-1");
+            }
             RunSummary second = engine.run(project(sync), sync, w, dest, dest.capabilities());
 
             assertThat(first.status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -77,8 +92,36 @@ class OutboxPagingTest {
         }
     }
 
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        if (pg != null) pg.close();
+    }
+
+    private static Warehouse open(String engine) throws IOException {
+        if (engine.equals("duckdb")) return DuckDbWarehouseFactory.inMemory("seglift");
+        if (pg == null) pg = EmbeddedPostgres.builder().start();
+        Properties props = new Properties();
+        props.setProperty("user", "postgres");
+        Warehouse w = PostgresWarehouseFactory.open(pg.getJdbcUrl("postgres", "postgres"), props, "seglift");
+        w.execute("DROP SCHEMA IF EXISTS seglift CASCADE");
+        w.execute("DROP SCHEMA IF EXISTS raw CASCADE");
+        return w;
+    }
+
     @Test
-    void theProfileIsEvaluatedOncePerOperationWhateverTheNumberOfBatches() {
+    void postgresSendsWhatDuckDbSendsThroughItsOutbox() throws IOException {
+        Outcome postgres = scenario("postgres", 100);
+        Outcome duckdb = scenario("duckdb", 100);
+
+        assertThat(postgres.batches()).isEqualTo(duckdb.batches());
+        assertThat(postgres.profileStatements()).isEqualTo(duckdb.profileStatements());
+        assertThat(postgres.dest().audience).isEqualTo(duckdb.dest().audience);
+        assertThat(postgres.dest().attributes).isEqualTo(duckdb.dest().attributes);
+        assertThat(postgres.dest().recordIdentifier).isEqualTo(duckdb.dest().recordIdentifier);
+    }
+
+    @Test
+    void theProfileIsEvaluatedOncePerOperationWhateverTheNumberOfBatches() throws IOException {
         Outcome paged = scenario(100);
         Outcome whole = scenario(2_000);
 
