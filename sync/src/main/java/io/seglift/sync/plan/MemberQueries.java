@@ -19,8 +19,9 @@ import java.util.function.Function;
 /**
  * Builds the planner's SQL through the dialect: the classification of the latest segment build (exclusion reason and
  * fingerprint of mapped fields per member, streamed into the diff), and the outbox that holds one operation of the diff
- * with its identifiers and mapped fields, read a batch at a time. Both read the member profile the application passes in ({@link MemberProfile}) as of the build's date,
- * so {@code fields} see what segment rules see: customers, RFM and model columns.
+ * with its identifiers and mapped fields, read a batch at a time. Both read the member profile the application passes
+ * in ({@link MemberProfile}) as of the build's date, so {@code fields} see what segment rules see: customers, RFM and
+ * model columns.
  */
 public final class MemberQueries {
     private final Warehouse warehouse;
