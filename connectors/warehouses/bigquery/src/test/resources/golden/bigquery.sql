@@ -76,8 +76,14 @@ SELECT * FROM (SELECT DISTINCT CAST(h.customer_key AS STRING) AS seglift_held FR
 -- sync.fields-check
 SELECT 1 AS seglift_probe, (tier) AS seglift_f_0 FROM (SELECT c.*, CAST(c.`cust_id` AS STRING) AS customer_key FROM `shop`.`customers` c) p;
 
+-- sync.outbox
+CREATE OR REPLACE TABLE `seglift`.`sync_outbox_5a413dacac062b47` AS SELECT x.seglift_seq, x.seglift_key, x.seglift_fp, x.seglift_dest, CAST(p.`email` AS STRING) AS seglift_id_0, (tier) AS seglift_f_0 FROM (SELECT seq AS seglift_seq, customer_key AS seglift_key, fingerprint AS seglift_fp, destination_id AS seglift_dest FROM `seglift`.`sync_pending` WHERE run_id = 'run-1' AND operation = 'add') x LEFT JOIN (SELECT c.*, CAST(c.`cust_id` AS STRING) AS customer_key FROM `shop`.`customers` c) p ON p.seglift_customer_key = x.seglift_key;
+
 -- sync.page
-SELECT x.seglift_seq, x.seglift_key, x.seglift_fp, x.seglift_dest, CAST(p.`email` AS STRING) AS seglift_id_0, (tier) AS seglift_f_0 FROM (SELECT seq AS seglift_seq, customer_key AS seglift_key, fingerprint AS seglift_fp, destination_id AS seglift_dest FROM `seglift`.`sync_pending` WHERE run_id = ? AND operation = ? AND seq > ? ORDER BY seq LIMIT 500) x LEFT JOIN (SELECT c.*, CAST(c.`cust_id` AS STRING) AS customer_key FROM `shop`.`customers` c) p ON p.seglift_customer_key = x.seglift_key ORDER BY x.seglift_seq;
+SELECT * FROM `seglift`.`sync_outbox_5a413dacac062b47` WHERE seglift_seq > ? ORDER BY seglift_seq LIMIT 500;
+
+-- sync.outbox-drop
+DROP TABLE IF EXISTS `seglift`.`sync_outbox_5a413dacac062b47`;
 
 -- customers.rows
 SELECT * FROM (SELECT seglift_c.*, CASE WHEN seglift_c.`cust_id` IS NOT NULL AND COUNT(*) OVER (PARTITION BY seglift_c.`cust_id`) = 1 THEN CAST(seglift_c.`cust_id` AS STRING) END AS seglift_customer_key FROM `shop`.`customers` seglift_c) seglift_u WHERE seglift_customer_key IS NOT NULL UNION ALL SELECT * FROM (SELECT seglift_c.*, CASE WHEN seglift_c.`cust_id` IS NOT NULL AND ROW_NUMBER() OVER (PARTITION BY seglift_c.`cust_id` ORDER BY TO_JSON_STRING(seglift_c)) = 1 THEN CAST(seglift_c.`cust_id` AS STRING) END AS seglift_customer_key FROM `shop`.`customers` seglift_c WHERE seglift_c.`cust_id` IN (SELECT seglift_d.`cust_id` FROM `shop`.`customers` seglift_d GROUP BY seglift_d.`cust_id` HAVING COUNT(*) > 1)) seglift_r WHERE seglift_customer_key IS NOT NULL;

@@ -31,6 +31,7 @@ import io.seglift.sync.lock.SyncLockedException;
 import io.seglift.sync.plan.ChangeGuard;
 import io.seglift.sync.plan.LargeChangeException;
 import io.seglift.sync.plan.MemberProfile;
+import io.seglift.sync.plan.MemberQueries;
 import io.seglift.sync.plan.Plan;
 import io.seglift.sync.plan.SyncPlanner;
 import io.seglift.sync.plan.SyncTarget;
@@ -260,6 +261,7 @@ public final class SyncEngine {
             planner.validate();
             history.abandonStale(sync.name(), started);
             planner.discardLeftovers();
+            dropOutbox(planner.queries());
             history.start(runId, sync.name(), segment.name(), dc.name(), sync.mode().yamlName(), started);
             Plan plan = null;
             RunStatus status;
@@ -374,10 +376,34 @@ public final class SyncEngine {
             }
         }
 
-        /** Sends every pending row of one operation; false when a stop was requested. */
+        /**
+         * Sends every pending row of one operation; false when a stop was requested. The operation's rows are joined to
+         * the member profile once, into the sync's outbox, which is then read a batch at a time and dropped.
+         */
         private boolean send(Operation op, long total, AudienceRef audience, LocalDate asOf) {
-            int size = caps.maxBatchSize();
-            String sql = planner.queries().page(size, asOf);
+            MemberQueries queries = planner.queries();
+            warehouse.inTransaction(tx -> queries.fillOutbox(runId, op, asOf).forEach(tx::execute));
+            try {
+                return sendOutbox(queries.page(caps.maxBatchSize()), op, total, audience);
+            } finally {
+                dropOutbox(queries);
+            }
+        }
+
+        /**
+         * Drops the outbox, which holds identifiers: after each operation, and at the start of a run in case a killed run
+         * left one. A failed drop only logs: the next run drops or replaces the table, and the send's outcome matters more.
+         */
+        private void dropOutbox(MemberQueries queries) {
+            try {
+                warehouse.execute(queries.dropOutbox());
+            } catch (RuntimeException e) {
+                LOG.warn("sync {} run {}: could not drop the outbox {} ({})", sync.name(), runId, queries.outbox(),
+                        e.getClass().getSimpleName());
+            }
+        }
+
+        private boolean sendOutbox(String sql, Operation op, long total, AudienceRef audience) {
             long lastSeq = 0;
             long done = 0;
             int sequence = 0;
@@ -417,7 +443,7 @@ public final class SyncEngine {
             Map<String, String> fps = new LinkedHashMap<>();
             long[] last = {afterSeq};
             List<String> fieldNames = new ArrayList<>(target.fields().keySet());
-            warehouse.query(sql, List.of(runId, BatchCommitter.op(op), afterSeq), row -> {
+            warehouse.query(sql, List.of(afterSeq), row -> {
                 last[0] = Math.max(last[0], row.longValue("seglift_seq"));
                 String key = row.string("seglift_key");
                 if (byKey.containsKey(key)) return;

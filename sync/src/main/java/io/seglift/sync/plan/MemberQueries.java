@@ -3,8 +3,11 @@ package io.seglift.sync.plan;
 import io.seglift.config.SegliftTables;
 import io.seglift.config.eligibility.ChannelEligibility;
 import io.seglift.spi.destination.IdentifierType;
+import io.seglift.spi.destination.Operation;
 import io.seglift.spi.warehouse.Dialect;
+import io.seglift.spi.warehouse.TableName;
 import io.seglift.spi.warehouse.Warehouse;
+import io.seglift.sync.state.BatchCommitter;
 import io.seglift.sync.state.SyncTables;
 
 import java.time.LocalDate;
@@ -15,9 +18,10 @@ import java.util.function.Function;
 
 /**
  * Builds the planner's SQL through the dialect: the classification of the latest segment build (exclusion reason and
- * fingerprint of mapped fields per member, streamed into the diff), and the page query that reads one batch of the diff with its identifiers
- * and mapped fields. Both read the member profile the application passes in ({@link MemberProfile}) as of the build's date,
- * so {@code fields} see what segment rules see: customers, RFM and model columns.
+ * fingerprint of mapped fields per member, streamed into the diff), and the outbox that holds one operation of the diff
+ * with its identifiers and mapped fields, read a batch at a time. Both read the member profile the application passes
+ * in ({@link MemberProfile}) as of the build's date, so {@code fields} see what segment rules see: customers, RFM and
+ * model columns.
  */
 public final class MemberQueries {
     private final Warehouse warehouse;
@@ -128,16 +132,23 @@ public final class MemberQueries {
         return sb.append(" FROM ").append(profile(asOf)).append(" p").toString();
     }
 
+    /** The outbox of this sync ({@link SyncTables#outbox}): one operation's pending rows with identifiers and fields. */
+    public TableName outbox() {
+        return tables.outbox(target.syncName());
+    }
+
     /**
-     * One page of the diff for an operation, fields read from the profile as of {@code asOf} (the build's date):
-     * parameters run id, operation, last seq; {@code limit} rows.
-     * Columns: seglift_seq, seglift_key, seglift_fp, seglift_dest, seglift_id_0.. (identifiers in {@link
-     * SyncTarget#identifiers()} order), seglift_f_0.. (fields in order).
+     * The statements that replace the outbox with the pending rows of {@code op} in run {@code runId}, each joined once
+     * to the profile as of {@code asOf} (the build's date), so paging does not evaluate the profile again per page; run
+     * them in one transaction. The run and operation are inlined as literals, as not every warehouse binds parameters
+     * in a CREATE TABLE AS. A pending member absent from the profile (no longer in customers) keeps a row with NULL
+     * identifiers and fields. Columns: seglift_seq, seglift_key, seglift_fp, seglift_dest, seglift_id_0.. (identifiers
+     * in {@link SyncTarget#identifiers()} order), seglift_f_0.. (fields in order).
      */
-    public String page(int limit, LocalDate asOf) {
-        String inner = "SELECT seq AS seglift_seq, customer_key AS seglift_key, fingerprint AS seglift_fp,"
+    public List<String> fillOutbox(String runId, Operation op, LocalDate asOf) {
+        String pending = "SELECT seq AS seglift_seq, customer_key AS seglift_key, fingerprint AS seglift_fp,"
                 + " destination_id AS seglift_dest FROM " + tables.q(SyncTables.PENDING)
-                + " WHERE run_id = ? AND operation = ? AND seq > ? ORDER BY seq" + d.limit(limit);
+                + " WHERE run_id = " + d.literal(runId) + " AND operation = " + d.literal(BatchCommitter.op(op));
         StringBuilder cols = new StringBuilder("x.seglift_seq, x.seglift_key, x.seglift_fp, x.seglift_dest");
         int i = 0;
         for (IdentifierType t : target.identifiers()) {
@@ -146,7 +157,17 @@ public final class MemberQueries {
         }
         i = 0;
         for (String expr : target.fields().values()) cols.append(", (").append(expr).append(") AS seglift_f_").append(i++);
-        return "SELECT " + cols + " FROM (" + inner + ") x LEFT JOIN " + profile(asOf) + " p ON "
-                + profileKey() + " = x.seglift_key ORDER BY x.seglift_seq";
+        return d.replaceTableAs(outbox(), "SELECT " + cols + " FROM (" + pending + ") x LEFT JOIN " + profile(asOf)
+                + " p ON " + profileKey() + " = x.seglift_key");
+    }
+
+    /** One page of the outbox: parameter last seq; {@code limit} rows in seq order, columns as {@link #fillOutbox}. */
+    public String page(int limit) {
+        return "SELECT * FROM " + d.table(outbox()) + " WHERE seglift_seq > ? ORDER BY seglift_seq" + d.limit(limit);
+    }
+
+    /** Drops the outbox once its operation is sent (or the run stopped or failed). */
+    public String dropOutbox() {
+        return "DROP TABLE IF EXISTS " + d.table(outbox());
     }
 }

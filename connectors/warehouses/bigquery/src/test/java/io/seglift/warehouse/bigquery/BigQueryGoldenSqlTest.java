@@ -13,6 +13,7 @@ import io.seglift.scoring.data.PurchaseFacts;
 import io.seglift.scoring.rfm.RfmScorer;
 import io.seglift.spi.destination.Channel;
 import io.seglift.spi.destination.IdentifierType;
+import io.seglift.spi.destination.Operation;
 import io.seglift.spi.destination.SyncMode;
 import io.seglift.sync.plan.MemberQueries;
 import io.seglift.sync.plan.SyncPlanner;
@@ -127,7 +128,11 @@ class BigQueryGoldenSqlTest {
         s.put("sync.plan-pending-upsert", new SyncPlanner(offline, upsertTarget, peopleOnly).pendingInsert(day));
         s.put("sync.held-out-keys", "SELECT * FROM (" + members.heldOutKeys() + ") h");
         s.put("sync.fields-check", members.fieldsCheck(day));
-        s.put("sync.page", members.page(500, day));
+        List<String> outbox = members.fillOutbox("run-1", Operation.ADD, day);
+        assertThat(outbox).as("statements that fill the outbox").hasSize(1);
+        s.put("sync.outbox", outbox.get(0));
+        s.put("sync.page", members.page(500));
+        s.put("sync.outbox-drop", members.dropOutbox());
         s.put("customers.rows", new Customers(people, d).rows());
         s.put("model.small", "SELECT " + new TreeSqlCompiler(d).probability(model(3, 3, 4, 1),
                 List.of("f.`recency`", "f.`frequency`", "f.`monetary`", "f.`tenure`")) + " AS p FROM "

@@ -26,6 +26,7 @@ import io.seglift.scoring.rfm.RfmScorer;
 import io.seglift.scoring.segments.ProfileView;
 import io.seglift.spi.destination.Channel;
 import io.seglift.spi.destination.IdentifierType;
+import io.seglift.spi.destination.Operation;
 import io.seglift.spi.destination.SyncMode;
 import io.seglift.spi.settings.Settings;
 import io.seglift.spi.warehouse.ColumnType;
@@ -146,7 +147,11 @@ class SnowflakeGoldenSqlTest {
                 target.identifiers(), customers(), Optional.empty());
         s.put("plan-pending-upsert", new SyncPlanner(dialectOnly(), upsert, d -> ProfileView.sql(project(), D, d)).pendingInsert(AS_OF));
         s.put("member-held-out", mq.heldOutKeys());
-        s.put("member-page", mq.page(500, AS_OF));
+        List<String> outbox = mq.fillOutbox("run-1", Operation.ADD, AS_OF);
+        assertThat(outbox).as("statements that fill the outbox").hasSize(1);
+        s.put("member-outbox", outbox.get(0));
+        s.put("member-page", mq.page(500));
+        s.put("member-outbox-drop", mq.dropOutbox());
         s.put("member-fields-check", mq.fieldsCheck(AS_OF));
         s.put("model-small", "SELECT customer_key, " + new TreeSqlCompiler(D).probability(model(3, 3, 1),
                 List.of("f.recency_days", "f.frequency", "f.monetary_total")) + " AS score FROM seglift.features f");
@@ -195,7 +200,7 @@ class SnowflakeGoldenSqlTest {
         }
         assertThat(changed).as("statements that differ from their snapshot (rerun with -Dseglift.golden.update=true "
                 + "and review the diff)").isEmpty();
-        assertThat(all.size()).as("statements checked").isEqualTo(23 + migrations().size());
+        assertThat(all.size()).as("statements checked").isEqualTo(25 + migrations().size());
         assertThat(migrations()).as("migration statements").hasSizeGreaterThanOrEqualTo(16);
         System.out.println("Snowflake golden SQL: " + all.size() + " statements passed the JSqlParser gate");
     }
