@@ -10,4 +10,13 @@ import java.time.LocalDate;
 public interface MethodReadiness {
     /** The verdict as of {@code asOf}. */
     MethodVerdict verdict(LocalDate asOf);
+
+    /**
+     * A readiness that does not assess {@code method}, for an audit asked a narrower question (the model-training gate
+     * needs only the propensity verdict, and clustering's bootstrap fits cost seconds): the verdict says so.
+     */
+    static MethodReadiness notAssessed(String method, String by) {
+        return asOf -> new MethodVerdict(method, false, java.util.List.of("not assessed by " + by
+                + ", which checks propensity readiness only; seglift audit assesses " + method));
+    }
 }

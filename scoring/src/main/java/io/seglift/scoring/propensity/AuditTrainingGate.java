@@ -3,6 +3,8 @@ package io.seglift.scoring.propensity;
 import io.seglift.config.ProjectConfig;
 import io.seglift.scoring.audit.AuditResult;
 import io.seglift.scoring.audit.Auditor;
+import io.seglift.scoring.audit.MethodReadiness;
+import io.seglift.scoring.audit.MethodVerdict;
 import io.seglift.spi.destination.Destinations;
 import io.seglift.spi.warehouse.Warehouse;
 
@@ -11,7 +13,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The readiness audit as the training gate: runs it as of the training date and passes its reasons on. */
+/**
+ * The readiness audit as the training gate: runs it as of the training date and passes its reasons on. Whether models
+ * are allowed does not depend on clustering, so the gate's audit does not run clustering's k-means and bootstrap fits
+ * (its stored run says clustering was not assessed).
+ */
 public final class AuditTrainingGate implements TrainingGate {
     private final Warehouse warehouse;
     private final ProjectConfig project;
@@ -27,7 +33,8 @@ public final class AuditTrainingGate implements TrainingGate {
 
     @Override
     public List<String> blockers(LocalDate asOf) {
-        AuditResult audit = new Auditor(warehouse, project, destinations, clock).run(asOf);
+        AuditResult audit = new Auditor(warehouse, project, destinations, clock,
+                MethodReadiness.notAssessed(MethodVerdict.CLUSTERING, "the model-training gate")).run(asOf);
         if (audit.allowsModels()) {
             return List.of();
         }

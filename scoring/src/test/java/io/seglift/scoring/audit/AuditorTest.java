@@ -54,12 +54,30 @@ class AuditorTest {
         w.close();
     }
 
-    private AuditResult audit(AuditConfig cfg) {
+    private static ProjectConfig project(AuditConfig cfg) {
         ProjectConfig base = Fixtures.project(List.of());
-        ProjectConfig p = new ProjectConfig(base.project(), base.file(), base.warehouse(), base.sources(),
+        return new ProjectConfig(base.project(), base.file(), base.warehouse(), base.sources(),
                 new ScoringConfig(cfg, RfmConfig.defaults(), Map.of()), Map.of(), Map.of(), List.of());
-        return new Auditor(w, p, new Destinations(List.of()), java.time.Clock.systemUTC())
+    }
+
+    private AuditResult audit(AuditConfig cfg) {
+        return new Auditor(w, project(cfg), new Destinations(List.of()), java.time.Clock.systemUTC())
                 .run(AS_OF);
+    }
+
+    @Test
+    void aNarrowAuditWithoutClusteringDecidesModelsAsTheFullOneAndSaysClusteringWasNotAssessed() {
+        AuditResult full = audit(AuditConfig.defaults());
+        AuditResult narrow = new Auditor(w, project(AuditConfig.defaults()), new Destinations(List.of()),
+                java.time.Clock.systemUTC(), MethodReadiness.notAssessed(MethodVerdict.CLUSTERING,
+                "the model-training gate")).run(AS_OF);
+        assertThat(narrow.recommendation()).isEqualTo(full.recommendation());
+        assertThat(narrow.allowsModels()).isEqualTo(full.allowsModels());
+        assertThat(narrow.methods()).filteredOn(m -> m.method().equals(MethodVerdict.CLUSTERING)).singleElement()
+                .satisfies(m -> assertThat(m.reasons()).singleElement().asString()
+                        .startsWith("not assessed by the model-training gate"));
+        assertThat(full.methods()).filteredOn(m -> m.method().equals(MethodVerdict.CLUSTERING)).singleElement()
+                .satisfies(m -> assertThat(String.join(" ", m.reasons())).doesNotContain("not assessed"));
     }
 
     @Test
