@@ -25,9 +25,14 @@ copy_webhook_module() {
   rm -rf "$clone/$module/target"
   move_packages "$clone/$module" io/seglift/destination/webhook "io/seglift/destination/$name"
   rename_classes "$clone/$module" Webhook "$Name"
-  # package, class names, type() value, artifactId, services files, the sandbox's variables, messages
-  find "$clone/$module" -type f -print0 | xargs -0 sed -i -e "s/webhook/$name/g" -e "s/Webhook/$Name/g" \
-    -e "s/WEBHOOK/$NAME/g"
+  # package, class names, type() value, artifactId, services files, the sandbox's variables, messages; the
+  # Standard Webhooks signer (toolkit-http), its headers and its specification's name are kept as they are
+  find "$clone/$module" -type f -print0 | xargs -0 sed -i \
+    -e "s/StandardWebhookSignature/@@SW1@@/g" -e "s/standard-webhooks/@@SW2@@/g" -e "s/Standard Webhooks/@@SW3@@/g" \
+    -e "s/standardwebhooks/@@SW4@@/g" -e "s/webhook-\(id\|timestamp\|signature\)/@@SW5@@\1/g" \
+    -e "s/webhook/$name/g" -e "s/Webhook/$Name/g" -e "s/WEBHOOK/$NAME/g" \
+    -e "s/@@SW1@@/StandardWebhookSignature/g" -e "s/@@SW2@@/standard-webhooks/g" -e "s/@@SW3@@/Standard Webhooks/g" \
+    -e "s/@@SW4@@/standardwebhooks/g" -e "s/@@SW5@@/webhook-/g"
   # its sandbox needs a default port of its own (SandboxProviders refuses two on one port)
   port="$(free_port)"
   local provider="$clone/$module/src/main/java/io/seglift/destination/$name/sandbox/${Name}SandboxProvider.java"
