@@ -14,7 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StandardWebhooksHeadersTest {
+class SignatureHeadersTest {
     private static final long NOW = 1_700_000_000L;
     private static final String SECRET = "key";
     private final WebhookReceiverApi receiver = new WebhookReceiverApi(SECRET,
