@@ -54,7 +54,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FacebookDestination implements Destination {
     static final int MAX_BATCH = 10_000;
-    static final int MAX_AUDIENCE_PAGES = 20;
     static final List<MatchKey> SCHEMA = List.of(MatchKey.values());
     private static final Logger LOG = LoggerFactory.getLogger(FacebookDestination.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +61,7 @@ public final class FacebookDestination implements Destination {
     private final FacebookOptions options;
     private final DestinationContext context;
     private final GraphClient graph;
+    private final AdAccountAudiences audiences;
     private final GraphApiContext sdk;
     private final MetaNormalizer normalizer;
     private final Map<String, Long> sessions = new ConcurrentHashMap<>();
@@ -71,6 +71,7 @@ public final class FacebookDestination implements Destination {
         this.options = options;
         this.context = context;
         this.graph = new GraphClient(options, context);
+        this.audiences = new AdAccountAudiences(graph, options.adAccountId());
         SdkRequestExecutor.install();
         this.sdk = new GraphApiContext(options, graph);
         this.normalizer = new MetaNormalizer(options.defaultCountryCode(), context.clock());
@@ -101,47 +102,15 @@ public final class FacebookDestination implements Destination {
     public AudienceRef ensureAudience(AudienceSpec spec) {
         String name = spec.displayName();
         if (spec.knownId() != null && !spec.knownId().isBlank()) {
-            Optional<AudienceRef> known = byId(spec.knownId());
+            Optional<AudienceRef> known = audiences.byId(spec.knownId())
+                    .map(a -> new AudienceRef(a.path("id").asText(spec.knownId()), a.path("name").asText(), false));
             if (known.isPresent()) return known.get();
             LOG.warn("custom audience {} of segment {} no longer exists in {} (deleted in Ads Manager, or by Meta after"
                     + " two years unused); creating a new one", spec.knownId(), spec.key(), options.adAccountId());
             return create(spec);
         }
-        return byName(name).map(id -> new AudienceRef(id, name, false)).orElseGet(() -> create(spec));
-    }
-
-    /** The audience with this id, or empty when Graph says it does not exist (code 100, subcode 33). */
-    private Optional<AudienceRef> byId(String id) {
-        try {
-            JsonNode a = graph.call("GET", id, Map.of("fields", "id,name")).json();
-            return Optional.of(new AudienceRef(a.path("id").asText(id), a.path("name").asText(), false));
-        } catch (DestinationException e) {
-            if (GraphClient.NOT_FOUND.equals(e.code())) return Optional.empty();
-            throw e;
-        }
-    }
-
-    /**
-     * The id of the audience named exactly {@code name}, found with Graph's {@code filtering} on the name
-     * (https://developers.facebook.com/docs/marketing-api/reference/ad-account/customaudiences/), not by paging
-     * through every audience of the account.
-     */
-    private Optional<String> byName(String name) {
-        ArrayNode filter = JSON.createArrayNode();
-        filter.addObject().put("field", "name").put("operator", "EQUAL").put("value", name);
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("fields", "id,name");
-        params.put("filtering", filter.toString());
-        params.put("limit", "100");
-        JsonNode page = graph.call("GET", options.adAccountId() + "/customaudiences", params).json();
-        for (int pages = 0; ; pages++) {
-            for (JsonNode a : page.path("data")) {
-                if (name.equals(a.path("name").asText())) return Optional.of(a.path("id").asText());
-            }
-            String next = page.path("paging").path("next").asText("");
-            if (next.isEmpty() || pages + 1 >= MAX_AUDIENCE_PAGES) return Optional.empty();
-            page = graph.send("GET", next, Map.of()).json();
-        }
+        return audiences.idByName(name, "id,name", a -> true).map(id -> new AudienceRef(id, name, false))
+                .orElseGet(() -> create(spec));
     }
 
     private AudienceRef create(AudienceSpec spec) {

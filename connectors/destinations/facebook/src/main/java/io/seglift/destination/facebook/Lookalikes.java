@@ -1,15 +1,11 @@
 package io.seglift.destination.facebook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.facebook.ads.sdk.APIException;
 import com.facebook.ads.sdk.AdAccount;
 import com.facebook.ads.sdk.CustomAudience;
 import io.seglift.spi.destination.AfterSync;
 import io.seglift.spi.destination.AudienceRef;
 import io.seglift.spi.destination.AudienceSize;
-import io.seglift.spi.destination.DestinationException;
 import io.seglift.spi.destination.SyncTotals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,16 +33,17 @@ final class Lookalikes {
     /** The link under which the lookalike's id is stored. */
     static final String LINK = "facebook.lookalike";
     private static final Logger LOG = LoggerFactory.getLogger(Lookalikes.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FacebookOptions options;
     private final GraphClient graph;
     private final GraphApiContext sdk;
+    private final AdAccountAudiences audiences;
 
     Lookalikes(FacebookOptions options, GraphClient graph, GraphApiContext sdk) {
         this.options = options;
         this.graph = graph;
         this.sdk = sdk;
+        this.audiences = new AdAccountAudiences(graph, options.adAccountId());
     }
 
     AfterSync afterSync(LookalikeSpec spec, AudienceRef audience, SyncTotals totals) {
@@ -54,12 +51,13 @@ final class Lookalikes {
         String stored = totals.links().get(LINK);
         String note = null;
         if (stored != null) {
-            if (exists(stored)) return AfterSync.unchanged(totals);
+            if (audiences.byId(stored).isPresent()) return AfterSync.unchanged(totals);
             note = "lookalike " + stored + " of audience " + audience.id() + " no longer exists in " + options.adAccountId()
                     + " (deleted in Ads Manager?); the project file still declares lookalike, so it is created again"
                     + " (remove lookalike: from the destination's block to stop this)";
         }
-        Optional<String> found = byName(name);
+        Optional<String> found = audiences.idByName(name, "id,name,subtype",
+                a -> "LOOKALIKE".equals(a.path("subtype").asText("LOOKALIKE")));
         if (found.isPresent()) {
             return done(totals, found.get(), List.of("lookalike " + found.get() + " \"" + name + "\" found in "
                     + options.adAccountId() + " and recorded (it was created by an earlier run that stopped before"
@@ -91,36 +89,6 @@ final class Lookalikes {
         Map<String, String> links = new LinkedHashMap<>(totals.links());
         links.remove(LINK);
         return links;
-    }
-
-    private boolean exists(String id) {
-        try {
-            graph.call("GET", id, Map.of("fields", "id,name"));
-            return true;
-        } catch (DestinationException e) {
-            if (GraphClient.NOT_FOUND.equals(e.code())) return false;
-            throw e;
-        }
-    }
-
-    /**
-     * The lookalike named exactly {@code name}, by Graph's name filter with the subtype read back
-     * (https://developers.facebook.com/docs/marketing-api/reference/ad-account/customaudiences/).
-     */
-    private Optional<String> byName(String name) {
-        ArrayNode filter = JSON.createArrayNode();
-        filter.addObject().put("field", "name").put("operator", "EQUAL").put("value", name);
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("fields", "id,name,subtype");
-        params.put("filtering", filter.toString());
-        params.put("limit", "100");
-        JsonNode page = graph.call("GET", options.adAccountId() + "/customaudiences", params).json();
-        for (JsonNode a : page.path("data")) {
-            if (name.equals(a.path("name").asText()) && "LOOKALIKE".equals(a.path("subtype").asText("LOOKALIKE"))) {
-                return Optional.of(a.path("id").asText());
-            }
-        }
-        return Optional.empty();
     }
 
     private static String range(AudienceSize size) {
