@@ -1,6 +1,6 @@
 package io.seglift.sync.plan;
 
-/** Why a segment member is not sent, in the order the rules are applied; stored lower case in {@code sync_work}. */
+/** Why a segment member is not sent, in the order the rules are applied; counted by reason in each run's plan. */
 public enum Exclusion {
     /** In the holdout arm of this segment or of any segment's latest build: never sent anywhere, so lift can be measured. */
     HELD_OUT,

@@ -126,16 +126,17 @@ public final class SyncPlanner {
                 target.syncName(), target.segment());
     }
 
-    /** Removes the work rows of a run. */
+    /** Removes the work rows of a run (a run writes {@code sync_pending} and {@code sync_batch} only). */
     public void discard(String runId) {
-        for (String table : List.of(SyncTables.WORK, SyncTables.PENDING, SyncTables.BATCH)) {
+        for (String table : List.of(SyncTables.PENDING, SyncTables.BATCH)) {
             warehouse.execute("DELETE FROM " + t.q(table) + " WHERE run_id = ?", runId);
         }
     }
 
     /**
      * Removes the work rows of this sync's earlier runs that are no longer running (abandoned after a kill, or finished
-     * without cleaning up). Call it holding the sync's lock, after marking dead runs abandoned.
+     * without cleaning up), including {@code sync_work} rows that runs of earlier versions wrote. Call it holding the
+     * sync's lock, after marking dead runs abandoned.
      */
     public void discardLeftovers() {
         String runs = "SELECT run_id FROM " + t.q(SyncTables.RUNS) + " WHERE sync_name = ? AND status <> 'running'";

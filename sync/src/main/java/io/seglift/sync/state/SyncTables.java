@@ -17,7 +17,10 @@ public final class SyncTables {
     public static final String AUDIENCES = "sync_audiences";
     /** Objects a destination derived from a sync's audience, e.g. a Facebook lookalike. */
     public static final String LINKS = "sync_audience_links";
-    /** Work table: the classified segment of one run (desired set and exclusion reasons). */
+    /**
+     * Work table that earlier versions filled with the classified segment of a run; no longer written (the
+     * classification streams into the diff), only cleared of rows a killed earlier-version run left.
+     */
     public static final String WORK = "sync_work";
     /** Work table: the diff of one run, numbered for paging. */
     public static final String PENDING = "sync_pending";
