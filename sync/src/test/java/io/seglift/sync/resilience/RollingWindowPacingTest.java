@@ -58,9 +58,11 @@ class RollingWindowPacingTest {
     @Test
     void twoThreadsNeverOverrunARollingWindow() throws Exception {
         List<Long> at = Collections.synchronizedList(new ArrayList<>());
-        // the clock stands still, so each admission time is the wait the pacer reserved
+        // the clock stands still, so each admission time is the wait the pacer reserved; the sleeper runs on the
+        // calling thread, so each thread reads back its own wait (0 when it did not sleep)
+        ThreadLocal<Long> slept = ThreadLocal.withInitial(() -> 0L);
         GuardedCaller g = new GuardedCaller("t", List.of(new RateLimit("default", 100, Duration.ofSeconds(10))),
-                ResilienceSettings.defaults(), d -> at.add(d.toNanos()), false, () -> 0L);
+                ResilienceSettings.defaults(), d -> slept.set(d.toNanos()), false, () -> 0L);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -69,9 +71,9 @@ class RollingWindowPacingTest {
                 done.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < 150; i++) {
-                        int before = at.size();
+                        slept.set(0L);
                         g.pace("GET", "/crm/v3/objects/contacts");
-                        if (at.size() == before) at.add(0L);
+                        at.add(slept.get());
                     }
                     return null;
                 }));
