@@ -33,6 +33,14 @@ class DemoGeneratorTest {
     }
 
     @Test
+    void tablesAreIdenticalForAnyNumberOfGeneratorThreads() {
+        DemoSpec spec = DemoSpec.of(2_300, 42);
+        Map<TableName, String> oneThread = checksums(spec, 1);
+        assertThat(checksums(spec, 2)).isEqualTo(oneThread);
+        assertThat(checksums(spec, 3)).isEqualTo(oneThread);
+    }
+
+    @Test
     void writesEveryTableWithCountsMatchingTheSummaryAndReportsProgress() {
         List<String> progress = new ArrayList<>();
         long[] advanced = {0};
@@ -75,9 +83,13 @@ class DemoGeneratorTest {
     }
 
     private static Map<TableName, String> checksums(DemoSpec spec) {
+        return checksums(spec, 2);
+    }
+
+    private static Map<TableName, String> checksums(DemoSpec spec, int threads) {
         Map<TableName, String> sums = new LinkedHashMap<>();
         try (Warehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
-            new DemoGenerator(CLOCK).generate(w, spec, Progress.NONE);
+            new DemoGenerator(CLOCK, threads).generate(w, spec, Progress.NONE);
             for (TableName t : TABLES) {
                 String table = w.dialect().table(t);
                 sums.put(t, w.queryOne("SELECT count(*) || ':' || coalesce(md5(string_agg(CAST(x AS VARCHAR), '|' "
