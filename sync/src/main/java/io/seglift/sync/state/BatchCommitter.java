@@ -19,8 +19,6 @@ import java.util.List;
  * run tries the update again. Either all of this is committed or none of it.
  */
 public final class BatchCommitter {
-    /** Batches of at most this many outcomes are staged with one INSERT statement (HubSpot's batches are 100). */
-    static final int INSERT_ROWS = 100;
     private static final List<String> BATCH_COLUMNS = List.of("run_id", "customer_key", "operation", "status", "code",
             "message", "destination_id", "fingerprint");
 
@@ -90,28 +88,11 @@ public final class BatchCommitter {
                 || o.status() == RowStatus.REJECTED && o.operation() == Operation.ADD;
     }
 
-    /**
-     * Writes the outcomes to the batch table: a small batch as one multi-row INSERT (opening a bulk writer costs a
-     * read of the table's columns, which dominates for a hundred rows), a larger one through the bulk writer.
-     */
+    /** Writes the outcomes to the batch table through the bulk writer. */
     private void stage(Warehouse w, String runId, List<Outcome> outcomes) {
-        if (outcomes.isEmpty()) return;
-        if (outcomes.size() > INSERT_ROWS) {
-            try (BulkWriter bw = w.bulkWriter(t.name(SyncTables.BATCH), BATCH_COLUMNS)) {
-                for (Outcome o : outcomes) bw.row(values(runId, o));
-            }
-            return;
+        try (BulkWriter bw = w.bulkWriter(t.name(SyncTables.BATCH), BATCH_COLUMNS)) {
+            for (Outcome o : outcomes) bw.row(values(runId, o));
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(t.q(SyncTables.BATCH)).append(" (")
-                .append(String.join(", ", BATCH_COLUMNS)).append(") VALUES ");
-        String tuple = "(" + String.join(", ", java.util.Collections.nCopies(BATCH_COLUMNS.size(), "?")) + ")";
-        Object[] params = new Object[outcomes.size() * BATCH_COLUMNS.size()];
-        for (int i = 0; i < outcomes.size(); i++) {
-            if (i > 0) sql.append(", ");
-            sql.append(tuple);
-            System.arraycopy(values(runId, outcomes.get(i)), 0, params, i * BATCH_COLUMNS.size(), BATCH_COLUMNS.size());
-        }
-        w.execute(sql.toString(), params);
     }
 
     private static Object[] values(String runId, Outcome o) {
