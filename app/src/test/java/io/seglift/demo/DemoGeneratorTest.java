@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DemoGeneratorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-07-01T00:00:00Z"), ZoneOffset.UTC);
@@ -70,6 +71,20 @@ class DemoGeneratorTest {
         assertThat(progress).first().isEqualTo("start 2345");
         assertThat(progress).last().asString().startsWith("finish 2,345 customers");
         assertThat(advanced[0]).isEqualTo(2_345);
+    }
+
+    @Test
+    void aGenerationThatDiesHalfwayLeavesNoRows() {
+        Progress dies = new Progress() {
+            @Override public void start(String step, long total) { }
+            @Override public void advance(long done) { throw new IllegalStateException("killed"); }
+            @Override public void finish(String summary) { }
+        };
+        try (Warehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
+            assertThatThrownBy(() -> new DemoGenerator(CLOCK, 2).generate(w, DemoSpec.of(5_000, 42), dies))
+                    .hasMessage("killed");
+            for (TableName t : TABLES) assertThat(count(w, t)).as(t.toString()).isZero();
+        }
     }
 
     @Test
