@@ -8,15 +8,18 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
 import static io.seglift.demo.BehaviourModel.*;
 
 /**
- * Simulates customers one at a time from the {@link BehaviourModel} and hands their rows to a {@link DemoSink}. Each
- * customer draws from its own random stream (seed and index), so any customer's rows depend only on the seed.
+ * Simulates customers from the {@link BehaviourModel} and hands their rows to a {@link DemoSink}. Each customer draws
+ * from its own random stream (seed and index), so any customer's rows depend only on the seed: {@link #simulateRows}
+ * may run on several threads at once, and {@link #emit}, called in index order on one thread, numbers the orders.
  */
 public final class CustomerSimulator {
     private static final double SECONDS_PER_DAY = 86_400;
+    private static final Pattern WELL_FORMED_EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}");
 
     private final DemoSpec spec;
     private final DemoSink sink;
@@ -37,11 +40,34 @@ public final class CustomerSimulator {
 
     /** Customer ids are {@code C} and a zero-padded index starting at 1. */
     public static String customerId(long index) {
-        return String.format(java.util.Locale.ROOT, "C%07d", index);
+        return zeroPadded('C', index, 7);
     }
 
     /** Simulates customer {@code index} (1-based) and emits all of its rows. */
     public void simulate(long index) {
+        emit(simulateRows(index));
+    }
+
+    /**
+     * Writes one simulated customer's rows to the sink, giving its orders the next order ids; customers must be
+     * emitted in index order (one thread) for the ids to be those of a sequential run.
+     */
+    void emit(SimulatedCustomer c) {
+        sink.customer(c.customer());
+        for (SimulatedCustomer.UnnumberedOrder o : c.orders()) {
+            DemoOrder order = o.numbered(nextOrderId());
+            if (o.future()) sink.futureOrder(order);
+            else sink.order(order);
+        }
+        for (EmailEvent e : c.events()) sink.emailEvent(e);
+        if (c.suppression() != null) {
+            sink.suppression(c.customer().customerId(), c.suppression().reason(), c.suppression().suppressedAt());
+        }
+        sink.truth(c.truth());
+    }
+
+    /** Simulates customer {@code index} (1-based) without emitting; safe to call from several threads. */
+    SimulatedCustomer simulateRows(long index) {
         SplittableRandom rnd = new SplittableRandom(Sampling.streamSeed(spec.seed(), index));
         String id = customerId(index);
         double rate = Sampling.gamma(rnd, RATE_SHAPE, RATE_MEAN / RATE_SHAPE);
@@ -78,23 +104,24 @@ public final class CustomerSimulator {
         boolean aliveAtAsOf = dropoutAt >= asOfEnd;
 
         DemoCustomer customer = profile(rnd, id, index, signupAt, aliveAtAsOf);
-        sink.customer(customer);
+        List<SimulatedCustomer.UnnumberedOrder> orders = new ArrayList<>(purchases.size());
         for (double p : purchases) {
             if (p < 0) continue;
-            DemoOrder order = order(rnd, id, p, meanSpend, preferences);
-            if (p < asOfEnd) sink.order(order);
-            else sink.futureOrder(order);
+            orders.add(order(rnd, id, p, meanSpend, preferences, p >= asOfEnd));
         }
+        List<EmailEvent> events = new ArrayList<>();
         if (customer.emailOptIn() && isWellFormed(customer.email())) {
-            emailEvents(rnd, id, signupAt, engagement, dropoutAt);
+            emailEvents(rnd, id, signupAt, engagement, dropoutAt, events);
         }
+        SimulatedCustomer.Suppression suppression = null;
         if (rnd.nextDouble() < SUPPRESSED) {
             String reason = !customer.emailOptIn() ? "unsubscribed_all" : rnd.nextBoolean() ? "complaint" : "legal_request";
-            sink.suppression(id, reason, timestamp(asOfEnd - 1 - rnd.nextDouble() * 365));
+            suppression = new SimulatedCustomer.Suppression(reason, timestamp(asOfEnd - 1 - rnd.nextDouble() * 365));
         }
         double expected90 = aliveAtAsOf ? expectedPurchases(rate * seasonalMass90d, dropout) : 0;
-        sink.truth(new TruthCustomer(id, rate, dropout, meanSpend, Catalog.CATEGORIES[argmax(preferences)],
-                aliveAtAsOf, Double.isInfinite(dropoutAt) ? null : timestamp(dropoutAt), expected90, upliftDraw));
+        TruthCustomer truth = new TruthCustomer(id, rate, dropout, meanSpend, Catalog.CATEGORIES[argmax(preferences)],
+                aliveAtAsOf, Double.isInfinite(dropoutAt) ? null : timestamp(dropoutAt), expected90, upliftDraw);
+        return new SimulatedCustomer(customer, orders, events, suppression, truth);
     }
 
     /**
@@ -107,7 +134,7 @@ public final class CustomerSimulator {
         double days = ChronoUnit.DAYS.between(historyStart, spec.asOf()) + 1;
         for (long k = 0; k < count; k++) {
             String ghost = customerId(spec.customers() + 1000 + rnd.nextInt(Math.max(1, spec.customers())));
-            sink.order(order(rnd, ghost, rnd.nextDouble() * days, 60, Catalog.POPULARITY));
+            sink.order(order(rnd, ghost, rnd.nextDouble() * days, 60, Catalog.POPULARITY, false).numbered(nextOrderId()));
         }
     }
 
@@ -117,7 +144,7 @@ public final class CustomerSimulator {
     }
 
     static boolean isWellFormed(String email) {
-        return email != null && email.matches("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}");
+        return email != null && WELL_FORMED_EMAIL.matcher(email).matches();
     }
 
     private LocalDateTime signup(SplittableRandom rnd) {
@@ -152,8 +179,8 @@ public final class CustomerSimulator {
                 place[3], gender, dob, signupAt, emailOptIn, smsOptIn, dnd, ads);
     }
 
-    private DemoOrder order(SplittableRandom rnd, String customerId, double day, double meanSpend,
-                            double[] preferences) {
+    private SimulatedCustomer.UnnumberedOrder order(SplittableRandom rnd, String customerId, double day,
+                                                    double meanSpend, double[] preferences, boolean future) {
         int category = Sampling.choose(rnd, preferences);
         double value = meanSpend * Catalog.PRICE_LEVEL[category] * Sampling.lognormalUnitMean(rnd, SPEND_SIGMA);
         double total = Math.max(1, Math.round(value * 100) / 100.0);
@@ -165,12 +192,25 @@ public final class CustomerSimulator {
         } else if (u < REFUNDED + CANCELLED) {
             status = "cancelled";
         }
-        return new DemoOrder(String.format(java.util.Locale.ROOT, "O%09d", nextOrderId++), customerId, timestamp(day), total,
-                Catalog.CATEGORIES[category], status);
+        return new SimulatedCustomer.UnnumberedOrder(customerId, timestamp(day), total, Catalog.CATEGORIES[category],
+                status, future);
+    }
+
+    private String nextOrderId() {
+        return zeroPadded('O', nextOrderId++, 9);
+    }
+
+    /** {@code prefix} and {@code n} zero-padded to {@code width} digits, as {@code String.format("%0<width>d")} gives. */
+    static String zeroPadded(char prefix, long n, int width) {
+        if (n < 0) return prefix + String.format(java.util.Locale.ROOT, "%0" + width + "d", n);
+        String digits = Long.toString(n);
+        StringBuilder b = new StringBuilder(1 + Math.max(width, digits.length())).append(prefix);
+        for (int i = digits.length(); i < width; i++) b.append('0');
+        return b.append(digits).toString();
     }
 
     private void emailEvents(SplittableRandom rnd, String id, LocalDateTime signupAt, double engagement,
-                             double dropoutAt) {
+                             double dropoutAt, List<EmailEvent> out) {
         double historyEnd = ChronoUnit.DAYS.between(historyStart, spec.asOf()) + 1;
         for (LocalDate day : campaignDays) {
             double sent = ChronoUnit.DAYS.between(historyStart, day) + 0.4;
@@ -182,9 +222,9 @@ public final class CustomerSimulator {
             boolean clicked = rnd.nextDouble() < 0.08 + 0.4 * engagement;
             if (openedAt >= historyEnd) continue;
             String campaign = "newsletter_" + day;
-            sink.emailEvent(new EmailEvent(id, timestamp(openedAt), "open", campaign));
+            out.add(new EmailEvent(id, timestamp(openedAt), "open", campaign));
             if (clicked && clickedAt < historyEnd) {
-                sink.emailEvent(new EmailEvent(id, timestamp(clickedAt), "click", campaign));
+                out.add(new EmailEvent(id, timestamp(clickedAt), "click", campaign));
             }
         }
     }

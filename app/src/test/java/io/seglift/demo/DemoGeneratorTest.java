@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DemoGeneratorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-07-01T00:00:00Z"), ZoneOffset.UTC);
@@ -30,6 +31,14 @@ class DemoGeneratorTest {
         assertThat(again).isEqualTo(first);
         assertThat(other.get(DemoTables.ORDERS)).isNotEqualTo(first.get(DemoTables.ORDERS));
         assertThat(other.get(DemoTables.CUSTOMERS)).isNotEqualTo(first.get(DemoTables.CUSTOMERS));
+    }
+
+    @Test
+    void tablesAreIdenticalForAnyNumberOfGeneratorThreads() {
+        DemoSpec spec = DemoSpec.of(2_300, 42);
+        Map<TableName, String> oneThread = checksums(spec, 1);
+        assertThat(checksums(spec, 2)).isEqualTo(oneThread);
+        assertThat(checksums(spec, 3)).isEqualTo(oneThread);
     }
 
     @Test
@@ -65,6 +74,20 @@ class DemoGeneratorTest {
     }
 
     @Test
+    void aGenerationThatDiesHalfwayLeavesNoRows() {
+        Progress dies = new Progress() {
+            @Override public void start(String step, long total) { }
+            @Override public void advance(long done) { throw new IllegalStateException("killed"); }
+            @Override public void finish(String summary) { }
+        };
+        try (Warehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
+            assertThatThrownBy(() -> new DemoGenerator(CLOCK, 2).generate(w, DemoSpec.of(5_000, 42), dies))
+                    .hasMessage("killed");
+            for (TableName t : TABLES) assertThat(count(w, t)).as(t.toString()).isZero();
+        }
+    }
+
+    @Test
     void regeneratingReplacesTheTables() {
         try (Warehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
             new DemoGenerator(CLOCK).generate(w, DemoSpec.of(300, 1), Progress.NONE);
@@ -75,9 +98,13 @@ class DemoGeneratorTest {
     }
 
     private static Map<TableName, String> checksums(DemoSpec spec) {
+        return checksums(spec, 2);
+    }
+
+    private static Map<TableName, String> checksums(DemoSpec spec, int threads) {
         Map<TableName, String> sums = new LinkedHashMap<>();
         try (Warehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
-            new DemoGenerator(CLOCK).generate(w, spec, Progress.NONE);
+            new DemoGenerator(CLOCK, threads).generate(w, spec, Progress.NONE);
             for (TableName t : TABLES) {
                 String table = w.dialect().table(t);
                 sums.put(t, w.queryOne("SELECT count(*) || ':' || coalesce(md5(string_agg(CAST(x AS VARCHAR), '|' "

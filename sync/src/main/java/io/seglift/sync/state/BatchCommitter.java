@@ -19,6 +19,9 @@ import java.util.List;
  * run tries the update again. Either all of this is committed or none of it.
  */
 public final class BatchCommitter {
+    private static final List<String> BATCH_COLUMNS = List.of("run_id", "customer_key", "operation", "status", "code",
+            "message", "destination_id", "fingerprint");
+
     private final Warehouse warehouse;
     private final SyncTables t;
 
@@ -41,40 +44,60 @@ public final class BatchCommitter {
      */
     public Counts commit(String syncName, String runId, List<Outcome> outcomes, UploadStats upload, Instant now) {
         Counts c = count(outcomes);
+        boolean keepsState = outcomes.stream().anyMatch(BatchCommitter::keepsState);
+        boolean removes = outcomes.stream().anyMatch(o -> o.operation() == Operation.REMOVE && o.status() == RowStatus.OK);
         Dialect d = warehouse.dialect();
         warehouse.inTransaction(w -> {
-            try (BulkWriter bw = w.bulkWriter(t.name(SyncTables.BATCH), List.of("run_id", "customer_key", "operation",
-                    "status", "code", "message", "destination_id", "fingerprint"))) {
-                for (Outcome o : outcomes) {
-                    bw.row(runId, o.customerKey(), op(o.operation()), status(o.status()), o.code(), o.message(),
-                            o.destinationId(), o.fingerprint());
-                }
-            }
+            stage(w, runId, outcomes);
             String batch = t.q(SyncTables.BATCH);
             w.execute("INSERT INTO " + t.q(SyncTables.RESULTS) + " (run_id, customer_key, operation, status, code, message, recorded_at)"
                     + " SELECT run_id, customer_key, operation, status, code, message, ? FROM " + batch + " WHERE run_id = ?", now, runId);
-            for (String sql : d.upsert(t.name(SyncTables.STATE), List.of("sync_name", "customer_key"),
-                    List.of("destination_id", "fingerprint", "status", "synced_at", "run_id"),
-                    "SELECT CAST(? AS " + d.type(io.seglift.spi.warehouse.ColumnType.TEXT) + "), customer_key, destination_id,"
-                            + " fingerprint, CASE WHEN status = 'ok' THEN 'synced' ELSE 'rejected' END,"
-                            + " CAST(? AS " + d.type(io.seglift.spi.warehouse.ColumnType.TIMESTAMP) + "), run_id FROM " + batch
-                            + " WHERE run_id = ? AND (status = 'ok' AND operation IN ('add', 'update')"
-                            + " OR status = 'rejected' AND operation = 'add')")) {
-                w.execute(sql, syncName, now, runId);
+            if (keepsState) {
+                for (String sql : d.upsert(t.name(SyncTables.STATE), List.of("sync_name", "customer_key"),
+                        List.of("destination_id", "fingerprint", "status", "synced_at", "run_id"),
+                        "SELECT CAST(? AS " + d.type(io.seglift.spi.warehouse.ColumnType.TEXT) + "), customer_key, destination_id,"
+                                + " fingerprint, CASE WHEN status = 'ok' THEN 'synced' ELSE 'rejected' END,"
+                                + " CAST(? AS " + d.type(io.seglift.spi.warehouse.ColumnType.TIMESTAMP) + "), run_id FROM " + batch
+                                + " WHERE run_id = ? AND (status = 'ok' AND operation IN ('add', 'update')"
+                                + " OR status = 'rejected' AND operation = 'add')")) {
+                    w.execute(sql, syncName, now, runId);
+                }
             }
-            w.execute("DELETE FROM " + t.q(SyncTables.STATE) + " WHERE sync_name = ? AND customer_key IN (SELECT customer_key FROM "
-                    + batch + " WHERE run_id = ? AND operation = 'remove' AND status = 'ok')", syncName, runId);
-            w.execute("UPDATE " + t.q(SyncTables.RUNS) + " SET sent = sent + ?, added = added + ?, removed = removed + ?,"
-                            + " updated = updated + ?, rejected = rejected + ?, retried = retried + ? WHERE run_id = ?",
-                    c.sent(), c.added(), c.removed(), c.updated(), c.rejected(), c.retried(), runId);
-            if (upload != null) {
-                w.execute("UPDATE " + t.q(SyncTables.RUNS) + " SET upload_received = COALESCE(upload_received, 0) + ?,"
-                        + " upload_invalid = COALESCE(upload_invalid, 0) + ? WHERE run_id = ?", upload.received(),
-                        upload.invalid(), runId);
+            if (removes) {
+                w.execute("DELETE FROM " + t.q(SyncTables.STATE) + " WHERE sync_name = ? AND customer_key IN (SELECT customer_key FROM "
+                        + batch + " WHERE run_id = ? AND operation = 'remove' AND status = 'ok')", syncName, runId);
+            }
+            String counters = "UPDATE " + t.q(SyncTables.RUNS) + " SET sent = sent + ?, added = added + ?, removed = removed + ?,"
+                    + " updated = updated + ?, rejected = rejected + ?, retried = retried + ?";
+            if (upload == null) {
+                w.execute(counters + " WHERE run_id = ?", c.sent(), c.added(), c.removed(), c.updated(), c.rejected(),
+                        c.retried(), runId);
+            } else {
+                w.execute(counters + ", upload_received = COALESCE(upload_received, 0) + ?,"
+                                + " upload_invalid = COALESCE(upload_invalid, 0) + ? WHERE run_id = ?", c.sent(), c.added(),
+                        c.removed(), c.updated(), c.rejected(), c.retried(), upload.received(), upload.invalid(), runId);
             }
             w.execute("DELETE FROM " + batch + " WHERE run_id = ?", runId);
         });
         return c;
+    }
+
+    /** Whether an outcome is recorded in {@code sync_state}: an accepted add or update, or an add rejected for good. */
+    private static boolean keepsState(Outcome o) {
+        return o.status() == RowStatus.OK && o.operation() != Operation.REMOVE
+                || o.status() == RowStatus.REJECTED && o.operation() == Operation.ADD;
+    }
+
+    /** Writes the outcomes to the batch table through the bulk writer. */
+    private void stage(Warehouse w, String runId, List<Outcome> outcomes) {
+        try (BulkWriter bw = w.bulkWriter(t.name(SyncTables.BATCH), BATCH_COLUMNS)) {
+            for (Outcome o : outcomes) bw.row(values(runId, o));
+        }
+    }
+
+    private static Object[] values(String runId, Outcome o) {
+        return new Object[]{runId, o.customerKey(), op(o.operation()), status(o.status()), o.code(), o.message(),
+                o.destinationId(), o.fingerprint()};
     }
 
     private static Counts count(List<Outcome> outcomes) {

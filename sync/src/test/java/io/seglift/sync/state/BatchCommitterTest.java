@@ -68,4 +68,48 @@ class BatchCommitterTest {
         assertThat(w.queryOne("SELECT destination_id FROM seglift.sync_state WHERE customer_key = 'n3'", List.of(),
                 r -> r.string("destination_id"))).contains("rec-n3");
     }
+
+    @Test
+    void aRunsCountersAndUploadCountsAddUpOverBatches() {
+        int large = 107;
+        new BatchCommitter(w).commit(SYNC, RUN, adds("small-", 3), null, NOW);
+        new BatchCommitter(w).commit(SYNC, RUN, adds("large-", large), new io.seglift.spi.destination.UploadStats(large, 2), NOW);
+
+        for (String prefix : List.of("small-", "large-")) {
+            assertThat(state(prefix + 0)).isEqualTo("synced/fp-0/id-0");
+            assertThat(state(prefix + 1)).startsWith("rejected/");
+            assertThat(state(prefix + 2)).as("retried").isEqualTo("absent");
+        }
+        assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.sync_results WHERE run_id = ?", RUN)).isEqualTo(3 + large);
+        assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.sync_results WHERE run_id = ? AND customer_key = 'large-1'"
+                + " AND status = 'rejected' AND code = 'INVALID' AND message = 'bad email'", RUN)).isEqualTo(1);
+        assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.sync_batch")).as("the batch table is emptied").isZero();
+        assertThat(w.queryOne("SELECT sent || '/' || added || '/' || rejected || '/' || retried || '/' || upload_received"
+                + " || '/' || upload_invalid AS s FROM seglift.sync_runs WHERE run_id = ?", List.of(RUN), r -> r.string("s")))
+                .contains((3 + large) + "/" + (1 + (large + 2) / 3) + "/" + (1 + (large + 1) / 3) + "/" + (1 + large / 3)
+                        + "/" + large + "/2");
+    }
+
+    @Test
+    void anAcceptedRemoveDeletesTheStateAndARetriedRemoveKeepsIt() {
+        new BatchCommitter(w).commit(SYNC, RUN, List.of(
+                new Outcome("a", Operation.REMOVE, RowStatus.OK, null, null, "rec-a", null),
+                new Outcome("b", Operation.REMOVE, RowStatus.RETRY, "BUSY", "later", "rec-b", null)), NOW);
+
+        assertThat(state("a")).isEqualTo("absent");
+        assertThat(state("b")).isEqualTo("synced/old-fp/rec-b");
+        assertThat(state("c")).isEqualTo("synced/old-fp/rec-c");
+    }
+
+    /** {@code n} adds: every third accepted, rejected, or left for retry. */
+    private static List<Outcome> adds(String prefix, int n) {
+        List<Outcome> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            RowStatus status = i % 3 == 0 ? RowStatus.OK : i % 3 == 1 ? RowStatus.REJECTED : RowStatus.RETRY;
+            out.add(new Outcome(prefix + i, Operation.ADD, status, status == RowStatus.OK ? null : "INVALID",
+                    status == RowStatus.OK ? null : "bad email", status == RowStatus.OK ? "id-" + i % 3 : null,
+                    status == RowStatus.OK ? "fp-" + i % 3 : null));
+        }
+        return out;
+    }
 }
