@@ -15,25 +15,30 @@ import io.seglift.sync.plan.SyncPlanner;
 import io.seglift.sync.plan.SyncTarget;
 import io.seglift.sync.runs.RunHistory;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
+import io.seglift.warehouse.postgres.PostgresWarehouseFactory;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A sync without {@code fields} is planned over the customers table alone (no deduplication pass, no score joins),
- * and falls back to the member profile when a member's key is on two customers rows.
+ * and falls back to the member profile when a member's key is on two customers rows; on DuckDB and PostgreSQL.
  */
 class CustomersOnlyClassificationTest {
     private static final LocalDate D1 = LocalDate.of(2026, 11, 1);
@@ -44,9 +49,25 @@ class CustomersOnlyClassificationTest {
     private SyncEngine engine;
     private final List<String> queries = new ArrayList<>();
 
-    @BeforeEach
-    void setUp() {
-        w = DuckDbWarehouseFactory.inMemory("seglift");
+    private static EmbeddedPostgres pg;
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        if (pg != null) pg.close();
+    }
+
+    /** Opens the named warehouse with customers 1..100. */
+    private void open(String warehouse) throws IOException {
+        if (warehouse.equals("duckdb")) {
+            w = DuckDbWarehouseFactory.inMemory("seglift");
+        } else {
+            if (pg == null) pg = EmbeddedPostgres.builder().start();
+            Properties props = new Properties();
+            props.setProperty("user", "postgres");
+            w = PostgresWarehouseFactory.open(pg.getJdbcUrl("postgres", "postgres"), props, "seglift");
+            w.execute("DROP SCHEMA IF EXISTS seglift CASCADE");
+            w.execute("DROP SCHEMA IF EXISTS raw CASCADE");
+        }
         SyncFixture.createTables(w);
         SyncFixture.customers(w, 100);
         engine = new SyncEngine(EngineOptions.defaults().withSleeper(d -> { }), ProfileView::sql);
@@ -54,7 +75,7 @@ class CustomersOnlyClassificationTest {
 
     @AfterEach
     void tearDown() {
-        w.close();
+        if (w != null) w.close();
     }
 
     private ProjectConfig project(SyncConfig sync) {
@@ -78,8 +99,10 @@ class CustomersOnlyClassificationTest {
         return queries.stream().filter(q -> q.contains("seglift_c AS")).toList();
     }
 
-    @Test
-    void aSyncWithoutFieldsIsPlannedOnceOverCustomersWithoutReadingScores() {
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgres"})
+    void aSyncWithoutFieldsIsPlannedOnceOverCustomersWithoutReadingScores(String warehouse) throws IOException {
+        open(warehouse);
         SyncFixture.build(w, D1, 1, 50);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
 
@@ -91,8 +114,10 @@ class CustomersOnlyClassificationTest {
         assertThat(plan.adds()).isEqualTo(50 - 5 - 2);   // 5 held out, 17 and 34 without email
     }
 
-    @Test
-    void aMembersKeyOnTwoCustomersRowsIsPlannedOverTheDeduplicatedProfile() {
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgres"})
+    void aMembersKeyOnTwoCustomersRowsIsPlannedOverTheDeduplicatedProfile(String warehouse) throws IOException {
+        open(warehouse);
         // key 7 on two rows with different emails, key 8 on two identical rows
         w.execute("INSERT INTO raw.customers VALUES (7, 'other7@example.com', '+442070000007', TRUE, FALSE, FALSE, 'silver')");
         w.execute("INSERT INTO raw.customers VALUES (8, 'c8@example.com', '+442070000008', TRUE, TRUE, FALSE, 'silver')");
@@ -114,8 +139,10 @@ class CustomersOnlyClassificationTest {
         assertThat(dest.pushesPerKey.values()).containsOnly(1);
     }
 
-    @Test
-    void aKeyTheScoresRepeatIsSentOnceBySyncWithoutFields() {
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgres"})
+    void aKeyTheScoresRepeatIsSentOnceBySyncWithoutFields(String warehouse) throws IOException {
+        open(warehouse);
         SyncFixture.build(w, D1, 1, 20);
         String rfm = w.dialect().table(w.own("rfm_scores"));
         for (int copy = 0; copy < 2; copy++) {
@@ -131,8 +158,10 @@ class CustomersOnlyClassificationTest {
         assertThat(dest.pushesPerKey.values()).containsOnly(1);
     }
 
-    @Test
-    void pendingRowsOfARunKilledAfterTheCustomersOnlyDiffAreNeverSent() {
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgres"})
+    void pendingRowsOfARunKilledAfterTheCustomersOnlyDiffAreNeverSent(String warehouse) throws IOException {
+        open(warehouse);
         w.execute("INSERT INTO raw.customers VALUES (9, 'other9@example.com', '+442070000009', TRUE, FALSE, FALSE, 'gold')");
         SyncFixture.build(w, D1, 1, 50);
         SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of()).withChangeLimits(ChangeLimits.UNLIMITED);
