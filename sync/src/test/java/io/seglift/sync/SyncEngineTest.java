@@ -102,7 +102,8 @@ class SyncEngineTest {
         for (int copy = 0; copy < 2; copy++) {
             w.execute("INSERT INTO " + rfm + " VALUES (?, '7', ?, 10, 1, 50.0, 50.0, 5, 1, 1, 'New')", D1, D1.minusDays(10));
         }
-        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        // a sync with fields reads the profile; one without is planned over customers (CustomersOnlyClassificationTest)
+        SyncConfig sync = SyncFixture.sync(SyncMode.UPSERT, Map.of("seglift_tier", "upper(tier)"));
         FakeDestination dest = new FakeDestination(Channel.CRM);
 
         assertThatThrownBy(() -> engine.plan(project(sync), sync, w, dest.capabilities()))

@@ -22,10 +22,15 @@ public interface MemberProfile {
 
     /** The customers table alone: fields can read only the customers' own columns. */
     static MemberProfile customersOnly() {
-        return (project, d, asOf) -> {
-            CustomersSource customers = project.sources().customers();
-            String key = d.castText("c." + d.quote(Identifiers.require(customers.key(), "sources.customers.key")));
-            return "SELECT c.*, " + key + " AS " + KEY + " FROM " + d.table(customers.table()) + " c";
-        };
+        return (project, d, asOf) -> customersTable(project.sources().customers(), d);
+    }
+
+    /**
+     * The customers table as it is, every row with the key as text in {@value #KEY}: a key held on several rows is on
+     * several rows here (no deduplication).
+     */
+    static String customersTable(CustomersSource customers, Dialect d) {
+        String key = d.castText("c." + d.quote(Identifiers.require(customers.key(), "sources.customers.key")));
+        return "SELECT c.*, " + key + " AS " + KEY + " FROM " + d.table(customers.table()) + " c";
     }
 }

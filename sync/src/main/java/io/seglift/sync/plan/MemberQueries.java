@@ -67,6 +67,24 @@ public final class MemberQueries {
      * planner streams it into the diff and the counts; it is never written per member.
      */
     public String classified(LocalDate asOf) {
+        return classified(asOf, profile(asOf));
+    }
+
+    /**
+     * {@link #classified(LocalDate)} over the customers table as it is instead of the member profile: no pass to
+     * deduplicate customers and no join of scores. Only for a sync without {@code fields} (consent and identifiers are
+     * customers' columns), and only trusted when it classifies the build into as many rows as the build has: the build
+     * holds each key once, so equal counts prove no member's key is on two customers rows, and then every member
+     * meets the same row the deduplicated profile keeps for it.
+     */
+    public String classifiedOverCustomers(LocalDate asOf) {
+        if (!target.fields().isEmpty()) {
+            throw new IllegalStateException("sync " + target.syncName() + " maps fields, which read the member profile");
+        }
+        return classified(asOf, "(" + MemberProfile.customersTable(target.customers(), d) + ")");
+    }
+
+    private String classified(LocalDate asOf, String profile) {
         String sm = segmentMembers();
         // one row per key: the segment builder writes each key once per build (SegmentBuilder's DISTINCT)
         String members = "(SELECT sm.customer_key AS seglift_key, sm.arm AS seglift_arm FROM " + sm
@@ -84,7 +102,7 @@ public final class MemberQueries {
                 + " WHEN NOT (" + hasIdentifier() + ") THEN '" + Exclusion.NO_IDENTIFIER.code() + "'"
                 + " ELSE NULL END";
         return "SELECT m.seglift_key, " + reason + " AS reason, " + fingerprint() + " AS fingerprint FROM " + members
-                + " m LEFT JOIN " + profile(asOf) + " p ON " + profileKey() + " = m.seglift_key" + heldOutAnywhere + suppressed;
+                + " m LEFT JOIN " + profile + " p ON " + profileKey() + " = m.seglift_key" + heldOutAnywhere + suppressed;
     }
 
     /**
@@ -157,7 +175,10 @@ public final class MemberQueries {
         }
         i = 0;
         for (String expr : target.fields().values()) cols.append(", (").append(expr).append(") AS seglift_f_").append(i++);
-        return d.replaceTableAs(outbox(), "SELECT " + cols + " FROM (" + pending + ") x LEFT JOIN " + profile(asOf)
+        // Without fields, a key the profile repeats (two score rows for it) gives identical rows: the plan of such a sync
+        // classifies over customers alone (classifiedOverCustomers) and does not see the repeat, so keep one of them.
+        String distinct = target.fields().isEmpty() ? "DISTINCT " : "";
+        return d.replaceTableAs(outbox(), "SELECT " + distinct + cols + " FROM (" + pending + ") x LEFT JOIN " + profile(asOf)
                 + " p ON " + profileKey() + " = x.seglift_key");
     }
 

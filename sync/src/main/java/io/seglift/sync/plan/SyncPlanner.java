@@ -23,6 +23,12 @@ import java.util.function.Function;
  * mode, every member in the audience no longer to be sent; in add-only and upsert modes, the members of the audience
  * now in any segment's holdout (a holdout is never sent anywhere, and staying in a list means being sent to). Nothing per member
  * crosses into the JVM except five sample keys per operation.
+ * <p>
+ * A sync without {@code fields} needs only the customers' consent and identifier columns, so it is classified over the
+ * customers table as it is, without the member profile's deduplication pass and score joins; the build's row count
+ * proves that result (one row per member means no member's key is on two customers rows, so each met the row the
+ * deduplicated profile keeps). When the counts differ, the plan is computed again over the profile, which keeps one
+ * row per key or stops the run.
  */
 public final class SyncPlanner {
     private final Warehouse warehouse;
@@ -81,15 +87,24 @@ public final class SyncPlanner {
     /**
      * Diffs for {@code runId}: writes the operations into {@code sync_pending} (one statement; the classified members
      * stream through it and are never written), then counts the members by reason. The pending rows stay until
-     * {@link #discard}.
+     * {@link #discard}. Over customers alone first when the sync has no fields (see the class comment); if a member's
+     * key is on two customers rows, the rows are discarded and the diff is written again over the member profile.
      */
     public Plan prepare(String runId) {
         LocalDate asOf = validate();
+        boolean overCustomers = target.fields().isEmpty();
+        Summary summary = prepare(runId, asOf, overCustomers);
+        if (overCustomers && !summary.oneRowPerMember()) summary = prepare(runId, asOf, false);
+        return summary.plan(asOf);
+    }
+
+    private Summary prepare(String runId, LocalDate asOf, boolean overCustomers) {
         discard(runId);
         List<Object> params = new ArrayList<>(List.of(target.segment(), runId));
         params.addAll(operationParams());
-        warehouse.execute(pendingInsert(asOf), params.toArray());
-        Summary summary = summary(asOf, false);
+        warehouse.execute(pendingInsert(asOf, overCustomers), params.toArray());
+        Summary summary = summary(asOf, false, overCustomers);
+        if (!summary.oneRowPerMember()) return summary;
         for (var row : warehouse.queryList("SELECT operation, COUNT(*) AS n FROM " + t.q(SyncTables.PENDING)
                 + " WHERE run_id = ? GROUP BY operation", List.of(runId), r -> Map.entry(r.string("operation"), r.longValue("n")))) {
             summary.operations.put(row.getKey(), row.getValue());
@@ -99,7 +114,7 @@ public final class SyncPlanner {
                     + " WHERE run_id = ? AND operation = ? ORDER BY seq" + t.dialect().limit(SAMPLES), List.of(runId, op),
                     r -> r.string("customer_key")));
         }
-        return summary.plan(asOf);
+        return summary;
     }
 
     /**
@@ -108,7 +123,10 @@ public final class SyncPlanner {
      */
     public Plan preview() {
         LocalDate asOf = validate();
-        return summary(asOf, true).plan(asOf);
+        boolean overCustomers = target.fields().isEmpty();
+        Summary summary = summary(asOf, true, overCustomers);
+        if (overCustomers && !summary.oneRowPerMember()) summary = summary(asOf, true, false);
+        return summary.plan(asOf);
     }
 
     /**
@@ -150,19 +168,33 @@ public final class SyncPlanner {
      * key); parameters: segment, run id, then the sync's name once per operation kind.
      */
     public String pendingInsert(LocalDate asOf) {
+        return pendingInsert(asOf, false);
+    }
+
+    /** {@link #pendingInsert(LocalDate)}, classifying over customers alone with {@code overCustomers} (see {@link #preview}). */
+    public String pendingInsert(LocalDate asOf, boolean overCustomers) {
         return "INSERT INTO " + t.q(SyncTables.PENDING) + " (run_id, seq, operation, customer_key, fingerprint,"
-                + " destination_id) " + withClassified(asOf) + " SELECT ?, ROW_NUMBER() OVER (ORDER BY op_order, customer_key),"
+                + " destination_id) " + withClassified(asOf, overCustomers) + " SELECT ?, ROW_NUMBER() OVER (ORDER BY op_order, customer_key),"
                 + " operation, customer_key, fingerprint, destination_id FROM (" + operations() + ") d";
     }
 
     /** The dry run's single query ({@link #preview}); parameters: segment, the sync's name per operation kind, segment, sync. */
     public String previewQuery(LocalDate asOf) {
-        return summarySql(asOf, true);
+        return summarySql(asOf, true, false);
     }
 
-    /** The classified build as the common table {@code seglift_c}; parameter: segment. */
-    private String withClassified(LocalDate asOf) {
-        return "WITH seglift_c AS (" + queries.classified(asOf) + ")";
+    /** {@link #previewQuery(LocalDate)}, classifying over customers alone with {@code overCustomers}. */
+    public String previewQuery(LocalDate asOf, boolean overCustomers) {
+        return summarySql(asOf, true, overCustomers);
+    }
+
+    /**
+     * The classified build as the common table {@code seglift_c}; parameter: segment. {@code overCustomers}: over the
+     * customers table alone ({@link MemberQueries#classifiedOverCustomers}), trusted only when the counts show one row
+     * per member.
+     */
+    private String withClassified(LocalDate asOf, boolean overCustomers) {
+        return "WITH seglift_c AS (" + (overCustomers ? queries.classifiedOverCustomers(asOf) : queries.classified(asOf)) + ")";
     }
 
     /**
@@ -206,14 +238,14 @@ public final class SyncPlanner {
      * and, with {@code operations}, each operation's count and first {@value #SAMPLES} keys in paging order. Columns:
      * kind, label, n, sample_key, sample_rank.
      */
-    private Summary summary(LocalDate asOf, boolean operations) {
+    private Summary summary(LocalDate asOf, boolean operations, boolean overCustomers) {
         List<Object> params = new ArrayList<>(List.of(target.segment()));
         if (operations) params.addAll(operationParams());
         params.add(target.segment());
         params.add(target.syncName());
         Summary summary = new Summary();
         List<Object[]> samples = new ArrayList<>();
-        for (var row : warehouse.queryList(summarySql(asOf, operations), params, r -> new Object[]{r.string("kind"),
+        for (var row : warehouse.queryList(summarySql(asOf, operations, overCustomers), params, r -> new Object[]{r.string("kind"),
                 r.string("label"), r.longValue("n"), r.string("sample_key"), r.longValue("sample_rank")})) {
             String kind = (String) row[0];
             long n = (Long) row[2];
@@ -232,12 +264,12 @@ public final class SyncPlanner {
         return summary;
     }
 
-    private String summarySql(LocalDate asOf, boolean operations) {
+    private String summarySql(LocalDate asOf, boolean operations, boolean overCustomers) {
         String text = t.dialect().type(ColumnType.TEXT);
         String big = t.dialect().type(ColumnType.BIGINT);
         String noText = "CAST(NULL AS " + text + ")";
         String noNumber = "CAST(NULL AS " + big + ")";
-        StringBuilder sql = new StringBuilder(withClassified(asOf));
+        StringBuilder sql = new StringBuilder(withClassified(asOf, overCustomers));
         if (operations) {
             sql.append(", seglift_ops AS (").append(operations()).append(")");
         }
@@ -270,6 +302,11 @@ public final class SyncPlanner {
             members += n;
             if (reason == null) toSend = n;
             else exclusions.put(Exclusion.valueOf(reason.toUpperCase(Locale.ROOT)), n);
+        }
+
+        /** True when the build's rows classified into as many rows: no key met two rows of what it was joined to. */
+        boolean oneRowPerMember() {
+            return built == members;
         }
 
         Plan plan(LocalDate asOf) {

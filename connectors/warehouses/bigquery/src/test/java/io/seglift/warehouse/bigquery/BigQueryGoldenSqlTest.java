@@ -123,6 +123,9 @@ class BigQueryGoldenSqlTest {
         java.util.function.Function<LocalDate, String> peopleOnly = asOf -> "SELECT c.*, CAST(c.`cust_id` AS STRING)"
                 + " AS customer_key FROM " + d.table(people.table()) + " c";
         s.put("sync.plan-preview", new SyncPlanner(offline, target, peopleOnly).previewQuery(day));
+        SyncTarget noFields = new SyncTarget("vip-to-crm", "vip", SyncMode.MIRROR, Map.of(), Channel.EMAIL,
+                target.identifiers(), people, Optional.empty());
+        s.put("sync.plan-preview-customers", new SyncPlanner(offline, noFields, peopleOnly).previewQuery(day, true));
         SyncTarget upsertTarget = new SyncTarget("vip-to-crm", "vip", SyncMode.UPSERT, target.fields(), Channel.EMAIL,
                 target.identifiers(), people, Optional.empty());
         s.put("sync.plan-pending-upsert", new SyncPlanner(offline, upsertTarget, peopleOnly).pendingInsert(day));

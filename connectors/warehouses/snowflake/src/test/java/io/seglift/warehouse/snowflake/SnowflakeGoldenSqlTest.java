@@ -143,6 +143,10 @@ class SnowflakeGoldenSqlTest {
         MemberQueries mq = new MemberQueries(dialectOnly(), target, d -> ProfileView.sql(project(), D, d));
         s.put("member-classified", mq.classified(AS_OF));
         s.put("plan-preview", new SyncPlanner(dialectOnly(), target, d -> ProfileView.sql(project(), D, d)).previewQuery(AS_OF));
+        SyncTarget noFields = new SyncTarget("crm_lapsed", "lapsed", SyncMode.MIRROR, Map.of(), Channel.EMAIL,
+                target.identifiers(), customers(), Optional.empty());
+        s.put("plan-preview-customers", new SyncPlanner(dialectOnly(), noFields, d -> ProfileView.sql(project(), D, d))
+                .previewQuery(AS_OF, true));
         SyncTarget upsert = new SyncTarget("crm_lapsed", "lapsed", SyncMode.UPSERT, target.fields(), Channel.EMAIL,
                 target.identifiers(), customers(), Optional.empty());
         s.put("plan-pending-upsert", new SyncPlanner(dialectOnly(), upsert, d -> ProfileView.sql(project(), D, d)).pendingInsert(AS_OF));
@@ -200,7 +204,7 @@ class SnowflakeGoldenSqlTest {
         }
         assertThat(changed).as("statements that differ from their snapshot (rerun with -Dseglift.golden.update=true "
                 + "and review the diff)").isEmpty();
-        assertThat(all.size()).as("statements checked").isEqualTo(25 + migrations().size());
+        assertThat(all.size()).as("statements checked").isEqualTo(26 + migrations().size());
         assertThat(migrations()).as("migration statements").hasSizeGreaterThanOrEqualTo(16);
         System.out.println("Snowflake golden SQL: " + all.size() + " statements passed the JSqlParser gate");
     }
