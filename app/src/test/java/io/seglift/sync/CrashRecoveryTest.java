@@ -1,6 +1,7 @@
 package io.seglift.sync;
 
 import io.seglift.scoring.segments.ProfileView;
+import io.seglift.destination.hubspot.HubSpotDestination;
 import io.seglift.destination.hubspot.sandbox.HubSpotSandboxApi;
 import io.seglift.destination.hubspot.sandbox.HubSpotSandboxProvider;
 import io.seglift.sandbox.Sandbox;
@@ -64,7 +65,7 @@ class CrashRecoveryTest {
                 RunRecord killed = new RunHistory(w).list(SyncFixture.SYNC, 5).get(0);
                 assertThat(killed.status()).isEqualTo("running");
                 long committed = w.queryLong("SELECT COUNT(*) FROM seglift.sync_state WHERE sync_name = ?", SyncFixture.SYNC);
-                assertThat(inListAtKill - committed).as("sent but uncommitted at the kill").isBetween(0L, 100L);
+                assertThat(inListAtKill - committed).as("sent but uncommitted at the kill").isBetween(0L, (long) HubSpotDestination.MAX_BATCH);
 
                 RunSummary rerun = new SyncEngine(EngineOptions.defaults(), ProfileView::sql).run(
                         HubSpotSync.project(dir, sandbox.baseUrl(), Optional.of(new RateLimit("default", 200, Duration.ofSeconds(1)))),
@@ -79,7 +80,7 @@ class CrashRecoveryTest {
                 assertThat(new java.util.HashSet<>(inList)).isEqualTo(new java.util.HashSet<>(treatment));
                 Map<String, Integer> upserts = api.upsertsByEmail();
                 long resent = upserts.values().stream().filter(n -> n > 1).count();
-                assertThat(resent).as("members sent twice").isLessThanOrEqualTo(100);
+                assertThat(resent).as("members sent twice").isLessThanOrEqualTo(HubSpotDestination.MAX_BATCH);
                 assertThat(upserts.values()).allMatch(n -> n <= 2);
 
                 assertThat(new RunHistory(w).find(killed.runId()).orElseThrow().status()).isEqualTo("abandoned");

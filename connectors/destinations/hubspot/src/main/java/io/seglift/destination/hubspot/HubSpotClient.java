@@ -47,6 +47,20 @@ public final class HubSpotClient {
     /** Property listing the record ids merged into a contact (HubSpot's merge-records guide). */
     public static final String MERGED_IDS = "hs_merged_object_ids";
 
+    /**
+     * Inputs per batch upsert or batch read: HubSpot's batch endpoints take at most 100 records per request
+     * (developers.hubspot.com/docs/api/crm/contacts, batch endpoints; the sandbox refuses more, as HubSpot does).
+     */
+    public static final int MAX_INPUTS = 100;
+    /**
+     * Record ids per list membership add or remove. The v3 and date-versioned Lists references
+     * (developers.hubspot.com/docs/api-reference/2026-03/crm/lists/memberships/add-to-list, .../remove-from-list) and the
+     * spec collection's lists.json state no limit for the id array; the only limit HubSpot documents for adding contacts
+     * to a list is the 500 records per request of the v1 endpoint (developers.hubspot.com/docs/methods/lists/add_contact_to_list),
+     * which is kept here as the conservative size.
+     */
+    public static final int MAX_LIST_IDS = 500;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpSender sender;
@@ -99,7 +113,7 @@ public final class HubSpotClient {
     }
 
     /**
-     * {@code POST .../contacts/batch/upsert} with {@code idProperty: email}; at most 100 inputs. Results are tied to
+     * {@code POST .../contacts/batch/upsert} with {@code idProperty: email}; at most {@value #MAX_INPUTS} inputs. Results are tied to
      * rows by {@code objectWriteTraceId} (SimplePublicUpsertObject in the Contacts spec), else by email: a merged
      * contact answers with the surviving record, whose email may be another.
      */
@@ -214,7 +228,7 @@ public final class HubSpotClient {
         return toList(send("POST", version.lists(""), body).path("list"));
     }
 
-    /** {@code PUT .../lists/{listId}/memberships/add}. */
+    /** {@code PUT .../lists/{listId}/memberships/add}; at most {@value #MAX_LIST_IDS} ids. */
     public MembershipResult addToList(String listId, List<String> recordIds) {
         JsonNode r = send("PUT", version.lists("/" + listId + "/memberships/add"), JSON.valueToTree(recordIds));
         // the spec's MembershipsUpdateResponse spells the field recordsIdsAdded
@@ -223,7 +237,7 @@ public final class HubSpotClient {
         return new MembershipResult(changed, texts(r.path("recordIdsMissing")));
     }
 
-    /** {@code PUT .../lists/{listId}/memberships/remove}. */
+    /** {@code PUT .../lists/{listId}/memberships/remove}; at most {@value #MAX_LIST_IDS} ids. */
     public MembershipResult removeFromList(String listId, List<String> recordIds) {
         JsonNode r = send("PUT", version.lists("/" + listId + "/memberships/remove"), JSON.valueToTree(recordIds));
         return new MembershipResult(texts(r.path("recordIdsRemoved")), texts(r.path("recordIdsMissing")));

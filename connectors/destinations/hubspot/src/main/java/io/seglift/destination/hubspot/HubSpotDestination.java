@@ -26,17 +26,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A HubSpot portal as a destination. Audiences are static (MANUAL) contact lists named after the segment; HubSpot's
  * lists have no description field, so the brief goes into the sync run history and the contact properties' description
  * rather than onto the list. Members are matched by email: adds upsert the contacts then add their record ids to the
  * list and return each record id as the row's destination id; updates upsert the mapped properties; removes take the
- * stored record ids (or the ids found by email) out of the list.
+ * stored record ids (or the ids found by email) out of the list. A batch of up to {@value #MAX_BATCH} rows is sent as
+ * upserts and reads of {@value HubSpotClient#MAX_INPUTS} rows and list changes of {@value HubSpotClient#MAX_LIST_IDS}
+ * ids; each row's outcome is decided by the call that carried it.
  */
 public final class HubSpotDestination implements Destination {
-    /** HubSpot's batch limit for contacts upsert. */
-    public static final int MAX_BATCH = 100;
+    /**
+     * Rows per engine batch. HubSpot recommends batches of at most 1,000 records for contact writes
+     * (developers.hubspot.com/changelog/new-rate-limits-for-the-legacy-contacts-api-batch-create-or-update-endpoint);
+     * a batch is sent as {@link HubSpotClient#MAX_INPUTS}-row upserts and {@link HubSpotClient#MAX_LIST_IDS}-id list
+     * changes, so a larger batch would save engine round trips only, while a retried push resends more.
+     */
+    public static final int MAX_BATCH = 1000;
     /** Private apps: 100 requests per 10 seconds (rolling) and 250,000 per day on the lowest tiers. */
     public static final List<RateLimit> DOCUMENTED_LIMITS = List.of(
             new RateLimit("default", 100, Duration.ofSeconds(10)),
@@ -50,6 +59,7 @@ public final class HubSpotDestination implements Destination {
     private final HubSpotClient client;
     private final Set<String> knownProperties = new HashSet<>();
     private boolean groupKnown;
+    private BatchProgress progress = BatchProgress.NONE;
 
     public HubSpotDestination(HubSpotClient client) {
         this.client = client;
@@ -97,7 +107,10 @@ public final class HubSpotDestination implements Destination {
         if (batch.size() > MAX_BATCH) {
             throw new IllegalArgumentException("HubSpot batches hold at most " + MAX_BATCH + " rows, got " + batch.size());
         }
+        // the engine retries a push whose call failed with the same batch: the calls that succeeded are not sent again
+        if (!progress.isFor(batch)) progress = new BatchProgress(batch);
         List<RowResult> results = batch.operation() == Operation.REMOVE ? remove(batch) : upsert(batch);
+        progress = BatchProgress.NONE;
         return new BatchResult(results).requireCovers(batch);
     }
 
@@ -120,10 +133,18 @@ public final class HubSpotDestination implements Destination {
         }
         ensureProperties(properties);
         Map<String, String> idsByKey = new LinkedHashMap<>();
-        if (!inputs.isEmpty()) upsertIsolatingInvalidRows(inputs, idsByKey, results);
+        inChunks("upsert", inputs, HubSpotClient.MAX_INPUTS, chunk -> {
+            Upserted u = new Upserted(new LinkedHashMap<>(), new ArrayList<>());
+            upsertIsolatingInvalidRows(chunk, u.idsByKey(), u.results());
+            return u;
+        }, done -> {
+            idsByKey.putAll(done.idsByKey());
+            results.addAll(done.results());
+        });
         if (batch.operation() == Operation.ADD && !idsByKey.isEmpty()) {
-            HubSpotClient.MembershipResult added = client.addToList(batch.audience().id(), List.copyOf(new TreeSet<>(idsByKey.values())));
-            Set<String> missing = new HashSet<>(added.missing());
+            Set<String> missing = new HashSet<>();
+            inChunks("add", List.copyOf(new TreeSet<>(idsByKey.values())), HubSpotClient.MAX_LIST_IDS,
+                    ids -> client.addToList(batch.audience().id(), ids), added -> missing.addAll(added.missing()));
             idsByKey.forEach((key, id) -> results.add(missing.contains(id)
                     ? RowResult.retry(key, "RECORD_MISSING", "HubSpot did not find the contact when adding it to the list")
                     : RowResult.ok(key, id)));
@@ -192,7 +213,9 @@ public final class HubSpotDestination implements Destination {
             }
         }
         if (!emailsByKey.isEmpty()) {
-            Map<String, String> found = client.contactIdsByEmail(List.copyOf(new TreeSet<>(emailsByKey.values())));
+            Map<String, String> found = new LinkedHashMap<>();
+            inChunks("find", List.copyOf(new TreeSet<>(emailsByKey.values())), HubSpotClient.MAX_INPUTS,
+                    client::contactIdsByEmail, found::putAll);
             emailsByKey.forEach((key, email) -> {
                 String id = found.get(email);
                 if (id == null) results.add(RowResult.rejected(key, "NOT_FOUND", "no HubSpot contact has the member's "
@@ -203,13 +226,17 @@ public final class HubSpotDestination implements Destination {
         }
         if (idsByKey.isEmpty()) return results;
         String listId = batch.audience().id();
-        Set<String> missing = new HashSet<>(client.removeFromList(listId, List.copyOf(new TreeSet<>(idsByKey.values()))).missing());
-        Map<String, String> current = missing.isEmpty() ? Map.of() : client.currentIds(List.copyOf(new TreeSet<>(missing)));
+        Set<String> missing = new HashSet<>();
+        inChunks("remove", List.copyOf(new TreeSet<>(idsByKey.values())), HubSpotClient.MAX_LIST_IDS,
+                ids -> client.removeFromList(listId, ids), removed -> missing.addAll(removed.missing()));
+        Map<String, String> current = new LinkedHashMap<>();
+        inChunks("current", List.copyOf(new TreeSet<>(missing)), HubSpotClient.MAX_INPUTS, client::currentIds, current::putAll);
         Set<String> survivors = new TreeSet<>();
         current.forEach((old, now) -> {
             if (!old.equals(now)) survivors.add(now);
         });
-        if (!survivors.isEmpty()) client.removeFromList(listId, List.copyOf(survivors));
+        inChunks("remove survivors", List.copyOf(survivors), HubSpotClient.MAX_LIST_IDS,
+                ids -> client.removeFromList(listId, ids), removed -> { });
         idsByKey.forEach((key, id) -> {
             if (!missing.contains(id)) {
                 results.add(RowResult.ok(key, id));
@@ -243,6 +270,31 @@ public final class HubSpotDestination implements Destination {
             }
             knownProperties.add(name);
         }
+    }
+
+    /** What one upsert call decided: record ids of the rows written, outcomes of the rows that were not. */
+    private record Upserted(Map<String, String> idsByKey, List<RowResult> results) {
+    }
+
+    /**
+     * Calls {@code call} on consecutive pieces of at most {@code size} {@code items} and hands each answer to {@code use};
+     * a piece whose call succeeded in an earlier attempt of the same push is answered from {@link BatchProgress}.
+     */
+    private <T, R> void inChunks(String step, List<T> items, int size, Function<List<T>, R> call, Consumer<R> use) {
+        List<List<T>> pieces = chunks(items, size);
+        for (int i = 0; i < pieces.size(); i++) {
+            List<T> piece = pieces.get(i);
+            use.accept(progress.once(step + " " + i, () -> call.apply(piece)));
+        }
+    }
+
+    /** {@code items} in consecutive pieces of at most {@code size}, in order. */
+    static <T> List<List<T>> chunks(List<T> items, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            out.add(List.copyOf(items.subList(from, Math.min(items.size(), from + size))));
+        }
+        return out;
     }
 
     /** A readable label: {@code seglift_rfm_segment} becomes "Seglift rfm segment". */

@@ -115,13 +115,13 @@ class HubSpotDestinationTest {
     }
 
     @Test
-    void refusesBatchesOverOneHundred() {
+    void refusesBatchesOverOneThousand() {
         Sandbox s = sandbox(SandboxOptions.defaults());
         Destination d = destination(s, Duration.ofSeconds(5));
         AudienceRef list = d.ensureAudience(SPEC);
-        List<Member> many = IntStream.range(0, 101).mapToObj(i -> member("c" + i, "u" + i + "@example.com")).toList();
-        assertThatThrownBy(() -> d.push(Batch.builder(list, Operation.ADD, many).totalInRun(101).build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100");
+        List<Member> many = IntStream.range(0, 1001).mapToObj(i -> member("c" + i, "u" + i + "@example.com")).toList();
+        assertThatThrownBy(() -> d.push(Batch.builder(list, Operation.ADD, many).totalInRun(1001).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1000");
     }
 
     private RetriableDestinationException retriableFrom(FaultPlan plan, Duration timeout) {

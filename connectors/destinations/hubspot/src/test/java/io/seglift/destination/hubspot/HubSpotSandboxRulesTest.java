@@ -28,6 +28,21 @@ class HubSpotSandboxRulesTest {
     }
 
     @Test
+    void membershipChangesTakeAtMostFiveHundredIds() {
+        call("POST", "/crm/objects/2026-09/contacts/batch/upsert", "{\"inputs\":[{\"id\":\"a@example.com\",\"idProperty\":\"email\",\"properties\":{}}]}");
+        String listId = api.handle(new SandboxRequest("POST", "/crm/lists/2026-09", Map.of(), Map.of("authorization", "Bearer k"),
+                "{\"name\":\"L\",\"objectTypeId\":\"0-1\",\"processingType\":\"MANUAL\"}"), false, () -> false).body().replaceAll(".*\"listId\":\"([0-9]+)\".*", "$1");
+        String ids500 = IntStream.range(0, 500).mapToObj(i -> "\"" + (5000 + i) + "\"").collect(Collectors.joining(",", "[", "]"));
+        String ids501 = IntStream.range(0, 501).mapToObj(i -> "\"" + (5000 + i) + "\"").collect(Collectors.joining(",", "[", "]"));
+        for (String action : new String[] {"add", "remove"}) {
+            assertThat(call("PUT", "/crm/lists/2026-09/" + listId + "/memberships/" + action, ids500).status()).isEqualTo(200);
+            SandboxResponse refused = call("PUT", "/crm/lists/2026-09/" + listId + "/memberships/" + action, ids501);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body()).contains("At most 500 record ids");
+        }
+    }
+
+    @Test
     void requiredFieldsAreRequired() {
         assertThat(call("POST", "/crm/objects/2026-09/contacts/batch/upsert", "{\"inputs\":[{\"idProperty\":\"email\",\"properties\":{}}]}").status()).isEqualTo(400);
         assertThat(call("POST", "/crm/lists/2026-09", "{\"name\":\"x\",\"objectTypeId\":\"0-1\"}").status()).isEqualTo(400);

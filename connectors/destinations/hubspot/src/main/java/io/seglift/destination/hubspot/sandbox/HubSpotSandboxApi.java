@@ -64,6 +64,13 @@ public final class HubSpotSandboxApi implements SandboxApi {
     private static final Pattern PROPERTY = Pattern.compile("/contacts/([A-Za-z0-9_]+)");
     /** HubSpot's batch endpoints take at most 100 inputs (spec descriptions of batch/read and batch/upsert; usage guide). */
     private static final int BATCH_LIMIT = 100;
+    /**
+     * Record ids per membership add or remove. HubSpot documents no limit for the v3 and date-versioned endpoints; the
+     * connector adopts the 500 per request HubSpot documents for adding contacts to a list with the v1 endpoint
+     * (developers.hubspot.com/docs/methods/lists/add_contact_to_list), and the sandbox refuses more so that a client
+     * sending larger arrays is caught here rather than by a live portal.
+     */
+    public static final int MEMBERSHIP_LIMIT = 500;
 
     private final long dailyLimit;
     private final Predicate<String> tokenAccepted;
@@ -79,6 +86,7 @@ public final class HubSpotSandboxApi implements SandboxApi {
     private final Map<String, String> groups = new LinkedHashMap<>(Map.of("contactinformation", "Contact information"));
     private final List<String> versionsSeen = new ArrayList<>();
     private final Map<String, Integer> upsertsByEmail = new HashMap<>();
+    private final Map<String, Long> requestsByEndpoint = new HashMap<>();
     private volatile boolean wholeBatchValidation;
 
     /** A contact: id, email (lower case) and properties. */
@@ -177,6 +185,9 @@ public final class HubSpotSandboxApi implements SandboxApi {
             versionsSeen.add(version);
         }
         String p = v.group(4) == null ? "" : v.group(4);
+        synchronized (this) {
+            requestsByEndpoint.merge(endpoint(m, family, p), 1L, Long::sum);
+        }
         return switch (family) {
             case "objects" -> objects(req, m, p, partialFailure, failRow);
             case "lists" -> lists(req, m, p);
@@ -213,6 +224,12 @@ public final class HubSpotSandboxApi implements SandboxApi {
         Matcher prop = PROPERTY.matcher(p);
         if (m.equals("GET") && prop.matches()) return getProperty(prop.group(1));
         return noRoute(req);
+    }
+
+    /** The endpoint a request is counted under: method, API family and path with ids left out. */
+    private static String endpoint(String method, String family, String path) {
+        String shape = MEMBERSHIPS.matcher(path).replaceFirst("/{listId}/memberships/$2");
+        return method + " " + family + LIST_BY_NAME.matcher(shape).replaceFirst("/object-type-id/0-1/name/{name}");
     }
 
     private static SandboxResponse noRoute(SandboxRequest req) {
@@ -427,12 +444,16 @@ public final class HubSpotSandboxApi implements SandboxApi {
 
     /**
      * {@code PUT .../lists/{listId}/memberships/add|remove}: the body is an array of record ids (spec: array of
-     * strings, required). The spec states no size limit for it, so the sandbox sets none.
+     * strings, required) of at most {@value #MEMBERSHIP_LIMIT}; the spec states no size limit, see
+     * {@link #MEMBERSHIP_LIMIT} for the one adopted.
      */
     private synchronized SandboxResponse memberships(String listId, String action, JsonNode ids) {
         ListRecord l = listsById.get(listId);
         if (l == null) return error(404, "OBJECT_NOT_FOUND", "List " + listId + " does not exist");
         if (!ids.isArray()) return error(400, "VALIDATION_ERROR", "body must be an array of record ids");
+        if (ids.size() > MEMBERSHIP_LIMIT) {
+            return error(400, "VALIDATION_ERROR", "At most " + MEMBERSHIP_LIMIT + " record ids per request, got " + ids.size());
+        }
         List<String> changed = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (JsonNode n : ids) {
@@ -596,6 +617,14 @@ public final class HubSpotSandboxApi implements SandboxApi {
     /** The contact with this email, if any. */
     public synchronized Optional<Contact> contact(String email) {
         return Optional.ofNullable(contactsByEmail.get(email.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * Requests served by endpoint, e.g. {@code POST objects/contacts/batch/upsert} or
+     * {@code PUT lists/{listId}/memberships/add} (authenticated requests that reached a known API version).
+     */
+    public synchronized Map<String, Long> requestsByEndpoint() {
+        return Map.copyOf(requestsByEndpoint);
     }
 
     /** How many times each email was written by a batch upsert (re-sends show up as counts above one). */
