@@ -223,6 +223,7 @@ public final class KlaviyoDestination implements Destination {
         boolean errorsRead;
         final Map<Integer, String> profileIds = new HashMap<>();
         int lookupsDone;
+        String profilesNext;
         boolean profilesRead;
 
         ImportJob(String id) {
@@ -333,8 +334,9 @@ public final class KlaviyoDestination implements Destination {
      * spec's {@code page[size]} maximum), so that removal finds phone-only and erased members by id. The job's own
      * {@code GET /api/profile-bulk-import-jobs/{id}/profiles} answers the same, 100 a page, but in tier M (burst 10/s,
      * steady 150/m) where {@code GET /api/profiles} is tier L (burst 75/s, steady 750/m); both as the spec's
-     * descriptions state them, https://developers.klaviyo.com/en/docs/rate_limits_and_error_handling. A row whose
-     * profile the lookup does not return keeps no id, as before when the job's profiles did not list it.
+     * descriptions state them, https://developers.klaviyo.com/en/docs/rate_limits_and_error_handling. When a lookup
+     * misses an imported row (Klaviyo documents no delay before an imported profile can be found), the job's own
+     * profiles are paged for it; a row neither lists keeps no id.
      */
     private void readProfileIds(ImportJob job, IdentityIndex index, List<ObjectNode> sent) {
         List<Lookup> lookups = new ArrayList<>();
@@ -365,7 +367,29 @@ public final class KlaviyoDestination implements Destination {
                 next = relative(page.path("links").path("next").asText(null));
             }
         }
+        boolean missed = false;
+        for (int i = 0; i < sent.size() && !missed; i++) {
+            missed = !job.errors.containsKey(i) && !job.profileIds.containsKey(i);
+        }
+        if (missed) readJobProfiles(job, index);
         job.profilesRead = true;
+    }
+
+    /** Profile ids from the job's profiles (spec: {@code GET /api/profile-bulk-import-jobs/{id}/profiles}). */
+    private void readJobProfiles(ImportJob job, IdentityIndex index) {
+        if (job.profilesNext == null) {
+            job.profilesNext = "/api/profile-bulk-import-jobs/" + encode(job.id) + "/profiles?fields%5Bprofile%5D="
+                    + encode("email,phone_number,external_id") + "&page%5Bsize%5D=" + KlaviyoLimits.PROFILES_PAGE_SIZE;
+        }
+        while (!job.profilesNext.isEmpty()) {
+            JsonNode page = readPage(job.profilesNext);
+            for (JsonNode p : page.path("data")) {
+                String id = p.path("id").asText("");
+                if (!id.isEmpty()) index.positionsOf(p).forEach(i -> job.profileIds.putIfAbsent(i, id));
+            }
+            String next = relative(page.path("links").path("next").asText(null));
+            job.profilesNext = next == null ? "" : next;
+        }
     }
 
     /** Up to {@link #LOOKUP_CHUNK} identifier values of one kind ({@code email}, {@code phone}, {@code external}). */

@@ -195,4 +195,23 @@ class KlaviyoRemovalsAndJobsTest {
                     .containsExactly(Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(500));
         }
     }
+
+    @Test
+    void profilesTheLookupDoesNotFindYetTakeTheirIdsFromTheJobsProfiles() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            k.api.lookupsLagBehindImports();
+            Destination d = k.open();
+            AudienceRef list = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+            List<Member> ms = new java.util.ArrayList<>();
+            for (int i = 0; i < 150; i++) ms.add(email("c" + i, "c" + i + "@example.com"));
+
+            BatchResult r = d.push(batch(list, Operation.ADD, ms));
+
+            assertThat(r.rows()).allMatch(x -> x.status() == RowStatus.OK && x.destinationId() != null);
+            assertThat(k.requests("GET", "/api/profiles")).as("lookups").hasSize(2);
+            assertThat(k.server.server().getAllServeEvents().stream().map(e -> e.getRequest().getUrl())
+                    .filter(u -> u.matches("/api/profile-bulk-import-jobs/[^/]+/profiles\\?.*")).count())
+                    .as("pages of the job's profiles, read only for what the lookups missed").isEqualTo(2);
+        }
+    }
 }

@@ -65,6 +65,8 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     private int failProfilesPageAt = -1;
     private int failProfilesPageTimes;
     private long lookupsAnswered;
+    private boolean lookupsLag;
+    private final Set<String> notYetSearchable = new HashSet<>();
     private long failLookupAt = -1;
     private int failLookupTimes;
     /** The fault injection's partial-failure draw for the request being handled (requests are handled one at a time). */
@@ -128,6 +130,14 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     public synchronized void failProfileLookup(long nth, int times) {
         this.failLookupAt = nth;
         this.failLookupTimes = times;
+    }
+
+    /**
+     * Makes the profiles each import job creates or updates invisible to {@code GET /api/profiles} until the next job:
+     * Klaviyo documents no delay before an imported profile can be found, nor promises there is none.
+     */
+    public synchronized void lookupsLagBehindImports() {
+        this.lookupsLag = true;
     }
 
     /** Renames a list, as a marketer can in Klaviyo. */
@@ -318,6 +328,8 @@ public final class KlaviyoSandboxApi implements SandboxApi {
             imported.add(id);
             targetLists.forEach(l -> listMembers.computeIfAbsent(l, x -> new HashSet<>()).add(id));
         }
+        notYetSearchable.clear();
+        if (lookupsLag) notYetSearchable.addAll(imported);
         String jobId = "J" + ids.incrementAndGet();
         jobs.put(jobId, new Job(input.size(), errors, List.copyOf(imported), new int[]{0}, Instant.now().toString()));
         ObjectNode answer = JSON.createObjectNode();
@@ -479,7 +491,7 @@ public final class KlaviyoSandboxApi implements SandboxApi {
                 case "external_id" -> profileByExternalId.get(v);
                 default -> null;
             };
-            if (id != null) data.add(sparse == null ? profiles.get(id) : sparseProfile(profiles.get(id), sparse));
+            if (id != null && !notYetSearchable.contains(id)) data.add(sparse == null ? profiles.get(id) : sparseProfile(profiles.get(id), sparse));
         }
         answer.putObject("links").put("self", ORIGIN + "/api/profiles");
         return json(200, answer);
