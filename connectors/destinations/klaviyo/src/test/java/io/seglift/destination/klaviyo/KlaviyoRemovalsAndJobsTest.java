@@ -214,4 +214,25 @@ class KlaviyoRemovalsAndJobsTest {
                     .as("pages of the job's profiles, read only for what the lookups missed").isEqualTo(2);
         }
     }
+
+    @Test
+    void aProcessThatDiesWhileLookingUpIdsLeavesNothingConfirmedAndTheNextProcessImportsAgainWithoutDuplicates() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            Destination dying = k.open();
+            AudienceRef list = dying.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+            List<Member> ms = new java.util.ArrayList<>();
+            for (int i = 0; i < 250; i++) ms.add(email("c" + i, "c" + i + "@example.com"));
+            Batch b = batch(list, Operation.ADD, ms);
+            k.api.failProfileLookup(1, 5);
+            assertThat(catchThrowable(() -> dying.push(b))).as("no row result, so the engine stores no state")
+                    .isInstanceOf(RetriableDestinationException.class);
+
+            BatchResult r = k.open().push(b);
+
+            assertThat(r.rows()).allMatch(x -> x.status() == RowStatus.OK && x.destinationId() != null);
+            assertThat(k.api.jobCount()).as("a new process knows no running job: it imports again").isEqualTo(2);
+            assertThat(k.api.profileCount()).as("imports upsert").isEqualTo(250);
+            assertThat(k.api.memberCount(list.id())).isEqualTo(250);
+        }
+    }
 }
