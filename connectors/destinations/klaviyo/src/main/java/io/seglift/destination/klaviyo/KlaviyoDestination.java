@@ -43,7 +43,8 @@ import java.util.Optional;
  * Klaviyo as a destination. Adds and updates go through bulk import jobs that create or update the profiles and add
  * them to the list in one call, each request sized in bytes and profiles to Klaviyo's documented limits
  * ({@link KlaviyoLimits}); the push waits for each job, matches its import errors to rows by {@code original_payload}
- * and stores every imported profile's id in {@link RowResult#destinationId()}. A job still running when the wait ends
+ * and stores every imported profile's id in {@link RowResult#destinationId()}, found with {@code GET /api/profiles}
+ * (tier L, 75/s) rather than by paging the job's profiles (tier M, 10/s). A job still running when the wait ends
  * is remembered by its request's fingerprint and polled again on the retry, never imported a second time beside it.
  * Removal uses the stored profile ids (so members with only a phone number, or whose customer row was erased, leave
  * the list), else looks profiles up by email, phone number or external id (100 per lookup), and deletes list
@@ -211,8 +212,8 @@ public final class KlaviyoDestination implements Destination {
     }
 
     /**
-     * One import job and how far its results have been read: a retry after a failed page goes on from that page, so a
-     * 10,000-profile job (100 pages of profiles) is read to the end even when calls fail now and then.
+     * One import job and how far its results have been read: a retry after a failed page or lookup goes on from there,
+     * so a 10,000-profile job (100 lookups of profile ids) is read to the end even when calls fail now and then.
      */
     private static final class ImportJob {
         final String id;
@@ -221,6 +222,7 @@ public final class KlaviyoDestination implements Destination {
         String errorsNext;
         boolean errorsRead;
         final Map<Integer, String> profileIds = new HashMap<>();
+        int lookupsDone;
         String profilesNext;
         boolean profilesRead;
 
@@ -276,7 +278,7 @@ public final class KlaviyoDestination implements Destination {
         }
         IdentityIndex index = new IdentityIndex(request.profiles());
         if (!job.errorsRead) readImportErrors(job, index, request.profiles().size());
-        if (!job.profilesRead) readProfileIds(job, index);
+        if (!job.profilesRead) readProfileIds(job, index, request.profiles());
         return new JobOutcome(job.errors, job.profileIds);
     }
 
@@ -327,37 +329,107 @@ public final class KlaviyoDestination implements Destination {
     }
 
     /**
-     * Profile ids by position in the request, from the job's profiles (spec:
-     * {@code GET /api/profile-bulk-import-jobs/{id}/profiles}, matched by email, phone number or external id); the
-     * job's relationship endpoint lists ids only, which cannot be matched to rows.
+     * Profile ids by position in the request, for the rows the job imported: looked up by the identifier each row was
+     * imported by ({@code GET /api/profiles?filter=any(email|phone_number|external_id,[...])}, 100 values a call, the
+     * spec's {@code page[size]} maximum), so that removal finds phone-only and erased members by id. The job's own
+     * {@code GET /api/profile-bulk-import-jobs/{id}/profiles} answers the same, 100 a page, but in tier M (burst 10/s,
+     * steady 150/m) where {@code GET /api/profiles} is tier L (burst 75/s, steady 750/m); both as the spec's
+     * descriptions state them, https://developers.klaviyo.com/en/docs/rate_limits_and_error_handling. When a lookup
+     * misses an imported row (Klaviyo documents no delay before an imported profile can be found), the job's own
+     * profiles are paged for it; a row neither lists keeps no id.
      */
-    private void readProfileIds(ImportJob job, IdentityIndex index) {
+    private void readProfileIds(ImportJob job, IdentityIndex index, List<ObjectNode> sent) {
+        List<Lookup> lookups = new ArrayList<>();
+        Map<String, List<String>> valuesByKind = new LinkedHashMap<>();
+        for (int i = 0; i < sent.size(); i++) {
+            if (job.errors.containsKey(i)) continue;
+            List<String> keys = ProfileMapper.identityKeys(sent.get(i));
+            if (keys.isEmpty()) continue;
+            String key = keys.get(0);
+            int colon = key.indexOf(':');
+            valuesByKind.computeIfAbsent(key.substring(0, colon), k -> new ArrayList<>()).add(key.substring(colon + 1));
+        }
+        valuesByKind.forEach((kind, values) -> {
+            List<String> distinct = List.copyOf(new LinkedHashSet<>(values));
+            for (int from = 0; from < distinct.size(); from += LOOKUP_CHUNK) {
+                lookups.add(new Lookup(kind, distinct.subList(from, Math.min(distinct.size(), from + LOOKUP_CHUNK))));
+            }
+        });
+        for (; job.lookupsDone < lookups.size(); job.lookupsDone++) {
+            Lookup lookup = lookups.get(job.lookupsDone);
+            String next = lookupPath(lookup.kind(), lookup.values());
+            while (next != null) {
+                JsonNode page = readPage(next);
+                for (JsonNode p : page.path("data")) {
+                    String id = p.path("id").asText("");
+                    if (!id.isEmpty()) index.positionsOf(p).forEach(i -> job.profileIds.put(i, id));
+                }
+                next = relative(page.path("links").path("next").asText(null));
+            }
+        }
+        boolean missed = false;
+        for (int i = 0; i < sent.size() && !missed; i++) {
+            missed = !job.errors.containsKey(i) && !job.profileIds.containsKey(i);
+        }
+        if (missed) readJobProfiles(job, index);
+        job.profilesRead = true;
+    }
+
+    /** Profile ids from the job's profiles (spec: {@code GET /api/profile-bulk-import-jobs/{id}/profiles}). */
+    private void readJobProfiles(ImportJob job, IdentityIndex index) {
         if (job.profilesNext == null) {
             job.profilesNext = "/api/profile-bulk-import-jobs/" + encode(job.id) + "/profiles?fields%5Bprofile%5D="
                     + encode("email,phone_number,external_id") + "&page%5Bsize%5D=" + KlaviyoLimits.PROFILES_PAGE_SIZE;
         }
-        while (job.profilesNext != null) {
+        while (!job.profilesNext.isEmpty()) {
             JsonNode page = readPage(job.profilesNext);
             for (JsonNode p : page.path("data")) {
                 String id = p.path("id").asText("");
-                if (!id.isEmpty()) index.positionsOf(p).forEach(i -> job.profileIds.put(i, id));
+                if (!id.isEmpty()) index.positionsOf(p).forEach(i -> job.profileIds.putIfAbsent(i, id));
             }
-            job.profilesNext = relative(page.path("links").path("next").asText(null));
+            String next = relative(page.path("links").path("next").asText(null));
+            job.profilesNext = next == null ? "" : next;
         }
-        job.profilesRead = true;
+    }
+
+    /** Up to {@link #LOOKUP_CHUNK} identifier values of one kind ({@code email}, {@code phone}, {@code external}). */
+    private record Lookup(String kind, List<String> values) {
     }
 
     /**
-     * One page of a finished job's results. The read is idempotent and the job is done, so a transient failure is
-     * retried here, a few times and after the wait the server asked for (through the sleeper, paced like every
-     * request), rather than failing the push; a longer wait, or a fifth failure, goes to the engine.
+     * {@code GET /api/profiles} with {@code filter=any(field,[...])}; the spec allows {@code any} on {@code email},
+     * {@code phone_number} and {@code external_id}. Asks only for the identifiers ({@code fields[profile]}).
+     */
+    private static String lookupPath(String kind, List<String> values) {
+        String field = switch (kind) {
+            case "email" -> "email";
+            case "phone" -> "phone_number";
+            default -> "external_id";
+        };
+        StringBuilder filter = new StringBuilder("any(").append(field).append(",[");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) filter.append(',');
+            filter.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        filter.append("])");
+        return "/api/profiles?filter=" + encode(filter.toString()) + "&fields%5Bprofile%5D="
+                + encode("email,phone_number,external_id") + "&page%5Bsize%5D=" + LOOKUP_CHUNK;
+    }
+
+    /**
+     * One page of a finished job's results, or one lookup of its profiles. The read is idempotent and the job is done,
+     * so a transient failure is retried here, a few times and after the wait the server asked for (a 429's
+     * {@code Retry-After}), else after a backoff that starts at {@link #FIRST_POLL_WAIT} and doubles up to
+     * {@code job_poll_interval} (Klaviyo asks for backoff, and documents no minimum wait:
+     * https://developers.klaviyo.com/en/docs/rate_limits_and_error_handling), rather than failing the push; a longer
+     * wait, or a fifth failure, goes to the engine.
      */
     private JsonNode readPage(String path) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return client.call("GET", path, null);
             } catch (RetriableDestinationException e) {
-                Duration wait = e.retryAfter().orElse(options.jobPollInterval());
+                Duration wait = e.retryAfter().orElse(pollWait(attempt - 1, options.jobPollInterval()));
                 if (attempt >= PAGE_READ_ATTEMPTS || wait.compareTo(LONGEST_PAGE_READ_WAIT) > 0) throw e;
                 try {
                     sleeper.sleep(wait);
@@ -410,21 +482,10 @@ public final class KlaviyoDestination implements Destination {
      * {@code email}, {@code phone_number} and {@code external_id}. Adds the ids of the profiles found by member key.
      */
     private void lookup(String kind, Map<String, List<String>> memberKeysByValue, Map<String, String> ids) {
-        String field = switch (kind) {
-            case "email" -> "email";
-            case "phone" -> "phone_number";
-            default -> "external_id";
-        };
         List<String> values = List.copyOf(memberKeysByValue.keySet());
         for (int from = 0; from < values.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = values.subList(from, Math.min(values.size(), from + LOOKUP_CHUNK));
-            StringBuilder filter = new StringBuilder("any(").append(field).append(",[");
-            for (int i = 0; i < chunk.size(); i++) {
-                if (i > 0) filter.append(',');
-                filter.append('"').append(chunk.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            }
-            filter.append("])");
-            String next = "/api/profiles?filter=" + encode(filter.toString()) + "&page%5Bsize%5D=" + LOOKUP_CHUNK;
+            String next = lookupPath(kind, chunk);
             while (next != null) {
                 JsonNode page = client.call("GET", next, null);
                 for (JsonNode p : page.path("data")) {

@@ -156,39 +156,83 @@ class KlaviyoRemovalsAndJobsTest {
     }
 
     @Test
-    void aRetryAfterAFailedPageOfTheJobsProfilesGoesOnFromThatPage() {
+    void aRetryAfterAFailedLookupOfTheJobsProfileIdsGoesOnFromThatLookup() {
         try (KlaviyoFixture k = new KlaviyoFixture()) {
             Destination d = k.open();
             AudienceRef list = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
             List<Member> ms = new java.util.ArrayList<>();
             for (int i = 0; i < 250; i++) ms.add(email("c" + i, "c" + i + "@example.com"));
             Batch b = batch(list, Operation.ADD, ms);
-            k.api.failJobProfilesPage(100, 5);
+            k.api.failProfileLookup(1, 5);
 
             assertThat(catchThrowable(() -> d.push(b))).isInstanceOf(RetriableDestinationException.class);
             BatchResult retried = d.push(b);
 
             assertThat(retried.rows()).allMatch(x -> x.status() == RowStatus.OK && x.destinationId() != null);
             assertThat(k.api.jobCount()).isEqualTo(1);
-            long firstPageReads = k.server.server().getAllServeEvents().stream().map(e -> e.getRequest().getUrl())
-                    .filter(u -> u.contains("/profiles?") && u.contains("fields")).count();
-            assertThat(firstPageReads).as("the first page of the job's profiles is read once").isEqualTo(1);
+            long firstLookups = k.requests("GET", "/api/profiles").stream()
+                    .filter(r -> r.queryParameter("filter").firstValue().contains("\"c0@example.com\"")).count();
+            assertThat(firstLookups).as("the first lookup of the job's profile ids is made once").isEqualTo(1);
+            assertThat(k.waits).as("5xx without Retry-After: a backoff from 250 ms, at most job_poll_interval (1 ms)")
+                    .containsOnly(Duration.ofMillis(1));
         }
     }
 
     @Test
-    void aFailedPageOfAFinishedJobsResultsIsReadAgainInPlace() {
+    void aFailedLookupOfAFinishedJobsProfileIdsIsMadeAgainInPlaceAfterAShortBackoff() {
         try (KlaviyoFixture k = new KlaviyoFixture()) {
-            Destination d = k.open();
+            Destination d = k.open(Map.of("job_poll_interval", "2s"));
             AudienceRef list = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
             List<Member> ms = new java.util.ArrayList<>();
             for (int i = 0; i < 150; i++) ms.add(email("c" + i, "c" + i + "@example.com"));
-            k.api.failJobProfilesPage(100, 2);
+            k.api.failProfileLookup(1, 2);
 
             BatchResult r = d.push(batch(list, Operation.ADD, ms));
 
             assertThat(r.rows()).allMatch(x -> x.status() == RowStatus.OK && x.destinationId() != null);
             assertThat(k.api.jobCount()).isEqualTo(1);
+            assertThat(k.waits).as("one poll wait, then the lookup's backoff: 250 ms, 500 ms")
+                    .containsExactly(Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(500));
+        }
+    }
+
+    @Test
+    void profilesTheLookupDoesNotFindYetTakeTheirIdsFromTheJobsProfiles() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            k.api.lookupsLagBehindImports();
+            Destination d = k.open();
+            AudienceRef list = d.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+            List<Member> ms = new java.util.ArrayList<>();
+            for (int i = 0; i < 150; i++) ms.add(email("c" + i, "c" + i + "@example.com"));
+
+            BatchResult r = d.push(batch(list, Operation.ADD, ms));
+
+            assertThat(r.rows()).allMatch(x -> x.status() == RowStatus.OK && x.destinationId() != null);
+            assertThat(k.requests("GET", "/api/profiles")).as("lookups").hasSize(2);
+            assertThat(k.server.server().getAllServeEvents().stream().map(e -> e.getRequest().getUrl())
+                    .filter(u -> u.matches("/api/profile-bulk-import-jobs/[^/]+/profiles\\?.*")).count())
+                    .as("pages of the job's profiles, read only for what the lookups missed").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aProcessThatDiesWhileLookingUpIdsLeavesNothingConfirmedAndTheNextProcessImportsAgainWithoutDuplicates() {
+        try (KlaviyoFixture k = new KlaviyoFixture()) {
+            Destination dying = k.open();
+            AudienceRef list = dying.ensureAudience(new AudienceSpec("vip", "VIP", "brief"));
+            List<Member> ms = new java.util.ArrayList<>();
+            for (int i = 0; i < 250; i++) ms.add(email("c" + i, "c" + i + "@example.com"));
+            Batch b = batch(list, Operation.ADD, ms);
+            k.api.failProfileLookup(1, 5);
+            assertThat(catchThrowable(() -> dying.push(b))).as("no row result, so the engine stores no state")
+                    .isInstanceOf(RetriableDestinationException.class);
+
+            BatchResult r = k.open().push(b);
+
+            assertThat(r.rows()).allMatch(x -> x.status() == RowStatus.OK && x.destinationId() != null);
+            assertThat(k.api.jobCount()).as("a new process knows no running job: it imports again").isEqualTo(2);
+            assertThat(k.api.profileCount()).as("imports upsert").isEqualTo(250);
+            assertThat(k.api.memberCount(list.id())).isEqualTo(250);
         }
     }
 }

@@ -64,6 +64,11 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     private boolean pointersAtData;
     private int failProfilesPageAt = -1;
     private int failProfilesPageTimes;
+    private long lookupsAnswered;
+    private boolean lookupsLag;
+    private final Set<String> notYetSearchable = new HashSet<>();
+    private long failLookupAt = -1;
+    private int failLookupTimes;
     /** The fault injection's partial-failure draw for the request being handled (requests are handled one at a time). */
 
     /** Spec: ProfileImportJobResponseObjectResource requires status, created_at, total_count and links.self. */
@@ -116,6 +121,23 @@ public final class KlaviyoSandboxApi implements SandboxApi {
     public synchronized void failJobProfilesPage(int cursor, int times) {
         this.failProfilesPageAt = cursor;
         this.failProfilesPageTimes = times;
+    }
+
+    /**
+     * Makes the profile lookup ({@code GET /api/profiles}) that would be the {@code nth} answered (0 for the first)
+     * answer 503 {@code times} times before it is answered.
+     */
+    public synchronized void failProfileLookup(long nth, int times) {
+        this.failLookupAt = nth;
+        this.failLookupTimes = times;
+    }
+
+    /**
+     * Makes the profiles each import job creates or updates invisible to {@code GET /api/profiles} until the next job:
+     * Klaviyo documents no delay before an imported profile can be found, nor promises there is none.
+     */
+    public synchronized void lookupsLagBehindImports() {
+        this.lookupsLag = true;
     }
 
     /** Renames a list, as a marketer can in Klaviyo. */
@@ -285,7 +307,7 @@ public final class KlaviyoSandboxApi implements SandboxApi {
             }
         }
         List<ObjectNode> errors = new ArrayList<>();
-        List<String> imported = new ArrayList<>();
+        Set<String> imported = new java.util.LinkedHashSet<>();
         for (int i = 0; i < input.size(); i++) {
             JsonNode profile = input.get(i);
             JsonNode attributes = profile.path("attributes");
@@ -303,11 +325,13 @@ public final class KlaviyoSandboxApi implements SandboxApi {
                 continue;
             }
             String id = upsert((ObjectNode) attributes);
-            if (!imported.contains(id)) imported.add(id);
+            imported.add(id);
             targetLists.forEach(l -> listMembers.computeIfAbsent(l, x -> new HashSet<>()).add(id));
         }
+        notYetSearchable.clear();
+        if (lookupsLag) notYetSearchable.addAll(imported);
         String jobId = "J" + ids.incrementAndGet();
-        jobs.put(jobId, new Job(input.size(), errors, imported, new int[]{0}, Instant.now().toString()));
+        jobs.put(jobId, new Job(input.size(), errors, List.copyOf(imported), new int[]{0}, Instant.now().toString()));
         ObjectNode answer = JSON.createObjectNode();
         answer.set("data", jobResource(jobId, "queued"));
         return json(202, answer);
@@ -451,6 +475,13 @@ public final class KlaviyoSandboxApi implements SandboxApi {
             return error(400, "invalid", "Unsupported filter.");
         }
         if (values.size() > 100) return error(400, "invalid", "Too many values in filter.");
+        if (failLookupTimes > 0 && lookupsAnswered == failLookupAt) {
+            failLookupTimes--;
+            return serverError();
+        }
+        lookupsAnswered++;
+        Set<String> sparse = query.containsKey("fields[profile]")
+                ? Set.of(query.get("fields[profile]").split(",")) : null;
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode data = answer.putArray("data");
         for (String v : values) {
@@ -460,10 +491,23 @@ public final class KlaviyoSandboxApi implements SandboxApi {
                 case "external_id" -> profileByExternalId.get(v);
                 default -> null;
             };
-            if (id != null) data.add(profiles.get(id));
+            if (id != null && !notYetSearchable.contains(id)) data.add(sparse == null ? profiles.get(id) : sparseProfile(profiles.get(id), sparse));
         }
         answer.putObject("links").put("self", ORIGIN + "/api/profiles");
         return json(200, answer);
+    }
+
+    /**
+     * A profile with only the attributes {@code fields[profile]} names (JSON:API sparse fieldsets:
+     * https://developers.klaviyo.com/en/v2026-07-15/reference/api-overview#sparse-fieldsets).
+     */
+    private static ObjectNode sparseProfile(ObjectNode profile, Set<String> fields) {
+        ObjectNode copy = profile.deepCopy();
+        ObjectNode attributes = (ObjectNode) copy.path("attributes");
+        List<String> names = new ArrayList<>();
+        attributes.fieldNames().forEachRemaining(names::add);
+        names.stream().filter(n -> !fields.contains(n)).forEach(attributes::remove);
+        return copy;
     }
 
     /**
