@@ -27,13 +27,15 @@ class KlaviyoHundredThousandTest {
 
     @Test
     void hundredThousandProfilesUnderInjectedFaults() {
+        // the sandbox's Retry-After waits are recorded, not slept: the test checks what is sent, not the clock
+        java.util.List<Duration> waits = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         KlaviyoSandboxApi api = new KlaviyoSandboxApi(k -> k.equals("pk_x"));
         FaultPlan faults = FaultPlan.none().withRateLimited(0.20, Duration.ofSeconds(1)).withServerError(0.10)
                 .withConnectionReset(0.05).withSeed(2026);
         try (WireMockSandbox sandbox = WireMockSandbox.start(api, SandboxOptions.defaults().withFaults(faults));
              Destination d = new KlaviyoDestinationFactory().create(new Settings("k", "klaviyo", Map.of(
                      "base_url", sandbox.baseUrl().toString(), "api_key", Secret.of("${env:K}", "pk_x"),
-                     "job_poll_interval", "1ms")), DestinationContext.defaults())) {
+                     "job_poll_interval", "1ms")), DestinationContext.builder().sleeper(waits::add).build())) {
             var audience = retrying(() -> d.ensureAudience(new AudienceSpec("vip", "VIP", "brief")));
             FaultyRun.Summary s = FaultyRun.add(d, KlaviyoDestination.MAX_BATCH, audience, 100_000, i -> new Member("c" + i,
                     Map.of(IdentifierType.EMAIL, "m" + i + "@example.com"), Map.of(), null));
