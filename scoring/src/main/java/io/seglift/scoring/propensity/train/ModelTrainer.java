@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trains a binary:logistic booster on one matrix with early stopping on another (the later period), in one pass: the
+ * Trains a binary:logistic booster on one matrix with early stopping on another (the later period; at most
+ * {@value #EARLY_STOP_ROWS} of its rows, {@link ValidationSample}), in one pass: the
  * stored model is the early-stopped booster cut to its first {@code best + 1} trees, which is exactly what a refit of
  * that many rounds would grow (same seed, same rows, same random draws per round). Class imbalance is handled with
  * {@code scale_pos_weight}; because weighting positives by w multiplies the learned odds by w, the intercept
