@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trains a binary:logistic booster on one matrix with early stopping on another (the later period), in one pass: the
+ * Trains a binary:logistic booster on one matrix with early stopping on another (the later period; at most
+ * {@value #EARLY_STOP_ROWS} of its rows, {@link ValidationSample}), in one pass: the
  * stored model is the early-stopped booster cut to its first {@code best + 1} trees, which is exactly what a refit of
  * that many rounds would grow (same seed, same rows, same random draws per round). Class imbalance is handled with
  * {@code scale_pos_weight}; because weighting positives by w multiplies the learned odds by w, the intercept
@@ -27,6 +28,12 @@ import java.util.Map;
 public final class ModelTrainer {
     /** How many features the report lists. */
     public static final int TOP_FEATURES = 15;
+    /**
+     * Most validation rows early stopping evaluates each round (a seeded stratified sample, {@link ValidationSample});
+     * the reported metrics use every validation row. Evaluating all of them cost as much as the round itself at 1M
+     * customers (docs/benchmarks.md, "Training: early stopping on a validation sample").
+     */
+    public static final int EARLY_STOP_ROWS = 50_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Trains on {@code train}, stops early on {@code valid}, and reports metrics on {@code valid}. */
@@ -40,10 +47,12 @@ public final class ModelTrainer {
         XgbParams params = XgbParams.of(overrides, pos, train.rows() - pos);
         try {
             DMatrix dtrain = matrix(train);
-            DMatrix dvalid = matrix(valid);
-            byte[] json = correctIntercept(earlyStopped(dtrain, dvalid, params), params.scalePosWeight());
+            DMatrix dstop = matrix(ValidationSample.stratified(valid, EARLY_STOP_ROWS, seedOf(params)));
+            byte[] json = correctIntercept(earlyStopped(dtrain, dstop, params), params.scalePosWeight());
+            dstop.dispose();
             int best = BoosterCut.trees(json) - 1;
             Booster model = XGBoost.loadModel(json);
+            DMatrix dvalid = matrix(valid);
             double[] p = predict(model, dvalid);
             ValidationReport report = BinaryMetrics.report(p, valid.y())
                     .withImportances(importances(model, features));
@@ -54,6 +63,10 @@ public final class ModelTrainer {
         } catch (XGBoostError | IOException e) {
             throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
         }
+    }
+
+    private static long seedOf(XgbParams params) {
+        return Long.parseLong(String.valueOf(params.booster().getOrDefault("seed", 42)).trim());
     }
 
     static DMatrix matrix(LabeledMatrix m) throws XGBoostError {
