@@ -200,7 +200,7 @@ public final class CustomerSimulator {
         return zeroPadded('O', nextOrderId++, 9);
     }
 
-    /** {@code prefix} and {@code n} zero-padded to {@code width} digits, as {@code String.format("%0<width>d")} gives. */
+    /** {@code prefix} and {@code n} zero-padded to {@code width} digits, the same digits as a zero-padded decimal format. */
     static String zeroPadded(char prefix, long n, int width) {
         if (n < 0) return prefix + String.format(java.util.Locale.ROOT, "%0" + width + "d", n);
         String digits = Long.toString(n);
