@@ -56,6 +56,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -90,7 +91,7 @@ public final class SyncEngine {
                 "destinations." + dc.name() + ".type: unknown destination type '" + dc.type() + "' (available: "
                         + String.join(", ", destinations.all().keySet()) + ")"));
         Capabilities caps = factory.capabilities(dc.settings());
-        GuardedCaller guard = new GuardedCaller(sync.name(), rateLimits(dc, caps), resilience(sync), options.sleeper(), false);
+        GuardedCaller guard = guard(sync, dc, caps, false);
         try (Destination destination = factory.create(dc.settings(), context(guard.pacedClient(options.http())))) {
             return run(project, sync, warehouse, destination, caps, guard);
         }
@@ -103,8 +104,7 @@ public final class SyncEngine {
     public RunSummary run(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Destination destination,
                           Capabilities caps) {
         DestinationConfig dc = destinationConfig(project, sync);
-        return run(project, sync, warehouse, destination, caps, new GuardedCaller(sync.name(),
-                rateLimits(dc, caps), resilience(sync), options.sleeper(), true));
+        return run(project, sync, warehouse, destination, caps, guard(sync, dc, caps, true));
     }
 
     private RunSummary run(ProjectConfig project, SyncConfig sync, Warehouse warehouse, Destination destination,
@@ -209,19 +209,30 @@ public final class SyncEngine {
 
     /**
      * The effective limits: every limit the destination declares, where the project's {@code rate_limit} replaces the
-     * ones on all requests (the default scope); with neither, 10 requests per second on all requests.
+     * ones on all requests (the default scope), or is added as one when the destination declares none.
      */
     static List<RateLimit> rateLimits(DestinationConfig dc, Capabilities caps) {
         List<RateLimit> out = new ArrayList<>();
         for (RateLimit r : caps.rateLimits()) {
             if (!(r.appliesToAll() && dc.rateLimit().isPresent())) out.add(r);
         }
-        RateLimit fallback = new RateLimit("default", 10, java.time.Duration.ofSeconds(1));
-        if (out.stream().noneMatch(RateLimit::appliesToAll)) {
-            RateLimit d = dc.rateLimit().orElse(fallback);
-            out.add(0, new RateLimit(d.scope(), d.requests(), d.period()));
-        }
+        dc.rateLimit().ifPresent(d -> out.add(0, new RateLimit(d.scope(), d.requests(), d.period())));
         return out;
+    }
+
+    /**
+     * With no limit on all requests among {@code limits}: 10 requests per second on whole calls and on the requests no
+     * declared limit covers. A destination that declares each endpoint's limit is not slowed below them by it.
+     */
+    static Optional<RateLimit> otherRequestsLimit(List<RateLimit> limits) {
+        return limits.stream().anyMatch(RateLimit::appliesToAll) ? Optional.empty()
+                : Optional.of(new RateLimit("default", 10, java.time.Duration.ofSeconds(1)));
+    }
+
+    private GuardedCaller guard(SyncConfig sync, DestinationConfig dc, Capabilities caps, boolean paceCalls) {
+        List<RateLimit> limits = rateLimits(dc, caps);
+        return new GuardedCaller(sync.name(), limits, otherRequestsLimit(limits), resilience(sync), options.sleeper(),
+                paceCalls, System::nanoTime);
     }
 
     /** One execution of a sync, holding its lock. */

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -40,6 +41,8 @@ public final class GuardedCaller {
     private static final Logger LOG = LoggerFactory.getLogger(GuardedCaller.class);
 
     private final List<SlidingWindowLimiter> limiters = new ArrayList<>();
+    /** Paces whole calls and the requests no limiter covers; null when none was given. */
+    private final SlidingWindowLimiter otherRequests;
     private final LongSupplier ticker;
     private final Duration maxWait;
     private final CircuitBreaker breaker;
@@ -51,12 +54,12 @@ public final class GuardedCaller {
     private final boolean paceCalls;
 
     /**
-     * @param limits    the effective limits, one limiter each; at least one applies to all requests
+     * @param limits    the effective limits, one limiter each
      * @param paceCalls true to pace {@link #call}s themselves (destinations that do not use {@link #pacedClient});
      *                  false when the destination's HTTP client is paced per request
      */
     public GuardedCaller(String name, List<RateLimit> limits, ResilienceSettings s, Sleeper sleeper, boolean paceCalls) {
-        this(name, limits, s, sleeper, paceCalls, System::nanoTime);
+        this(name, limits, Optional.empty(), s, sleeper, paceCalls, System::nanoTime);
     }
 
     /**
@@ -65,6 +68,18 @@ public final class GuardedCaller {
      */
     public GuardedCaller(String name, List<RateLimit> limits, ResilienceSettings s, Sleeper sleeper, boolean paceCalls,
                          LongSupplier ticker) {
+        this(name, limits, Optional.empty(), s, sleeper, paceCalls, ticker);
+    }
+
+    /**
+     * As above, plus {@code otherRequests}: a limit on whole calls and on the requests no limit in {@code limits}
+     * covers. The engine's default (10 per second) is one, for destinations that declare no limit on all requests: a
+     * destination that declares each endpoint's own limit (Klaviyo) is paced by those alone, while a request it never
+     * declared still waits for the default.
+     */
+    public GuardedCaller(String name, List<RateLimit> limits, Optional<RateLimit> otherRequests, ResilienceSettings s,
+                         Sleeper sleeper, boolean paceCalls, LongSupplier ticker) {
+        this.otherRequests = otherRequests.map(l -> new SlidingWindowLimiter(l, s.headroom())).orElse(null);
         this.sleeper = sleeper;
         this.ticker = ticker;
         this.paceCalls = paceCalls;
@@ -110,7 +125,8 @@ public final class GuardedCaller {
      * a short backlog may go faster, up to each window's budget.
      */
     public double pacedPerSecond() {
-        return limiters.stream().filter(l -> l.limit().appliesToAll())
+        return java.util.stream.Stream.concat(limiters.stream().filter(l -> l.limit().appliesToAll()),
+                        java.util.stream.Stream.ofNullable(otherRequests))
                 .mapToDouble(SlidingWindowLimiter::sustainedPerSecond).min().orElse(Double.POSITIVE_INFINITY);
     }
 
@@ -163,7 +179,8 @@ public final class GuardedCaller {
 
     /**
      * Admits a request under every limiter that applies ({@code method == null}: a whole call, paced by the limits on
-     * all requests): reserves the earliest time all of them allow and sleeps until then.
+     * all requests), or under the limit on other requests when none does: reserves the earliest time all of them allow
+     * and sleeps until then.
      */
     void pace(String method, String path) {
         long wait;
@@ -175,6 +192,7 @@ public final class GuardedCaller {
                 boolean applies = method == null ? l.limit().appliesToAll() : l.limit().appliesTo().matches(method, path);
                 if (applies) applying.add(l);
             }
+            if (otherRequests != null && (method == null || applying.isEmpty())) applying.add(otherRequests);
             long at = now;
             SlidingWindowLimiter slowest = null;
             boolean moved = true;

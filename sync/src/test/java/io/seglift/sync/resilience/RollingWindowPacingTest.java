@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +54,35 @@ class RollingWindowPacingTest {
                 .isEqualTo(Duration.ofMillis(60_250).toNanos());
         assertThat(maxInAnyWindow(at, Duration.ofMinutes(1))).isEqualTo(145);
         assertThat(maxInAnyWindow(at, Duration.ofSeconds(1))).isEqualTo(9);
+    }
+
+    @Test
+    void theDefaultLimitPacesOnlyRequestsNoDeclaredLimitCoversAndWholeCalls() {
+        RequestScope lookups = RequestScope.of("GET", "/api/profiles");
+        List<RateLimit> declared = List.of(new RateLimit("profiles-read:burst", 75, Duration.ofSeconds(1), lookups));
+        GuardedCaller g = new GuardedCaller("t", declared, Optional.of(new RateLimit("default", 10, Duration.ofSeconds(1))),
+                ResilienceSettings.defaults(), d -> now += d.toNanos(), false, () -> now);
+
+        List<Long> at = new ArrayList<>();
+        for (int i = 0; i < 72; i++) {
+            g.pace("GET", "/api/profiles");
+            at.add(now);
+        }
+        assertThat(at).as("72 = floor(75 × 0.97) lookups at the endpoint's own burst, not at the default 10/s")
+                .containsOnly(0L);
+
+        at.clear();
+        for (int i = 0; i < 10; i++) {
+            g.pace("POST", "/api/undeclared");
+            at.add(now);
+        }
+        assertThat(at.subList(0, 9)).as("an undeclared request gets the default's 9 per second").containsOnly(0L);
+        assertThat(at.get(9)).isEqualTo(Duration.ofMillis(1030).toNanos());
+
+        long before = now;
+        for (int i = 0; i < 9; i++) g.pace(null, null);
+        assertThat(now).as("whole calls share the default's window with the undeclared requests").isGreaterThan(before);
+        assertThat(g.pacedPerSecond()).isLessThan(10.0);
     }
 
     @Test
