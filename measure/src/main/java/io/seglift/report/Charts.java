@@ -180,8 +180,12 @@ final class Charts {
         }
         s.line(s.left, s.height - s.bottom, s.width - s.right, s.height - s.bottom, "#9CA3AF", 1, null);
         s.line(s.left, s.y(flagAbove), s.width - s.right, s.y(flagAbove), Palette.VERMILLION, 1.5, "6 4");
-        s.text(s.width - s.right, s.y(flagAbove) - 6, "flag above " + Html.pct(flagAbove, 0), "end", "lbl warn");
         legend(s, s.left, 18, new String[][]{{Palette.SKY, "normal churn"}, {Palette.VERMILLION, "unstable build"}});
+        // the flag line's key sits in the legend row: beside the line it would cover a tall bar at the right
+        String flag = "flag above " + Html.pct(flagAbove, 0);
+        double key = s.width - s.right - flag.length() * 6.6 - 24;
+        s.line(key, 14, key + 18, 14, Palette.VERMILLION, 1.5, "6 4");
+        s.text(key + 24, 19, flag, "start", "lbl warn");
         return s.toString();
     }
 
