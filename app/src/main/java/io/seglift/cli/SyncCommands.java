@@ -37,7 +37,7 @@ final class SyncCommands {
     /** The destination's capabilities, as its factory declares them from the settings (no destination, no I/O). */
     static Capabilities capabilities(Session session, ProjectConfig project, SyncConfig sync) {
         DestinationConfig dc = project.destination(sync.destination()).orElseThrow();
-        return factory(session, project, sync).capabilities(dc.settings());
+        return factory(session, project, sync).capabilities(sync.settingsFor(dc));
     }
 
     static EngineOptions engineOptions(Session session) {

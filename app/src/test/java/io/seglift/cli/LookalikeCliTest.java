@@ -87,6 +87,30 @@ class LookalikeCliTest {
                 """.replace("BASE_URL", sandbox.baseUrl().toString()).replace("LOOKALIKE", lookalike);
     }
 
+    /** The same project with no lookalike on the destination block; {@code lapsed_to_meta} declares its own. */
+    private String projectWithSyncLookalike(String lookalike) {
+        return project("{ratio: 0.01, countries: [US]}")
+                .replace("    lookalike: {ratio: 0.01, countries: [US]}\n", "")
+                .replace("  - {name: lapsed_to_meta, segment: lapsed, destination: meta, mode: mirror, max_addition_share: 1000%}\n",
+                        """
+                          - name: lapsed_to_meta
+                            segment: lapsed
+                            destination: meta
+                            mode: mirror
+                            max_addition_share: 1000%
+                            lookalike: LOOKALIKE
+                          - {name: lapsed_plain, segment: lapsed, destination: meta, mode: mirror, max_addition_share: 1000%}
+                          - {name: lapsed_hook, segment: lapsed, destination: hook, mode: mirror, lookalike: {ratio: 0.01, countries: [US]}}
+                        """.replace("LOOKALIKE", lookalike))
+                .replace("syncs:\n", """
+                          hook:
+                            type: webhook
+                            base_url: http://127.0.0.1:9/hook
+                            signing_secret: ${env:FACEBOOK_ACCESS_TOKEN}
+                        syncs:
+                        """);
+    }
+
     @AfterEach
     void tearDown() {
         sandbox.close();
@@ -136,5 +160,32 @@ class LookalikeCliTest {
         assertThat(r.out()).contains("seglift.yaml:26:16: ").contains("destinations.meta.lookalike: ratio 0.5 is not allowed"
                         + " (allowed: 0.01 to 0.20 in steps of 0.01")
                 .contains("countries: 'UK' is not an ISO 3166-1 alpha-2 country code (did you mean GB?)");
+    }
+
+    @Test
+    void aSyncDeclaresItsOwnLookalikeAndOnlyThatSyncGetsOne() throws Exception {
+        Files.writeString(file, projectWithSyncLookalike("{ratio: 0.02, countries: [US]}").replace(
+                "  - {name: lapsed_hook, segment: lapsed, destination: hook, mode: mirror, lookalike: {ratio: 0.01, countries: [US]}}\n", ""));
+        FacebookSandboxApi api = (FacebookSandboxApi) sandbox.api();
+        try (Warehouse w = warehouse()) {
+            SyncFixture.build(w, LocalDate.of(2026, 11, 2), 1, 300);
+        }
+        CliRun plain = run("sync", "lapsed_plain");
+        assertThat(plain.exitCode()).as(plain.out() + plain.err()).isEqualTo(ExitCode.OK);
+        assertThat(api.lookalikesCreated()).as("the destination block declares none").isZero();
+
+        CliRun own = run("sync", "lapsed_to_meta");
+        assertThat(own.exitCode()).as(own.out() + own.err()).isEqualTo(ExitCode.OK);
+        assertThat(api.lookalikesCreated()).isEqualTo(1);
+        assertThat(lastRunShown()).contains("lookalike 2% US\" created from audience");
+    }
+
+    @Test
+    void validatePlacesASyncsBadLookalikeAtItsLineAndRefusesItForOtherDestinationTypes() throws Exception {
+        Files.writeString(file, projectWithSyncLookalike("{ratio: 0.5, countries: [US]}"));
+        CliRun r = run("validate");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCode.INVALID);
+        assertThat(r.out()).contains("lookalike: ratio 0.5 is not allowed (allowed: 0.01 to 0.20 in steps of 0.01")
+                .contains("destination 'hook' is of type webhook, which takes no lookalike");
     }
 }

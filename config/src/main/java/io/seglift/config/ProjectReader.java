@@ -109,8 +109,9 @@ final class ProjectReader {
         Set<String> segmentNames = names(segmentsMap);
         var segments = segmentsMap.map(m -> SegmentsReader.read(m, destinationNames)).orElse(Optional.of(Map.of()));
 
+        Map<String, DestinationConfig> readBlocks = dests.orElse(Map.of());
         var syncs = top.get("syncs").map(v -> v.list().flatMap(l -> SyncsReader.read(l, segmentNames,
-                destinationNames))).orElse(Optional.of(List.of()));
+                destinationNames, readBlocks, destinations))).orElse(Optional.of(List.of()));
 
         var alerts = top.get("alerts").map(v -> v.map().flatMap(AlertsReader::read)).orElse(Optional.of(AlertsConfig.NONE));
 

@@ -24,6 +24,7 @@ import io.seglift.spi.destination.RowResult;
 import io.seglift.spi.destination.SyncMode;
 import io.seglift.spi.destination.SyncTotals;
 import io.seglift.spi.destination.UploadStats;
+import io.seglift.spi.settings.Settings;
 import io.seglift.spi.warehouse.Row;
 import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.lock.SyncLock;
@@ -90,9 +91,10 @@ public final class SyncEngine {
         DestinationFactory factory = destinations.find(dc.type()).orElseThrow(() -> new SyncRefusedException(
                 "destinations." + dc.name() + ".type: unknown destination type '" + dc.type() + "' (available: "
                         + String.join(", ", destinations.all().keySet()) + ")"));
-        Capabilities caps = factory.capabilities(dc.settings());
+        Settings settings = sync.settingsFor(dc);
+        Capabilities caps = factory.capabilities(settings);
         GuardedCaller guard = guard(sync, dc, caps, false);
-        try (Destination destination = factory.create(dc.settings(), context(guard.pacedClient(options.http())))) {
+        try (Destination destination = factory.create(settings, context(guard.pacedClient(options.http())))) {
             return run(project, sync, warehouse, destination, caps, guard);
         }
     }

@@ -86,7 +86,7 @@ public final class ConnectorBlock {
     }
 
     /** A nested block's values as strings or lists of strings; the connector's own checks judge them. */
-    private static Optional<Map<String, Object>> nested(YamlMap m) {
+    static Optional<Map<String, Object>> nested(YamlMap m) {
         Map<String, Object> out = new LinkedHashMap<>();
         boolean ok = true;
         for (var e : m.entries().entrySet()) {

@@ -45,8 +45,9 @@ public final class Keys {
     /** Besides the destination factory's own keys. */
     public static final List<String> DESTINATION = List.of("type", "rate_limit");
     public static final List<String> RATE_LIMIT = List.of("requests", "per", "scope");
-    public static final List<String> SYNC = List.of("name", "segment", "destination", "mode", "schedule", "fields",
-            "max_removal_share", "max_addition_share", "max_server_wait", "min_match_rate");
+    public static final List<String> SYNC = concat(List.of("name", "segment", "destination", "mode", "schedule",
+            "fields", "max_removal_share", "max_addition_share", "max_server_wait", "min_match_rate"),
+            io.seglift.config.SyncConfig.PER_SYNC_SETTINGS);
 
     public static final List<String> ALERTS = List.of("webhook", "on", "rejected_share_above", "max_attempts",
             "give_up_after");

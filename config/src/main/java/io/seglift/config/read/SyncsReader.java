@@ -4,8 +4,11 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
 import io.seglift.config.ChangeLimits;
+import io.seglift.config.DestinationConfig;
 import io.seglift.config.SqlFragment;
 import io.seglift.config.SyncConfig;
+import io.seglift.spi.destination.DestinationFactory;
+import io.seglift.spi.destination.Destinations;
 import io.seglift.spi.destination.SyncMode;
 import io.seglift.spi.settings.Settings;
 
@@ -33,12 +36,23 @@ public final class SyncsReader {
 
     public static Optional<List<SyncConfig>> read(List<YamlValue> items, Set<String> segments,
                                                   Set<String> destinations) {
+        return read(items, segments, destinations, Map.of(), null);
+    }
+
+    /**
+     * As {@link #read(List, Set, Set)}, also checking the destination keys a sync sets for itself ({@link
+     * SyncConfig#PER_SYNC_SETTINGS}) with the factory of its destination: the key must be one that factory takes, and
+     * the factory's own checks run on the block's settings with the sync's value in place. {@code blocks} holds the
+     * destinations that read without errors ({@code factories} may be null when there are none).
+     */
+    public static Optional<List<SyncConfig>> read(List<YamlValue> items, Set<String> segments, Set<String> destinations,
+                                                  Map<String, DestinationConfig> blocks, Destinations factories) {
         List<SyncConfig> out = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         boolean ok = true;
         for (YamlValue item : items) {
             Optional<YamlMap> map = item.map();
-            Optional<SyncConfig> s = map.flatMap(m -> sync(m, segments, destinations));
+            Optional<SyncConfig> s = map.flatMap(m -> sync(m, segments, destinations, blocks, factories));
             if (s.isEmpty()) {
                 ok = false;
                 continue;
@@ -57,7 +71,8 @@ public final class SyncsReader {
         return ok ? Optional.of(out) : Optional.empty();
     }
 
-    private static Optional<SyncConfig> sync(YamlMap m, Set<String> segments, Set<String> destinations) {
+    private static Optional<SyncConfig> sync(YamlMap m, Set<String> segments, Set<String> destinations,
+                                             Map<String, DestinationConfig> blocks, Destinations factories) {
         m.allow(Keys.SYNC);
         var name = m.required("name").flatMap(YamlValue::identifier);
         var segment = m.required("segment").flatMap(v -> reference(v, "segment", segments));
@@ -74,13 +89,51 @@ public final class SyncsReader {
                 .orElse(Optional.of(Optional.empty()));
         var minMatchRate = m.get("min_match_rate").map(v -> share(v, 1.0, "a valid min_match_rate"))
                 .orElse(Optional.of(SyncConfig.DEFAULT_MIN_MATCH_RATE));
+        Map<String, Object> own = new LinkedHashMap<>();
+        boolean ownOk = true;
+        for (String key : SyncConfig.PER_SYNC_SETTINGS) {
+            Optional<YamlValue> v = m.get(key);
+            if (v.isEmpty()) continue;
+            Optional<Map<String, Object>> value = v.get().map().flatMap(ConnectorBlock::nested);
+            if (value.isEmpty()) {
+                ownOk = false;
+            } else if (destination.isPresent() && !ownSettingAllowed(v.get(), key, value.get(),
+                    blocks.get(destination.get()), factories)) {
+                ownOk = false;
+            } else {
+                own.put(key, value.get());
+            }
+        }
         if (name.isEmpty() || segment.isEmpty() || destination.isEmpty() || mode.isEmpty() || schedule.isEmpty()
                 || fields.isEmpty() || removal.isEmpty() || addition.isEmpty() || maxWait.isEmpty()
-                || minMatchRate.isEmpty()) {
+                || minMatchRate.isEmpty() || !ownOk) {
             return Optional.empty();
         }
         return Optional.of(new SyncConfig(name.get(), segment.get(), destination.get(), mode.get(), schedule.get(),
-                fields.get(), new ChangeLimits(removal.get(), addition.get()), maxWait.get(), minMatchRate.get()));
+                fields.get(), new ChangeLimits(removal.get(), addition.get()), maxWait.get(), minMatchRate.get(), own));
+    }
+
+    /**
+     * Whether the sync's own {@code key} suits its destination: a key the destination's factory takes, whose value
+     * passes the factory's checks on the block's settings with it in place. A block that did not read is judged there.
+     */
+    private static boolean ownSettingAllowed(YamlValue at, String key, Object value, DestinationConfig block,
+                                             Destinations factories) {
+        if (block == null || factories == null) return true;
+        Optional<DestinationFactory> factory = factories.find(block.type());
+        if (factory.isEmpty()) return true;
+        if (factory.get().configSpec().key(key).isEmpty()) {
+            at.error("destination '" + block.name() + "' is of type " + block.type() + ", which takes no " + key
+                    + " (" + key + " is for destinations whose block takes it, e.g. facebook)");
+            return false;
+        }
+        List<String> problems = factory.get().validate(block.settings().with(key, value)).stream()
+                .filter(p -> p.startsWith(key)).toList();
+        for (String p : problems) {
+            int colon = p.indexOf(':');
+            at.error(colon > 0 ? p.substring(colon + 1).trim() : p);
+        }
+        return problems.isEmpty();
     }
 
     private static Map<String, SyncMode> modes() {

@@ -113,6 +113,9 @@ public final class ProjectSchema {
         p.set("min_match_rate", share("Lowest match rate of a run's uploads, (received - invalid) / received as the "
                 + "destination reports them (Facebook), before the run carries a warning: 50% or 0.5; 0 to 100% "
                 + "(default 50%).", 1.0));
+        p.set("lookalike", Schemas.describe(object().put("type", "object"), "Facebook destinations only: a lookalike "
+                + "of this sync's custom audience, {ratio: 0.01..0.20, countries: [US, ..]}, created once Meta counts at "
+                + "least 100 people in it; overrides the destination block's own lookalike for this sync."));
         checkKeys(p, Keys.SYNC);
         return closed("One sync.", p, "name", "segment", "destination");
     }
