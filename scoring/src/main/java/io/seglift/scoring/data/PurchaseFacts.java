@@ -166,12 +166,17 @@ public final class PurchaseFacts {
                 + valueExpr() + ") AS value" + from(beforeDateExpr) + " AND " + keep() + " GROUP BY " + key + ") g";
     }
 
+    /** Whether {@link #adjustments} can hold rows: {@code cancellations: net} with a {@code cancelled_when}. */
+    public boolean hasAdjustments() {
+        return orders.rules().cancellations() == OrderRules.Cancellations.NET && orders.rules().cancelledWhen().isPresent();
+    }
+
     /**
      * Monetary adjustments from cancellations under {@code cancellations: net}: {@code customer_key, adjustment_date,
      * value} with negative values; no rows under {@code exclude}.
      */
     public String adjustments(String beforeDateExpr) {
-        if (orders.rules().cancellations() != OrderRules.Cancellations.NET || orders.rules().cancelledWhen().isEmpty()) {
+        if (!hasAdjustments()) {
             return "SELECT customer_key, purchase_date AS adjustment_date, value FROM (" + lines(beforeDateExpr)
                     + ") l WHERE 1 = 0";
         }

@@ -68,6 +68,8 @@ public final class RfmScorer {
         PurchaseFacts facts = new PurchaseFacts(orders, d);
         String asOfSql = d.dateLiteral(asOf);
         int bins = config.bins();
+        // without cancellations netted there is nothing to join: the join would only cost a pass over every customer
+        String monetary = facts.hasAdjustments() ? "p.gross + COALESCE(a.adjustment, 0)" : "p.gross";
         return "SELECT " + asOfSql + " AS as_of, customer_key, last_purchase, recency_days, frequency, monetary_total,"
                 + " monetary_avg, r_score, f_score, m_score, " + RfmSegmentMap.of(config).caseExpr(d) + " AS rfm_segment"
                 + " FROM (SELECT b.*, "
@@ -76,12 +78,12 @@ public final class RfmScorer {
                 + score("monetary_total", bins) + " AS m_score FROM ("
                 + "SELECT p.customer_key, p.last_purchase, "
                 + d.castBigint(d.daysBetween("p.last_purchase", asOfSql)) + " AS recency_days, p.frequency, "
-                + "p.gross + COALESCE(a.adjustment, 0) AS monetary_total, "
-                + "(p.gross + COALESCE(a.adjustment, 0)) / p.frequency AS monetary_avg FROM ("
+                + monetary + " AS monetary_total, (" + monetary + ") / p.frequency AS monetary_avg FROM ("
                 + "SELECT customer_key, last_purchase, purchases AS frequency, value AS gross FROM ("
                 + facts.perCustomer(asOfSql) + ") pu) p"
-                + " LEFT JOIN (SELECT customer_key, SUM(value) AS adjustment FROM (" + facts.adjustments(asOfSql)
-                + ") ad GROUP BY customer_key) a ON a.customer_key = p.customer_key) b) s";
+                + (facts.hasAdjustments() ? " LEFT JOIN (SELECT customer_key, SUM(value) AS adjustment FROM ("
+                + facts.adjustments(asOfSql) + ") ad GROUP BY customer_key) a ON a.customer_key = p.customer_key" : "")
+                + ") b) s";
     }
 
     private String score(String orderBy, int bins) {
