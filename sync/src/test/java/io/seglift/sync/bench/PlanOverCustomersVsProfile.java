@@ -1,17 +1,11 @@
 package io.seglift.sync.bench;
 
 import io.seglift.config.ProjectConfig;
-import io.seglift.config.SyncConfig;
-import io.seglift.scoring.segments.ProfileView;
-import io.seglift.spi.destination.Channel;
-import io.seglift.spi.destination.IdentifierType;
-import io.seglift.spi.destination.SyncMode;
 import io.seglift.spi.settings.Settings;
 import io.seglift.sync.SyncFixture;
 import io.seglift.sync.plan.Plan;
 import io.seglift.sync.plan.PlanBaseline;
 import io.seglift.sync.plan.SyncPlanner;
-import io.seglift.sync.plan.SyncTarget;
 import io.seglift.warehouse.duckdb.DuckDbWarehouse;
 import io.seglift.warehouse.duckdb.DuckDbWarehouseFactory;
 
@@ -20,7 +14,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A dry run's plan of a sync without fields ({@link SyncPlanner#preview}: classified over the customers table, proven
@@ -42,12 +35,8 @@ public final class PlanOverCustomersVsProfile {
                 new Settings("bench", "duckdb", Map.of("memory_limit", "4GB")))) {
             System.out.printf("load average at start %.2f%n", SideBySide.loadAverage());
             PlanVsHandDiff.generate(w, n);
-            SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
-            ProjectConfig project = SyncFixture.project(dir, SyncFixture.segment(true), sync,
-                    new Settings("crm", "fake", Map.of()), Optional.empty());
-            SyncTarget target = new SyncTarget(SyncFixture.SYNC, SyncFixture.SEGMENT, SyncMode.MIRROR, Map.of(), Channel.EMAIL,
-                    List.of(IdentifierType.EMAIL), project.sources().customers(), Optional.empty());
-            SyncPlanner planner = new SyncPlanner(w, target, asOf -> ProfileView.sql(project, w.dialect(), asOf));
+            ProjectConfig project = PlanVsHandDiff.project(dir);
+            SyncPlanner planner = PlanVsHandDiff.planner(w, project);
             String overProfile = planner.previewQuery(AS_OF, false);
             List<Object> params = List.of(SyncFixture.SEGMENT, SyncFixture.SYNC, SyncFixture.SYNC, SyncFixture.SEGMENT,
                     SyncFixture.SYNC);

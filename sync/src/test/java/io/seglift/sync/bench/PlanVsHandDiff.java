@@ -7,6 +7,7 @@ import io.seglift.spi.destination.Channel;
 import io.seglift.spi.destination.IdentifierType;
 import io.seglift.spi.destination.SyncMode;
 import io.seglift.spi.settings.Settings;
+import io.seglift.spi.warehouse.Warehouse;
 import io.seglift.sync.SyncFixture;
 import io.seglift.sync.plan.Plan;
 import io.seglift.sync.plan.PlanBaseline;
@@ -36,6 +37,20 @@ public final class PlanVsHandDiff {
     private PlanVsHandDiff() {
     }
 
+    /** The bench's project: {@link SyncFixture}'s, with a mirror sync of the segment to an email destination. */
+    static ProjectConfig project(Path dir) {
+        SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
+        return SyncFixture.project(dir, SyncFixture.segment(true), sync, new Settings("crm", "fake", Map.of()),
+                Optional.empty());
+    }
+
+    /** The planner of the bench's sync (mirror, email channel, the scoring profile). */
+    static SyncPlanner planner(Warehouse w, ProjectConfig project) {
+        SyncTarget target = new SyncTarget(SyncFixture.SYNC, SyncFixture.SEGMENT, SyncMode.MIRROR, Map.of(), Channel.EMAIL,
+                List.of(IdentifierType.EMAIL), project.sources().customers(), Optional.empty());
+        return new SyncPlanner(w, target, asOf -> ProfileView.sql(project, w.dialect(), asOf));
+    }
+
     public static void main(String[] args) throws Exception {
         long n = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -46,12 +61,8 @@ public final class PlanVsHandDiff {
             long t = System.nanoTime();
             generate(w, n);
             System.out.printf("generated %,d customers and members in %.1f s%n", n, (System.nanoTime() - t) / 1e9);
-            SyncConfig sync = SyncFixture.sync(SyncMode.MIRROR, Map.of());
-            ProjectConfig project = SyncFixture.project(dir, SyncFixture.segment(true), sync,
-                    new Settings("crm", "fake", Map.of()), Optional.empty());
-            SyncTarget target = new SyncTarget(SyncFixture.SYNC, SyncFixture.SEGMENT, SyncMode.MIRROR, Map.of(), Channel.EMAIL,
-                    List.of(IdentifierType.EMAIL), project.sources().customers(), Optional.empty());
-            SyncPlanner planner = new SyncPlanner(w, target, asOf -> ProfileView.sql(project, w.dialect(), asOf));
+            ProjectConfig project = project(dir);
+            SyncPlanner planner = planner(w, project);
             if (args.length > 2) {
                 explain(w, planner.queries().classified(AS_OF).replaceFirst("\\?", "'lapsed'"));
                 return;
