@@ -41,6 +41,20 @@ public final class LeakGuard {
         this.d = warehouse.dialect();
     }
 
+    /** What training says when {@link #needsProbe} is false. */
+    public static final String BUILT_IN_ONLY = "built-in features only, each dated before the cutoff by construction";
+
+    /**
+     * Whether training must run the probe for {@code model}: only when it declares {@code sql_features}. Every built-in
+     * feature reads purchases through {@code PurchaseFacts} and events through one filter, both with the cutoff as an
+     * exclusive bound; the truncated views apply that same bound, so on built-in features the probe cannot differ
+     * and only repeats the feature computation (a third aggregation of the orders per training).
+     * {@code PropensityModelsTest.everyBuiltInFeatureGroupPassesTheProbe} runs the probe on all of them.
+     */
+    public static boolean needsProbe(ModelConfig model) {
+        return !model.sqlFeatures().isEmpty();
+    }
+
     public LeakReport check(ModelConfig model, LocalDate cutoff) {
         if (model.target().kind() == ModelConfig.Target.Kind.LABEL) {
             return new LeakReport(cutoff, 0, Map.of());

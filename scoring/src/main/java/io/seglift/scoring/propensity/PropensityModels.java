@@ -77,11 +77,18 @@ public final class PropensityModels {
         FeatureSet trainSet = builder.build(model, trainCutoff);
         LabeledMatrix train;
         LabeledMatrix valid;
-        if (dated) {
+        if (dated && LeakGuard.needsProbe(model)) {
             progress.start("loading validation rows of " + model.name() + ", checking their features for leaks past "
                     + validCutoff, -1);
             valid = loadCheckingLeaks(model, builder, labels, loader, validCutoff);
             progress.finish(valid.rows() + " validation rows; " + leaks.describe());
+            progress.start("loading training rows of " + model.name(), -1);
+            train = loader.load(labels.ordered(labels.frame(model, trainSet)), trainSet.names());
+        } else if (dated) {
+            progress.start("loading validation rows of " + model.name(), -1);
+            FeatureSet validSet = builder.build(model, validCutoff);
+            valid = loader.load(labels.ordered(labels.frame(model, validSet)), validSet.names());
+            progress.finish(valid.rows() + " validation rows; " + LeakGuard.BUILT_IN_ONLY);
             progress.start("loading training rows of " + model.name(), -1);
             train = loader.load(labels.ordered(labels.frame(model, trainSet)), trainSet.names());
         } else {

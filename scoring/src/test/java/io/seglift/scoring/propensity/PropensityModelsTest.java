@@ -135,6 +135,40 @@ class PropensityModelsTest {
     }
 
     @Test
+    void everyBuiltInFeatureGroupPassesTheProbe() {
+        LocalDate cutoff = LocalDate.of(2025, 6, 1);
+        assertThat(w.queryLong("SELECT COUNT(*) FROM shop.orders WHERE CAST(ordered_at AS DATE) >= DATE '2025-06-01'"))
+                .isPositive();
+        assertThat(w.queryLong("SELECT COUNT(*) FROM shop.events WHERE CAST(event_at AS DATE) >= DATE '2025-06-01'"))
+                .isPositive();
+        for (ModelConfig.Target.Kind kind : List.of(ModelConfig.Target.Kind.PURCHASE, ModelConfig.Target.Kind.CHURN)) {
+            ModelConfig builtIn = new ModelConfig("all_groups", new ModelConfig.Target(kind, 30, Optional.empty()),
+                    FeatureBuilder.DEFAULT_GROUPS, Map.of(), Map.of());
+            assertThat(LeakGuard.needsProbe(builtIn)).isFalse();
+            FeatureSet set = new FeatureBuilder(SyntheticShop.sources(), w).build(builtIn, cutoff);
+            assertThat(set.notes()).as("no group skipped").isEmpty();
+            assertThat(set.names()).contains("recency_days", "orders_90d", "orders_trend_90d", "tenure_days",
+                    "avg_order_value", "distinct_categories", "opens_30d");
+            LeakReport report = new LeakGuard(w, SyntheticShop.sources()).check(builtIn, cutoff);
+            assertThat(report.clean()).as(kind + ": " + report.describe()).isTrue();
+        }
+    }
+
+    @Test
+    void trainingWithoutSqlFeaturesLeavesTheProbeViewsAlone() {
+        w.execute("CREATE OR REPLACE VIEW seglift.pit_guard_orders_view AS SELECT 1 AS sentinel");
+        try {
+            models().train(purchaseModel(Map.of()), AS_OF);
+            assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.pit_guard_orders_view")).isOne();
+            assertThatThrownBy(() -> models().train(purchaseModel(Map.of("lifetime_orders",
+                    "(SELECT COUNT(*) FROM shop.orders o2 WHERE o2.customer_id = c.id)")), AS_OF))
+                    .hasMessageContaining("lifetime_orders");
+        } finally {
+            w.execute("DROP VIEW IF EXISTS seglift.pit_guard_orders_view");
+        }
+    }
+
+    @Test
     void leakFlagsReadWithTheValidationRowsAgreeWithTheLeakGuardAndLeaveTheMatrixUnchanged() {
         LocalDate cutoff = LocalDate.of(2025, 6, 1);
         Map<String, String> leaking = new LinkedHashMap<>();
