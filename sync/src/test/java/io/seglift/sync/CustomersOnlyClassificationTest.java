@@ -171,7 +171,7 @@ class CustomersOnlyClassificationTest {
         SyncTarget target = new SyncTarget(SyncFixture.SYNC, SyncFixture.SEGMENT, SyncMode.MIRROR, Map.of(), Channel.EMAIL,
                 List.of(IdentifierType.EMAIL), project.sources().customers(), Optional.empty());
         SyncPlanner planner = new SyncPlanner(w, target, asOf -> ProfileView.sql(project, w.dialect(), asOf));
-        w.execute(planner.pendingInsert(D1, true), SyncFixture.SEGMENT, "dead-1", SyncFixture.SYNC, SyncFixture.SYNC);
+        w.execute(planner.pendingInsert(D1, true), SyncFixture.SEGMENT, "dead-1", SyncFixture.SYNC);
         assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.sync_pending WHERE run_id = 'dead-1' AND customer_key = '9'"))
                 .isEqualTo(2);
         FakeDestination dest = new FakeDestination(Channel.CRM);

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -94,7 +95,8 @@ public final class MemberQueries {
                         + d.table(s.table()) + ") s ON s.seglift_suppressed = m.seglift_key")
                 .orElse("");
         String suppressedTest = target.suppressions().isPresent() ? "s.seglift_suppressed IS NOT NULL" : "1 = 0";
-        String heldOutAnywhere = " LEFT JOIN (" + heldOutKeys() + ") h ON h.seglift_held = m.seglift_key";
+        // this segment's own holdout is the member's arm: only other segments' holdouts need a join
+        String heldOutAnywhere = " LEFT JOIN (" + heldOutKeys(Optional.of(target.segment())) + ") h ON h.seglift_held = m.seglift_key";
         String reason = "CASE WHEN m.seglift_arm = 'holdout' OR h.seglift_held IS NOT NULL THEN '"
                 + Exclusion.HELD_OUT.code() + "'"
                 + " WHEN " + suppressedTest + " THEN '" + Exclusion.SUPPRESSED.code() + "'"
@@ -110,9 +112,21 @@ public final class MemberQueries {
      * and removed from the audience in every mode.
      */
     public String heldOutKeys() {
+        return heldOutKeys(Optional.empty());
+    }
+
+    /**
+     * {@link #heldOutKeys()} of every segment but {@code except}. The classification of a build joins only other
+     * segments' holdouts: its own segment's latest build is the build classified (the planner classifies the latest), whose
+     * holdout is each member's arm. Skipping it spares a pass over the build's rows for the latest date and a DISTINCT
+     * of its holdout, and when no other segment has a holdout the join's build side is empty.
+     */
+    String heldOutKeys(Optional<String> except) {
         String sm = segmentMembers();
+        String other = except.map(s -> " AND h.segment <> " + d.literal(s)).orElse("");
         return "SELECT DISTINCT " + d.castText("h.customer_key") + " AS seglift_held FROM " + sm
-                + " h WHERE h.arm = 'holdout' AND h.as_of = (SELECT MAX(l.as_of) FROM " + sm + " l WHERE l.segment = h.segment)";
+                + " h WHERE h.arm = 'holdout'" + other + " AND h.as_of = (SELECT MAX(l.as_of) FROM " + sm
+                + " l WHERE l.segment = h.segment)";
     }
 
     /** Consent the channel requires ({@link ChannelEligibility}), over profile alias {@code p}; a member absent from customers fails it. */

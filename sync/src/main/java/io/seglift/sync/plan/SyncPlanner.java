@@ -165,7 +165,8 @@ public final class SyncPlanner {
 
     /**
      * The INSERT of a run's operations into {@code sync_pending}, numbered in paging order (removes, adds, updates; by
-     * key); parameters: segment, run id, then the sync's name once per operation kind.
+     * key); parameters: segment, run id, then the sync's name once per read of the state (once in mirror mode, where one
+     * full join gives adds and removes; once per operation kind in the other modes).
      */
     public String pendingInsert(LocalDate asOf) {
         return pendingInsert(asOf, false);
@@ -178,7 +179,7 @@ public final class SyncPlanner {
                 + " operation, customer_key, fingerprint, destination_id FROM (" + operations() + ") d";
     }
 
-    /** The dry run's single query ({@link #preview}); parameters: segment, the sync's name per operation kind, segment, sync. */
+    /** The dry run's single query ({@link #preview}); parameters: segment, the sync's name per read of the state (see {@link #pendingInsert(LocalDate)}), segment, sync. */
     public String previewQuery(LocalDate asOf) {
         return summarySql(asOf, true, false);
     }
@@ -204,9 +205,21 @@ public final class SyncPlanner {
      */
     private String operations() {
         String state = t.q(SyncTables.STATE);
+        String text = t.dialect().type(ColumnType.TEXT);
+        if (target.mode() == SyncMode.MIRROR) {
+            // adds and removes from one join: members to send without a state row, synced state rows not to be sent
+            return "SELECT CASE WHEN st.customer_key IS NULL THEN 'add' ELSE 'remove' END AS operation,"
+                    + " CASE WHEN st.customer_key IS NULL THEN 1 ELSE 0 END AS op_order,"
+                    + " COALESCE(w.seglift_key, st.customer_key) AS customer_key,"
+                    + " CASE WHEN st.customer_key IS NULL THEN w.fingerprint ELSE st.fingerprint END AS fingerprint,"
+                    + " st.destination_id FROM (SELECT seglift_key, fingerprint FROM seglift_c WHERE reason IS NULL) w"
+                    + " FULL JOIN (SELECT customer_key, status, fingerprint, destination_id FROM " + state
+                    + " WHERE sync_name = ?) st ON st.customer_key = w.seglift_key"
+                    + " WHERE st.customer_key IS NULL OR (w.seglift_key IS NULL AND st.status = 'synced')";
+        }
         StringBuilder ops = new StringBuilder();
         ops.append("SELECT 'add' AS operation, 1 AS op_order, w.seglift_key AS customer_key, w.fingerprint,")
-                .append(" CAST(NULL AS ").append(t.dialect().type(ColumnType.TEXT)).append(") AS destination_id FROM seglift_c")
+                .append(" CAST(NULL AS ").append(text).append(") AS destination_id FROM seglift_c")
                 .append(" w LEFT JOIN ").append(state).append(" st ON st.sync_name = ? AND st.customer_key = w.seglift_key")
                 .append(" WHERE w.reason IS NULL AND st.customer_key IS NULL");
         if (target.mode() == SyncMode.UPSERT) {
@@ -215,22 +228,20 @@ public final class SyncPlanner {
                     .append(" WHERE w.reason IS NULL AND st.status = 'synced'")
                     .append(" AND COALESCE(st.fingerprint, '') <> COALESCE(w.fingerprint, '')");
         }
-        if (target.mode() == SyncMode.MIRROR) {
-            ops.append(" UNION ALL SELECT 'remove', 0, st.customer_key, st.fingerprint, st.destination_id FROM ").append(state).append(" st")
-                    .append(" WHERE st.sync_name = ? AND st.status = 'synced' AND st.customer_key NOT IN (SELECT seglift_key FROM")
-                    .append(" seglift_c WHERE reason IS NULL)");
-        } else {
-            // mirror removes every member not to be sent; the other modes keep leavers but never a holdout member
-            ops.append(" UNION ALL SELECT 'remove', 0, st.customer_key, st.fingerprint, st.destination_id FROM ").append(state).append(" st")
-                    .append(" WHERE st.sync_name = ? AND st.status = 'synced' AND st.customer_key IN (SELECT seglift_held FROM (")
-                    .append(queries.heldOutKeys()).append(") h)");
-        }
+        // the other modes keep leavers but never a holdout member
+        ops.append(" UNION ALL SELECT 'remove', 0, st.customer_key, st.fingerprint, st.destination_id FROM ").append(state).append(" st")
+                .append(" WHERE st.sync_name = ? AND st.status = 'synced' AND st.customer_key IN (SELECT seglift_held FROM (")
+                .append(queries.heldOutKeys()).append(") h)");
         return ops.toString();
     }
 
+    /** The sync's name once per read of {@code sync_state} in {@link #operations()}. */
     private List<Object> operationParams() {
-        return target.mode() == SyncMode.UPSERT ? List.of(target.syncName(), target.syncName(), target.syncName())
-                : List.of(target.syncName(), target.syncName());
+        return switch (target.mode()) {
+            case MIRROR -> List.of(target.syncName());
+            case UPSERT -> List.of(target.syncName(), target.syncName(), target.syncName());
+            default -> List.of(target.syncName(), target.syncName());
+        };
     }
 
     /**
