@@ -36,6 +36,43 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
         return "main";
     }
 
+    /**
+     * From {@code duckdb_columns()}, matched case-insensitively as DuckDB resolves names; a temporary table shadows a
+     * table of the current database, as in a query. JDBC's {@code getColumns} answers the same (names, types in
+     * DuckDB's spelling, declared order) but builds a pattern query over the information schema: 3.6 to 9 ms a call
+     * against about 1 ms here, measured alternated in one process, and the planner and every bulk write ask.
+     */
+    @Override
+    public synchronized List<Column> columns(TableName table) {
+        String sql = "SELECT database_name, column_name, data_type FROM duckdb_columns() WHERE lower(schema_name) = "
+                + "lower(?) AND lower(table_name) = lower(?) AND "
+                + (table.catalog().isPresent() ? "lower(database_name) = lower(?)"
+                : "database_name IN (current_database(), 'temp')")
+                + " ORDER BY database_name = 'temp' DESC, column_index";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, table.schema().orElse(defaultSchema()));
+            ps.setString(2, table.table());
+            if (table.catalog().isPresent()) {
+                ps.setString(3, table.catalog().get());
+            }
+            List<Column> cols = new java.util.ArrayList<>();
+            String database = null;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (database == null) {
+                        database = rs.getString(1);
+                    } else if (!database.equals(rs.getString(1))) {
+                        break;
+                    }
+                    cols.add(new Column(rs.getString(2), rs.getString(3)));
+                }
+            }
+            return cols;
+        } catch (SQLException e) {
+            throw new WarehouseException("reading columns of " + table + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public synchronized DuckDbBulkWriter bulkWriter(TableName table, List<String> columns) {
         List<Column> tableColumns = columns(table);

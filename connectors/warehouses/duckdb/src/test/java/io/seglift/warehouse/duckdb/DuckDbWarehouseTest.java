@@ -127,6 +127,25 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void columnsResolveNamesAsDuckDbDoesInDeclaredOrderWithDuckDbsTypeNames() {
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
+            w.execute("CREATE SCHEMA \"Shop\"");
+            w.execute("CREATE TABLE \"Shop\".\"Orders\" (z INTEGER, a VARCHAR, ts TIMESTAMPTZ, amount DECIMAL(18,3))");
+            assertThat(w.queryLong("SELECT COUNT(*) FROM shop.orders")).isZero();
+            assertThat(w.columns(TableName.parse("shop.orders", "t")))
+                    .extracting(c -> c.name() + " " + c.typeName())
+                    .containsExactly("z INTEGER", "a VARCHAR", "ts TIMESTAMP WITH TIME ZONE", "amount DECIMAL(18,3)");
+            assertThat(w.tableExists(TableName.parse("Shop.Orders", "t"))).isTrue();
+            assertThat(w.tableExists(TableName.parse("shop.missing", "t"))).isFalse();
+
+            w.execute("CREATE TABLE main.shadowed (a INTEGER)");
+            w.execute("CREATE TEMP TABLE shadowed (b VARCHAR, c VARCHAR)");
+            assertThat(w.queryLong("SELECT COUNT(*) FROM shadowed WHERE b IS NULL")).isZero();
+            assertThat(w.columns(TableName.parse("shadowed", "t"))).extracting(c -> c.name()).containsExactly("b", "c");
+        }
+    }
+
+    @Test
     void loadsCsv() throws Exception {
         Path csv = Files.createTempFile("seglift", ".csv");
         List<String> lines = new ArrayList<>(List.of("id,amount,at"));
