@@ -69,6 +69,11 @@ public abstract class ForwardingWarehouse implements Warehouse {
     }
 
     @Override
+    public TableName createScratchTable(String name, String columns) {
+        return delegate().createScratchTable(name, columns);
+    }
+
+    @Override
     public boolean tableExists(TableName table) {
         return delegate().tableExists(table);
     }

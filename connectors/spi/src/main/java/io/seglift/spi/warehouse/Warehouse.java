@@ -32,6 +32,22 @@ public interface Warehouse extends AutoCloseable {
         return TableName.of(schema(), table);
     }
 
+    /**
+     * Creates a table for the intermediate rows of one operation on this warehouse (for example scores on their way
+     * to a join), which the caller drops when done. The default is a table in Seglift's schema; an embedded engine
+     * may make it a temporary table of its connection, which it writes without logging (DuckDB's appender fills a
+     * temporary table several times faster than a persisted one).
+     *
+     * @param name    a name unique to the operation (an identifier)
+     * @param columns the column definitions, in this warehouse's dialect
+     * @return the table's name, to use in SQL and with {@link #bulkWriter} on this warehouse
+     */
+    default TableName createScratchTable(String name, String columns) {
+        TableName table = own(name);
+        execute("CREATE TABLE " + dialect().table(table) + " (" + columns + ")");
+        return table;
+    }
+
     /** Runs a statement that returns no rows (DDL or DML) and returns the update count, or 0. */
     long execute(String sql, Object... params);
 

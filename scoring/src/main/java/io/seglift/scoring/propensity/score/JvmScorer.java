@@ -28,7 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link ScoreRun#featureMillis}); its rows stream back as numbers only (row number and features, never the text key)
  * into a {@link PredictPipeline} that predicts each block with XGBoost4J while the next is read and spills
  * (row number, score) to a local file. After the read the scores go through the engine's bulk writer (DuckDB's
- * appender, PostgreSQL's COPY) into a load table, and one {@code INSERT ... SELECT} joins them to their keys and
+ * appender, PostgreSQL's COPY) into a scratch table ({@link Warehouse#createScratchTable}, temporary on DuckDB), and one {@code INSERT ... SELECT} joins them to their keys and
  * replaces the (model, as-of) with deciles assigned in SQL ({@link ScoreTable}). A read and a bulk load cannot share
  * one connection on every engine, hence the spill. Memory stays bounded by the pipeline's blocks.
  */
@@ -68,9 +68,9 @@ public final class JvmScorer {
     private long load(Path spill, long total, FeatureRows rows, String modelId, String modelName, LocalDate asOf)
             throws IOException {
         Dialect d = w.dialect();
-        TableName staging = w.own("model_scores_load_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
-        w.execute("CREATE TABLE " + d.table(staging) + " (" + FeatureRows.ROW + " " + d.type(ColumnType.BIGINT)
-                + " NOT NULL, score " + d.type(ColumnType.DOUBLE) + ")");
+        TableName staging = w.createScratchTable("model_scores_load_"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()),
+                FeatureRows.ROW + " " + d.type(ColumnType.BIGINT) + " NOT NULL, score " + d.type(ColumnType.DOUBLE));
         try {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spill), 1 << 16));
                  BulkWriter writer = w.bulkWriter(staging, List.of(FeatureRows.ROW, "score"))) {

@@ -37,6 +37,18 @@ public final class DuckDbWarehouse extends JdbcWarehouse {
     }
 
     /**
+     * A temporary table ({@code temp.main.name}): it lives with this connection, which every statement of this
+     * warehouse uses, and is never logged. DuckDB's appender filled 382,152 (row, score) pairs in 0.07 to 0.14 s into
+     * a temporary table and 0.40 to 0.45 s into a table of the database file, alternated in one process.
+     */
+    @Override
+    public TableName createScratchTable(String name, String columns) {
+        TableName table = new TableName(java.util.Optional.of("temp"), java.util.Optional.of("main"), name);
+        execute("CREATE TEMP TABLE " + dialect().quote(name) + " (" + columns + ")");
+        return table;
+    }
+
+    /**
      * From {@code duckdb_columns()}, matched case-insensitively as DuckDB resolves names; a temporary table shadows a
      * table of the current database, as in a query. JDBC's {@code getColumns} answers the same (names, types in
      * DuckDB's spelling, declared order) but builds a pattern query over the information schema: 3.6 to 9 ms a call

@@ -146,6 +146,27 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void aScratchTableIsTemporaryAndTakesBulkWrites(@org.junit.jupiter.api.io.TempDir Path dir) {
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.open("jdbc:duckdb:" + dir.resolve("w.duckdb"), "seglift",
+                new io.seglift.spi.settings.Settings("w", "duckdb", java.util.Map.of()))) {
+            TableName scratch = w.createScratchTable("scores_load_1", "r BIGINT NOT NULL, score DOUBLE");
+            try (var bw = w.bulkWriter(scratch, List.of("r", "score"))) {
+                for (long i = 0; i < 10_000; i++) {
+                    bw.row(i, i / 4.0);
+                }
+            }
+            String t = w.dialect().table(scratch);
+            assertThat(w.queryLong("SELECT COUNT(*) FROM " + t + " WHERE score = r / 4.0")).isEqualTo(10_000);
+            assertThat(w.queryLong("SELECT COUNT(*) FROM duckdb_tables() WHERE table_name = 'scores_load_1' AND temporary"))
+                    .isOne();
+            assertThat(w.queryLong("SELECT COUNT(*) FROM duckdb_tables() WHERE table_name = 'scores_load_1' AND NOT temporary"))
+                    .isZero();
+            w.execute("DROP TABLE " + t);
+            assertThat(w.tableExists(scratch)).isFalse();
+        }
+    }
+
+    @Test
     void loadsCsv() throws Exception {
         Path csv = Files.createTempFile("seglift", ".csv");
         List<String> lines = new ArrayList<>(List.of("id,amount,at"));
