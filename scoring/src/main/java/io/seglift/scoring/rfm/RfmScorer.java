@@ -65,30 +65,59 @@ public final class RfmScorer {
 
     /** The SELECT producing the rows of {@code rfm_scores} for {@code asOf}, in table column order. */
     public String select(LocalDate asOf) {
-        PurchaseFacts facts = new PurchaseFacts(orders, d);
+        return select(asOf, d.computesSharedWithOnce());
+    }
+
+    /**
+     * With {@code perValue}, recency and frequency are scored per distinct value (a few thousand rows: the rank of a
+     * value is one plus the customers with a smaller one, a running sum of the value counts) and joined back, so only
+     * monetary value is sorted over every customer; this reads the per-customer rows three times, through a
+     * {@code WITH} the engine computes once. Without it, each score is a {@code RANK()} over every customer. Both give
+     * the same rows.
+     */
+    String select(LocalDate asOf, boolean perValue) {
         String asOfSql = d.dateLiteral(asOf);
-        int bins = config.bins();
-        // without cancellations netted there is nothing to join: the join would only cost a pass over every customer
-        String monetary = facts.hasAdjustments() ? "p.gross + COALESCE(a.adjustment, 0)" : "p.gross";
+        String scored = perValue
+                ? "WITH b AS (" + perCustomer(asOfSql) + "), r AS (" + valueScores("recency_days", " DESC", "r_score")
+                        + "), f AS (" + valueScores("frequency", "", "f_score") + ") SELECT b.*, r.r_score, f.f_score, "
+                        + score("monetary_total") + " AS m_score FROM b JOIN r ON r.recency_days = b.recency_days"
+                        + " JOIN f ON f.frequency = b.frequency"
+                : "SELECT b.*, " + score("recency_days DESC") + " AS r_score, " + score("frequency") + " AS f_score, "
+                        + score("monetary_total") + " AS m_score FROM (" + perCustomer(asOfSql) + ") b";
         return "SELECT " + asOfSql + " AS as_of, customer_key, last_purchase, recency_days, frequency, monetary_total,"
                 + " monetary_avg, r_score, f_score, m_score, " + RfmSegmentMap.of(config).caseExpr(d) + " AS rfm_segment"
-                + " FROM (SELECT b.*, "
-                + score("recency_days DESC", bins) + " AS r_score, "
-                + score("frequency", bins) + " AS f_score, "
-                + score("monetary_total", bins) + " AS m_score FROM ("
-                + "SELECT p.customer_key, p.last_purchase, "
+                + " FROM (" + scored + ") s";
+    }
+
+    /** One row per scored customer: key, last purchase, recency in days, frequency, monetary total and average. */
+    private String perCustomer(String asOfSql) {
+        PurchaseFacts facts = new PurchaseFacts(orders, d);
+        // without cancellations netted there is nothing to join: the join would only cost a pass over every customer
+        String monetary = facts.hasAdjustments() ? "p.gross + COALESCE(a.adjustment, 0)" : "p.gross";
+        return "SELECT p.customer_key, p.last_purchase, "
                 + d.castBigint(d.daysBetween("p.last_purchase", asOfSql)) + " AS recency_days, p.frequency, "
                 + monetary + " AS monetary_total, (" + monetary + ") / p.frequency AS monetary_avg FROM ("
                 + "SELECT customer_key, last_purchase, purchases AS frequency, value AS gross FROM ("
                 + facts.perCustomer(asOfSql) + ") pu) p"
                 + (facts.hasAdjustments() ? " LEFT JOIN (SELECT customer_key, SUM(value) AS adjustment FROM ("
-                + facts.adjustments(asOfSql) + ") ad GROUP BY customer_key) a ON a.customer_key = p.customer_key" : "")
-                + ") b) s";
+                + facts.adjustments(asOfSql) + ") ad GROUP BY customer_key) a ON a.customer_key = p.customer_key" : "");
     }
 
-    private String score(String orderBy, int bins) {
-        return d.castBigint("FLOOR(" + d.castDouble(bins + " * (RANK() OVER (ORDER BY " + orderBy + ") - 1)")
+    /** {@code 1 + floor(bins * (rank - 1) / n)} with {@code rank} the {@code RANK()} over every customer. */
+    private String score(String orderBy) {
+        return d.castBigint("FLOOR(" + d.castDouble(config.bins() + " * (RANK() OVER (ORDER BY " + orderBy + ") - 1)")
                 + " / COUNT(*) OVER ())") + " + 1";
+    }
+
+    /**
+     * The score of each distinct value of {@code column} in {@code b}, equal to {@link #score}'s: {@code rank - 1} is
+     * the number of customers before the value, the running sum of the counts up to it less its own count.
+     */
+    private String valueScores(String column, String direction, String name) {
+        return "SELECT " + column + ", " + d.castBigint("FLOOR(" + d.castDouble(config.bins() + " * (SUM(c) OVER (ORDER BY "
+                + column + direction + " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - c)") + " / "
+                + d.castDouble("SUM(c) OVER ()") + ")") + " + 1 AS " + name + " FROM (SELECT " + column
+                + ", COUNT(*) AS c FROM b GROUP BY " + column + ") g";
     }
 
     /** Checks the segment map's rules compile, naming the first that does not. */

@@ -79,6 +79,34 @@ class RfmScorerTest {
         assertThat(w.queryLong("SELECT COUNT(*) FROM seglift.rfm_scores")).isEqualTo(4);
     }
 
+    /**
+     * Recency and frequency are scored per distinct value and joined back (only monetary value is ranked over every
+     * customer); on data with many ties and several bin counts that must give exactly the rows of a RANK over every
+     * customer.
+     */
+    @Test
+    void scoresPerDistinctValueEqualRanksOverEveryCustomer() {
+        w.execute("DELETE FROM orders");
+        w.execute("INSERT INTO orders SELECT CAST(i AS VARCHAR), CAST(i % 997 AS INTEGER), TIMESTAMP '2024-01-01'"
+                + " + to_days(CAST(i % 37 AS INTEGER)), CAST(1 + i % 13 AS DOUBLE), 'ok' FROM range(0, 4000) t(i)");
+        for (int bins : new int[] {2, 3, 5, 7}) {
+            RfmConfig config = new RfmConfig(bins, bins == 5 ? List.of() : List.of(
+                    new RfmConfig.RfmSegmentRule("Top", "r_score = " + bins + " AND monetary_avg > 6")));
+            RfmScorer scorer = new RfmScorer(w, Fixtures.orders(), config, Clock.systemUTC());
+            String perValue = scorer.select(AS_OF, true);
+            assertThat(perValue).doesNotContain("RANK() OVER (ORDER BY recency_days")
+                    .doesNotContain("RANK() OVER (ORDER BY frequency");
+            assertThat(scorer.select(AS_OF)).as("DuckDB computes a shared WITH once").isEqualTo(perValue);
+            String ranked = scorer.select(AS_OF, false);
+            assertThat(w.queryLong("SELECT COUNT(*) FROM (" + perValue + ") s")).isEqualTo(997);
+            assertThat(w.queryLong("SELECT COUNT(DISTINCT f_score) FROM (" + perValue + ") s")).isGreaterThan(1);
+            assertThat(w.queryLong("SELECT COUNT(*) FROM ((" + perValue + ") EXCEPT ALL (" + ranked + ")) d"))
+                    .as("bins %d", bins).isZero();
+            assertThat(w.queryLong("SELECT COUNT(*) FROM ((" + ranked + ") EXCEPT ALL (" + perValue + ")) d"))
+                    .as("bins %d", bins).isZero();
+        }
+    }
+
     private static OrdersSource withTable(OrdersSource o, OrderRules.CountBy countBy) {
         return new OrdersSource(io.seglift.spi.warehouse.TableName.parse("orders_one_row", "t"), o.customer(), o.at(),
                 o.orderId(), o.amount(), o.quantity(), o.unitPrice(), o.category(), new OrderRules(countBy,

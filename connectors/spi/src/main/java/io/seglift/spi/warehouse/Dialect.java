@@ -167,6 +167,15 @@ public interface Dialect {
         return true;
     }
 
+    /**
+     * Whether a {@code WITH} query that one statement references several times is computed once (DuckDB, PostgreSQL
+     * 12+ and Snowflake keep its result). BigQuery computes a non-recursive one again at each reference, so a generator
+     * that would read an expensive one several times writes a single-reference form there.
+     */
+    default boolean computesSharedWithOnce() {
+        return true;
+    }
+
     /** A {@code LIMIT n} clause (with leading space). */
     default String limit(long n) {
         return " LIMIT " + n;

@@ -117,6 +117,15 @@ public final class BigQueryDialect implements Dialect {
         return Dialect.super.primaryKey(columns) + " NOT ENFORCED";
     }
 
+    /**
+     * "BigQuery only materializes the results of recursive CTEs": a non-recursive one runs at each reference
+     * (https://cloud.google.com/bigquery/docs/reference/standard-sql/query-syntax#with_clause).
+     */
+    @Override
+    public boolean computesSharedWithOnce() {
+        return false;
+    }
+
     /** Keys are declarations only (https://cloud.google.com/bigquery/docs/primary-foreign-keys). */
     @Override
     public boolean enforcesPrimaryKeys() {
