@@ -93,4 +93,102 @@ class TreeSqlCompilerTest {
         assertThat(TreeSqlCompiler.sum(List.of("a", "b", "c"))).isEqualTo("(a + (b + c))");
         assertThat(TreeSqlCompiler.sum(List.of("a"))).isEqualTo("a");
     }
+
+    /**
+     * Two trees whose roots test the same split, and a node below one of them that the root already decides: one
+     * {@code CASE} is left, and the decided node is gone.
+     */
+    @Test
+    void treesTestingTheSameSplitShareOneCaseAndDecidedNodesAreSkipped() {
+        Tree a = new Tree(new int[]{1, -1, -1}, new int[]{2, -1, -1}, new int[]{0, 0, 0},
+                new float[]{0.5f, 1f, 2f}, new boolean[]{false, false, false});
+        // root x < 0.5; its left child tests x < 4, always true there
+        Tree b = new Tree(new int[]{1, 3, -1, -1, -1}, new int[]{2, 4, -1, -1, -1}, new int[]{0, 0, 0, 0, 0},
+                new float[]{0.5f, 4f, 10f, 20f, 30f}, new boolean[]{false, false, false, false, false});
+        String sql = new TreeSqlCompiler(new io.seglift.warehouse.duckdb.DuckDbDialect())
+                .margin(new TreeEnsemble(List.of(a, b), 0, 1), List.of("x"));
+        assertThat(sql.split("CASE WHEN", -1)).hasSize(2);
+        assertThat(sql).doesNotContain(TreeSqlCompiler.lessThan("x", 4f)).doesNotContain("30.0E0");
+        assertThat(sql).contains(TreeSqlCompiler.number(21.0)).contains(TreeSqlCompiler.number(12.0));
+    }
+
+    /**
+     * Random models over two features whose nodes draw from a few thresholds (so trees share splits and branches
+     * decide nodes below them), with random missing-value branches and the thresholds that send every present value
+     * one way (NaN, -Infinity, +Infinity): DuckDB's value of the merged sum equals the sum of the leaves XGBoost's walk
+     * reaches (within the leaf literals' rounding: wrong leaves are off by whole leaf values), for rows at, around and
+     * away from every threshold, and missing.
+     */
+    @Test
+    void mergedSumEqualsTheLeavesXgboostReachesWithMissingValues() {
+        float[] pool = {0.5f, -3.25f, 1e-3f, Math.nextUp(2f), 2f, 7f, Float.NaN, Float.NEGATIVE_INFINITY,
+                Float.POSITIVE_INFINITY};
+        Random r = new Random(11);
+        try (DuckDbWarehouse w = DuckDbWarehouseFactory.inMemory("seglift")) {
+            TreeSqlCompiler compiler = new TreeSqlCompiler(w.dialect());
+            List<Double> values = new java.util.ArrayList<>();
+            for (float t : pool) {
+                if (Float.isFinite(t)) {
+                    double mid = (Math.nextDown(t) + (double) t) / 2;
+                    values.addAll(List.of((double) t, mid, Math.nextUp(mid), Math.nextDown(mid)));
+                }
+            }
+            values.addAll(java.util.Arrays.asList(null, -1e300, 1e300, 0.0));
+            StringBuilder rows = new StringBuilder();
+            List<double[]> javaRows = new java.util.ArrayList<>();
+            for (Double x0 : values) {
+                for (Double x1 : values) {
+                    rows.append(rows.length() == 0 ? "" : ", ").append("(").append(javaRows.size()).append(", ")
+                            .append(x0 == null ? "NULL" : TreeSqlCompiler.number(x0)).append(", ")
+                            .append(x1 == null ? "NULL" : TreeSqlCompiler.number(x1)).append(")");
+                    javaRows.add(new double[]{x0 == null ? Double.NaN : x0, x1 == null ? Double.NaN : x1});
+                }
+            }
+            w.execute("CREATE TEMP TABLE rows_ AS SELECT * FROM (VALUES " + rows + ") v(id, x0, x1)");
+            for (int model = 0; model < 20; model++) {
+                List<Tree> trees = new java.util.ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    trees.add(randomTree(r, pool, 3 + r.nextInt(2)));
+                }
+                String sum = compiler.sumOf(trees, List.of("x0", "x1"));
+                List<double[]> got = w.queryList("SELECT id, " + sum + " FROM rows_ ORDER BY id", List.of(),
+                        row -> new double[]{((Number) row.get(0)).doubleValue(), ((Number) row.get(1)).doubleValue()});
+                assertThat(got).hasSize(javaRows.size());
+                for (double[] g : got) {
+                    double[] x = javaRows.get((int) g[0]);
+                    double expected = 0;
+                    for (Tree t : trees) {
+                        expected += t.leaf(x);
+                    }
+                    assertThat(g[1]).as("model %d row %s", model, java.util.Arrays.toString(x))
+                            .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
+                }
+            }
+        }
+    }
+
+    /** A complete tree of the given depth over two features, thresholds from {@code pool}. */
+    private static Tree randomTree(Random r, float[] pool, int depth) {
+        int nodes = (1 << (depth + 1)) - 1;
+        int inner = (1 << depth) - 1;
+        int[] left = new int[nodes];
+        int[] right = new int[nodes];
+        int[] feature = new int[nodes];
+        float[] condition = new float[nodes];
+        boolean[] defaultLeft = new boolean[nodes];
+        for (int n = 0; n < nodes; n++) {
+            if (n < inner) {
+                left[n] = 2 * n + 1;
+                right[n] = 2 * n + 2;
+                feature[n] = r.nextInt(2);
+                condition[n] = pool[r.nextInt(pool.length)];
+                defaultLeft[n] = r.nextBoolean();
+            } else {
+                left[n] = -1;
+                right[n] = -1;
+                condition[n] = (float) r.nextGaussian();
+            }
+        }
+        return new Tree(left, right, feature, condition, defaultLeft);
+    }
 }
