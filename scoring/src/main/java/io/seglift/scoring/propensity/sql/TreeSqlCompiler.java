@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles a {@link TreeEnsemble} into SQL: one nested {@code CASE} per tree ({@link #trees}), summed with the
- * intercept and passed through the logistic link ({@link Dialect#logistic}).
+ * Compiles a {@link TreeEnsemble} into SQL: the trees as nested {@code CASE}s, those testing the same split merged
+ * ({@link #sumOf}; one expression per tree: {@link #trees}), summed with the intercept and passed through the
+ * logistic link ({@link Dialect#logistic}).
  *
  * <p>A missing feature ({@code NULL}) follows the node's default branch without an {@code IS NULL} test: a comparison
  * with {@code NULL} is never true, so the compiler writes the condition whose {@code ELSE} is the default branch
