@@ -15,10 +15,9 @@ import java.util.stream.IntStream;
 /**
  * The SQL that scores a compiled model, shaped for speed and for the engine's statement limit
  * ({@link Dialect#maxStatementBytes()}). The margin is one expression over the features: the flipped-comparison
- * trees merged where they test the same split ({@link TreeSqlCompiler#sumOf}), added as a balanced tree, so nesting
- * grows with the logarithm of the tree count. At 1,000,000 rows DuckDB evaluated this faster than the trees one by one
- * in one sum, and that faster than one column per tree summed outside (see docs/benchmarks.md, "SQL scoring shape at
- * 1,000,000 rows" and "SQL scoring: trees merged on shared splits"). When the one
+ * trees ({@link TreeSqlCompiler}) added as a balanced tree, so nesting grows with the logarithm of the tree count. At
+ * 1,000,000 rows DuckDB evaluated this faster than one column per tree summed outside (see docs/benchmarks.md,
+ * "SQL scoring shape at 1,000,000 rows"). When the one
  * {@link #scores() scoring select} would exceed the limit, the trees are packed into groups that each fit; each group
  * writes {@code (customer_key, part)} rows to a work table ({@link #parts()}), and {@link #scores()} sums the parts
  * per customer.
@@ -62,7 +61,7 @@ public record SqlScorePlan(List<List<String>> parts, int groups, String scores) 
         String source = "(SELECT customer_key" + renamed + " FROM (" + features.select(d) + ") n) f";
         List<String> trees = compiler.trees(model, refs);
         int limit = d.maxStatementBytes();
-        String single = "SELECT customer_key, " + d.logistic(compiler.margin(model, refs)) + " AS score FROM "
+        String single = "SELECT customer_key, " + d.logistic(compiler.marginOf(model, trees)) + " AS score FROM "
                 + source;
         if ((long) bytes(single) + RESERVE_BYTES <= limit) {
             return new SqlScorePlan(List.of(), 1, single);
@@ -71,11 +70,7 @@ public record SqlScorePlan(List<List<String>> parts, int groups, String scores) 
         String head = "SELECT customer_key, ";
         String tail = " AS part FROM " + source;
         for (List<Integer> group : groups(trees, limit - RESERVE_BYTES - bytes(head + tail))) {
-            String part = head + compiler.sumOf(group.stream().map(model.trees()::get).toList(), refs) + tail;
-            if (bytes(part) + RESERVE_BYTES > limit) {
-                // merging adds no bytes in practice; the trees one by one are what the packing measured
-                part = head + TreeSqlCompiler.sum(group.stream().map(trees::get).toList()) + tail;
-            }
+            String part = head + TreeSqlCompiler.sum(group.stream().map(trees::get).toList()) + tail;
             if (bytes(part) + RESERVE_BYTES > limit) {
                 throw new IllegalStateException("a group of " + group.size() + " trees is " + bytes(part)
                         + " bytes, over the " + d.name() + " limit of " + limit);
