@@ -77,20 +77,15 @@ public final class PropensityModels {
         FeatureSet trainSet = builder.build(model, trainCutoff);
         LabeledMatrix train;
         LabeledMatrix valid;
-        if (dated && LeakGuard.needsProbe(model)) {
-            progress.start("loading validation rows of " + model.name() + ", checking their features for leaks past "
-                    + validCutoff, -1);
-            valid = loadCheckingLeaks(model, builder, labels, loader, validCutoff);
-            progress.finish(valid.rows() + " validation rows; " + leaks.describe());
+        if (dated) {
+            boolean probe = LeakGuard.needsProbe(model);
+            progress.start("loading validation rows of " + model.name() + (probe
+                    ? ", checking their features for leaks past " + validCutoff : ""), -1);
+            valid = probe ? loadCheckingLeaks(model, builder, labels, loader, validCutoff)
+                    : load(model, builder.build(model, validCutoff), labels, loader);
+            progress.finish(valid.rows() + " validation rows; " + (probe ? leaks.describe() : LeakGuard.BUILT_IN_ONLY));
             progress.start("loading training rows of " + model.name(), -1);
-            train = loader.load(labels.ordered(labels.frame(model, trainSet)), trainSet.names());
-        } else if (dated) {
-            progress.start("loading validation rows of " + model.name(), -1);
-            FeatureSet validSet = builder.build(model, validCutoff);
-            valid = loader.load(labels.ordered(labels.frame(model, validSet)), validSet.names());
-            progress.finish(valid.rows() + " validation rows; " + LeakGuard.BUILT_IN_ONLY);
-            progress.start("loading training rows of " + model.name(), -1);
-            train = loader.load(labels.ordered(labels.frame(model, trainSet)), trainSet.names());
+            train = load(model, trainSet, labels, loader);
         } else {
             progress.start("loading training rows of " + model.name(), -1);
             String frame = labels.frame(model, trainSet);
@@ -117,6 +112,10 @@ public final class PropensityModels {
                 trained.trainPositives(), trained.rounds(), fingerprint, trained.validation(), notes, now);
         Path dir = registry.save(meta, trained.modelJson());
         return new TrainOutcome(meta, dir, leaks);
+    }
+
+    private static LabeledMatrix load(ModelConfig model, FeatureSet set, LabelSql labels, MatrixLoader loader) {
+        return loader.load(labels.ordered(labels.frame(model, set)), set.names());
     }
 
     /**

@@ -28,9 +28,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link ScoreRun#featureMillis}); its rows stream back as numbers only (row number and features, never the text key)
  * into a {@link PredictPipeline} that predicts each block with XGBoost4J while the next is read and spills
  * (row number, score) to a local file. After the read the scores go through the engine's bulk writer (DuckDB's
- * appender, PostgreSQL's COPY) into a scratch table ({@link Warehouse#createScratchTable}, temporary on DuckDB), and one {@code INSERT ... SELECT} joins them to their keys and
- * replaces the (model, as-of) with deciles assigned in SQL ({@link ScoreTable}). A read and a bulk load cannot share
- * one connection on every engine, hence the spill. Memory stays bounded by the pipeline's blocks.
+ * appender, PostgreSQL's COPY) into a scratch table ({@link Warehouse#createScratchTable}, temporary on DuckDB), and
+ * one {@code INSERT ... SELECT} joins them to their keys and replaces the (model, as-of) with deciles assigned in SQL
+ * ({@link ScoreTable}). A read and a bulk load cannot share one connection on every engine, hence the spill. Memory
+ * stays bounded by the pipeline's blocks.
  */
 public final class JvmScorer {
     private final Warehouse w;
